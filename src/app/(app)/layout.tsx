@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { getSessionUser, lookupProfile } from "@/server/auth";
+import { authMode } from "@/server/auth/mode";
+import { getDb } from "@/server/db";
+import { ensureUser } from "@/server/users/ensure-user";
+import { kickOutbox } from "@/server/outbox/dispatcher";
+import { inngestAdapter } from "@/server/inngest/client";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  if (await ensureUser(await getDb(), user, lookupProfile)) kickOutbox();
+  const inngest = inngestAdapter();
+  return (
+    <AppShell
+      authMode={authMode()}
+      user={{ name: user.name ?? "Account", email: user.email ?? "" }}
+      runsUrl={inngest.mode === "dev" ? inngest.baseUrl : undefined}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,25 @@
+import type { NextRequest } from "next/server";
+import { verifyWebhook } from "@clerk/nextjs/webhooks";
+import { getDb } from "@/server/db";
+import { deleteUser, upsertUser } from "@/server/users/ensure-user";
+import { kickOutbox } from "@/server/outbox/dispatcher";
+
+/** Clerk's user.* webhooks keep `users` in step with Clerk (signature verified locally). */
+export async function POST(req: NextRequest) {
+  let evt;
+  try {
+    evt = await verifyWebhook(req);
+  } catch {
+    return Response.json({ error: "Invalid webhook signature" }, { status: 400 });
+  }
+  const db = await getDb();
+  if (evt.type === "user.created" || evt.type === "user.updated") {
+    const u = evt.data;
+    const email = u.email_addresses.find((e) => e.id === u.primary_email_address_id)?.email_address ?? u.email_addresses[0]?.email_address ?? "";
+    const name = [u.first_name, u.last_name].filter(Boolean).join(" ") || u.username || null;
+    if (await upsertUser(db, { id: u.id, email, name, imageUrl: u.image_url })) kickOutbox();
+  } else if (evt.type === "user.deleted" && evt.data.id) {
+    await deleteUser(db, evt.data.id);
+  }
+  return Response.json({ ok: true, type: evt.type });
+}

@@ -1,0 +1,36 @@
+import { createClerkClient } from "@clerk/nextjs/server";
+
+let client: ReturnType<typeof createClerkClient> | undefined;
+
+function clerk() {
+  client ??= createClerkClient({
+    secretKey: process.env.CLERK_SECRET_KEY,
+    publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+    // With a PEM key, session tokens are verified locally with no network round trip.
+    jwtKey: process.env.CLERK_JWT_KEY || undefined,
+  });
+  return client;
+}
+
+function authorizedParties(): string[] | undefined {
+  const list = process.env.CLERK_AUTHORIZED_PARTIES?.split(",").map((s) => s.trim()).filter(Boolean);
+  return list?.length ? list : undefined;
+}
+
+/** Clerk's own request authentication (session cookie or Bearer token). */
+export async function clerkUserIdFromRequest(req: Request): Promise<string | null> {
+  const state = await clerk().authenticateRequest(req, { authorizedParties: authorizedParties() });
+  const auth = state.toAuth();
+  return auth && "userId" in auth ? (auth.userId ?? null) : null;
+}
+
+/** Profile for the `users` row; a best-effort Backend API call made once per new user. */
+export async function clerkProfile(userId: string) {
+  try {
+    const u = await clerk().users.getUser(userId);
+    const email = u.primaryEmailAddress?.emailAddress ?? u.emailAddresses[0]?.emailAddress ?? "";
+    return { email, name: [u.firstName, u.lastName].filter(Boolean).join(" ") || u.username || null, imageUrl: u.imageUrl };
+  } catch {
+    return { email: "", name: null, imageUrl: null };
+  }
+}

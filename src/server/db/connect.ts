@@ -1,0 +1,58 @@
+import path from "node:path";
+import fs from "node:fs";
+import type { DbConfig } from "./config";
+import * as schema from "./schema";
+import type { Db } from "./types";
+
+export interface Connection {
+  db: Db;
+  driver: DbConfig["driver"];
+  close: () => Promise<void>;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "drizzle");
+
+/** Opens a connection with the configured driver. Drivers are imported lazily so each
+ * deployment loads only the one it uses. */
+export async function connect(config: DbConfig): Promise<Connection> {
+  switch (config.driver) {
+    case "pglite": {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const { drizzle } = await import("drizzle-orm/pglite");
+      if (!config.url.startsWith("memory://")) fs.mkdirSync(config.url, { recursive: true });
+      const client = new PGlite(config.url);
+      const db = drizzle({ client, schema, casing: "snake_case" });
+      return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+    }
+    case "node-postgres": {
+      const { Pool } = await import("pg");
+      const { drizzle } = await import("drizzle-orm/node-postgres");
+      const pool = new Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+      const db = drizzle({ client: pool, schema, casing: "snake_case" });
+      return { db: db as unknown as Db, driver: "node-postgres", close: () => pool.end() };
+    }
+    case "neon": {
+      const { Pool, neonConfig } = await import("@neondatabase/serverless");
+      const { drizzle } = await import("drizzle-orm/neon-serverless");
+      if (typeof globalThis.WebSocket === "undefined") {
+        neonConfig.webSocketConstructor = (await import("ws")).default;
+      }
+      const pool = new Pool({ connectionString: config.url });
+      const db = drizzle({ client: pool, schema, casing: "snake_case" });
+      return { db: db as unknown as Db, driver: "neon", close: () => pool.end() };
+    }
+  }
+}
+
+/** Applies the SQL migrations in `drizzle/` with the driver's own migrator. */
+export async function migrateDb(conn: Connection, migrationsFolder = MIGRATIONS): Promise<void> {
+  const opts = { migrationsFolder };
+  switch (conn.driver) {
+    case "pglite":
+      return (await import("drizzle-orm/pglite/migrator")).migrate(conn.db as never, opts);
+    case "node-postgres":
+      return (await import("drizzle-orm/node-postgres/migrator")).migrate(conn.db as never, opts);
+    case "neon":
+      return (await import("drizzle-orm/neon-serverless/migrator")).migrate(conn.db as never, opts);
+  }
+}

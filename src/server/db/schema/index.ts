@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./models";
+export * from "./outbox";
+export * from "./notifications";
