@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./models";
 export * from "./outbox";
 export * from "./notifications";
+export * from "./chat";

@@ -1,0 +1,49 @@
+/**
+ * The contract between the chat server (/api/chat, tools, routers) and the chat UI.
+ * Both sides import these types; change them here and both follow.
+ */
+import type { UIMessage } from "ai";
+
+export const ARTIFACT_KINDS = ["text", "code", "sheet"] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+export type ChatVisibility = "private" | "public";
+
+/** Streamed `data-<name>` parts. Document parts are transient (not stored in the message). */
+export interface RadiumDataParts {
+  [key: string]: unknown;
+  /** A tool started creating/updating a document: open the artifact panel on it. */
+  "document-start": { id: string; title: string; kind: ArtifactKind; action: "create" | "update" };
+  /** Streamed content: `delta` is appended to what arrived since the last document-start. */
+  "document-delta": { id: string; delta: string };
+  /** The document's new version is saved (createdAt is the version key, ISO string). */
+  "document-finish": { id: string; createdAt: string };
+  /** New suggestions saved for a document. */
+  "suggestions-ready": { documentId: string; count: number };
+  /** The generated title of a new chat. */
+  "chat-title": { chatId: string; title: string };
+}
+
+export interface RadiumMessageMetadata {
+  /** Model id used for an assistant message. */
+  model?: string;
+  /** True when the answer came from the offline model (labelled in the UI). */
+  offline?: boolean;
+  createdAt?: string;
+}
+
+export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts>;
+
+/** POST /api/chat request body (validated with zod on the server). */
+export interface ChatRequestBody {
+  /** Chat id (uuid); created on first message. */
+  id: string;
+  /** The new or edited user message (for "submit-message"), absent for "regenerate-message". */
+  message?: RadiumUIMessage;
+  trigger: "submit-message" | "regenerate-message";
+  /** With "regenerate-message", the assistant message to replace; with an edited user message, later turns are discarded. */
+  messageId?: string;
+  model: string;
+  visibility?: ChatVisibility;
+}
+
+export const MAX_MESSAGE_CHARS = 8000;

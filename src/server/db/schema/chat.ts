@@ -1,0 +1,112 @@
+
+import {
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const chats = pgTable(
+  "chats",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text().notNull().default("New chat"),
+    visibility: text().$type<"private" | "public">().notNull().default("private"),
+    model: text().notNull(), // model id from the chat model registry
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chats_user_updated_idx").on(t.userId, t.updatedAt.desc())],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: text().primaryKey(), // the AI SDK UIMessage id
+    chatId: uuid()
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    role: text().$type<"user" | "assistant" | "system">().notNull(),
+    parts: jsonb().notNull().$type<unknown[]>(),
+    metadata: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("messages_chat_created_idx").on(t.chatId, t.createdAt)],
+);
+
+export const votes = pgTable(
+  "votes",
+  {
+    chatId: uuid()
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    messageId: text()
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    isUpvoted: boolean().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+/** Versioned: every save is a new row with the same id and a later created_at. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid().notNull().defaultRandom(),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The chat that created it: a public chat's documents are readable through it.
+    chatId: uuid().references(() => chats.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    kind: text().$type<"text" | "code" | "sheet">().notNull(),
+    content: text().notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
+    index("documents_user_idx").on(t.userId),
+    index("documents_chat_idx").on(t.chatId),
+  ],
+);
+
+export const suggestions = pgTable(
+  "suggestions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid().notNull(),
+    documentCreatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    originalText: text().notNull(),
+    suggestedText: text().notNull(),
+    description: text(),
+    status: text().$type<"open" | "applied" | "dismissed">().notNull().default("open"),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.documentId, t.documentCreatedAt], foreignColumns: [documents.id, documents.createdAt] }).onDelete(
+      "cascade",
+    ),
+    index("suggestions_document_idx").on(t.documentId),
+  ],
+);
+
+export type Chat = typeof chats.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type Document = typeof documents.$inferSelect;
+export type Suggestion = typeof suggestions.$inferSelect;
