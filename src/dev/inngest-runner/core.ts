@@ -1,0 +1,36 @@
+// The runner's shared context, and the transaction helper every state change goes through.
+import type { BackoffOptions } from "./backoff";
+import type { Db, Sql } from "./db";
+import type { Logger } from "./log";
+import type { Registry } from "./registry";
+
+export interface Core {
+  db: Db;
+  log: Logger;
+  registry: Registry;
+  backoff: BackoffOptions;
+  /** Longest time one call to the app may take before it counts as a failed attempt. */
+  callTimeoutMs: number;
+  now(): number;
+  /** Tells the scheduler that jobs may be due (called after every commit). */
+  wake(): void;
+}
+
+/** An open transaction plus the things to do once it commits (log lines, wake-ups). */
+export interface Tx {
+  q: Sql;
+  core: Core;
+  now: number;
+  afterCommit: Array<() => void>;
+}
+
+export async function withTx<T>(core: Core, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let after: Array<() => void> = [];
+  const result = await core.db.tx(async (q) => {
+    after = []; // a retried transaction starts its side effects afresh
+    return fn({ q, core, now: core.now(), afterCommit: after });
+  });
+  for (const f of after) f();
+  core.wake();
+  return result;
+}

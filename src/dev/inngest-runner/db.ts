@@ -1,0 +1,111 @@
+// Storage connection: embedded PGlite in its own data folder (default, or in memory for tests),
+// or a PostgreSQL server named by a URL. Both speak the same SQL, so the store has one implementation.
+import { mkdirSync } from "node:fs";
+import { SCHEMA_SQL } from "./schema";
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Db extends Sql {
+  kind: "pglite" | "postgres";
+  /** Where the data lives, for the start-up log line. */
+  description: string;
+  /** Runs `fn` in a transaction, retrying it when PostgreSQL aborts it for a deadlock. */
+  tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** PostgreSQL URL; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** PGlite data folder; when neither this nor `databaseUrl` is set, PGlite runs in memory. */
+  dataDir?: string;
+}
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  const wrap = (q: { query: (t: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Sql => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await q.query(text, params);
+      return { rows: r.rows as T[], rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  return {
+    kind: "pglite",
+    description: dataDir ? `PGlite at ${dataDir}` : "PGlite in memory",
+    ...wrap(pg),
+    tx: (fn) => pg.transaction((t) => fn(wrap(t))),
+    exec: async (text) => {
+      await pg.exec(text);
+    },
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const { default: pgLib } = await import("pg");
+  const pool = new pgLib.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {}); // idle client errors surface on the next query instead
+  const wrap = (c: { query: (t: string, p?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }> }): Sql => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await c.query(text, params);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+  });
+  const safeUrl = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1@");
+  return {
+    kind: "postgres",
+    description: `PostgreSQL ${safeUrl}`,
+    ...wrap(pool),
+    async tx(fn) {
+      for (let attempt = 0; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await fn(wrap(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => {});
+          const code = (err as { code?: string }).code;
+          if (code && RETRYABLE.has(code) && attempt < 5) continue;
+          throw err;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the store's database and brings its tables up to date. */
+export async function openDb(opts: DbOptions): Promise<Db> {
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+  if (db.kind === "postgres") {
+    // Serialize concurrent migrations (two runners starting at once against one database).
+    await db.tx(async (q) => {
+      await q.query("SELECT pg_advisory_xact_lock(8288)");
+      await q.query(SCHEMA_SQL);
+    });
+  } else {
+    await db.exec(SCHEMA_SQL);
+  }
+  return db;
+}

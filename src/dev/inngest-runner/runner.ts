@@ -1,0 +1,86 @@
+// Composition: database + registry + scheduler + syncer + HTTP server = one runner.
+import type { AddressInfo } from "node:net";
+import { DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
+import type { Core } from "./core";
+import { openDb, type Db } from "./db";
+import { createLogger, type Logger, type LogLevel } from "./log";
+import { Registry } from "./registry";
+import { Scheduler } from "./scheduler";
+import { createServer } from "./server";
+import { AppSyncer } from "./sync";
+
+export interface RunnerOptions {
+  /** Port to listen on; 0 picks a free one. Default 8288, the Inngest dev server's. */
+  port?: number;
+  host?: string;
+  /** App serve URLs to sync, e.g. http://localhost:3000/api/inngest. */
+  appUrls?: string[];
+  /** PostgreSQL URL for storage; otherwise PGlite in `dataDir` (or in memory when neither is set). */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** How often to re-sync apps, ms. */
+  syncIntervalMs?: number;
+  /** Most calls to the app at once. */
+  concurrency?: number;
+  backoff?: Partial<BackoffOptions>;
+  callTimeoutMs?: number;
+  logLevel?: LogLevel | "silent";
+  logger?: Logger;
+}
+
+export interface Runner {
+  url: string;
+  port: number;
+  core: Core;
+  syncer: AppSyncer;
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
+  const log = opts.logger ?? createLogger(opts.logLevel ?? "info");
+  const db: Db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  const registry = new Registry();
+  await registry.load(db);
+  let scheduler: Scheduler | null = null;
+  const core: Core = {
+    db,
+    log,
+    registry,
+    backoff: { ...DEFAULT_BACKOFF, ...opts.backoff },
+    callTimeoutMs: opts.callTimeoutMs ?? 15 * 60_000,
+    now: () => Date.now(),
+    wake: () => scheduler?.wake(),
+  };
+  scheduler = new Scheduler(core, opts.concurrency ?? 32);
+  const syncer = new AppSyncer(core, opts.syncIntervalMs ?? 5000);
+  const server = createServer(core, syncer);
+  const host = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 8288, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}`);
+  await scheduler.start();
+  for (const app of opts.appUrls ?? []) syncer.add(app);
+
+  let closed = false;
+  return {
+    url,
+    port,
+    core,
+    syncer,
+    scheduler,
+    async close() {
+      if (closed) return;
+      closed = true;
+      syncer.stop();
+      await scheduler!.stop();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
