@@ -1,7 +1,7 @@
 // One HTTP call from the runner to the app's serve handler, and what its reply means:
 // 200 = function done, 206 = ops, 500/no-retry:false = retriable error, 400/no-retry:true = failed.
 import { parseRetryAfter } from "./backoff";
-import { toSerializedError } from "./errors";
+import { describeFetchError, toSerializedError } from "./errors";
 import type { InngestEvent, Memo, OutgoingOp, SerializedError } from "./types";
 
 export interface CallRequest {
@@ -99,8 +99,7 @@ export async function callFunction(r: CallRequest, now: () => number): Promise<C
     });
     text = await res.text();
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const detail = e.cause?.code ?? e.cause?.message ?? e.message;
+    const detail = describeFetchError(err);
     return {
       kind: "error",
       retriable: true,

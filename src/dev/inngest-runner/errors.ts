@@ -18,3 +18,9 @@ export function toSerializedError(value: unknown, fallbackMessage = "Unknown err
 export function runnerError(message: string, name = "Error"): SerializedError {
   return { name, message };
 }
+
+/** "ECONNREFUSED" rather than undici's bare "fetch failed". */
+export function describeFetchError(err: unknown): string {
+  const e = err as Error & { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } };
+  return e.cause?.code ?? e.cause?.errors?.[0]?.code ?? e.cause?.message ?? e.message;
+}

@@ -210,13 +210,12 @@ async function runGateway(core: Core, job: JobRow): Promise<void> {
     await store.deleteJobById(tx.q, job.id);
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
-    const isError = "error" in memo;
     await resolveStep(tx, run, job.step_id, memo, {
       name: op.displayName ?? op.id,
       op: op.op,
-      status: isError ? "failed" : "completed",
-      output: isError ? undefined : memo.data,
-      error: isError ? (memo as { error: { name: string; message: string } }).error : null,
+      status: "error" in memo ? "failed" : "completed",
+      output: "data" in memo ? memo.data : undefined,
+      error: "error" in memo ? memo.error : null,
       startedAt,
     });
   });

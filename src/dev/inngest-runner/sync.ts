@@ -3,6 +3,7 @@
 // that restarts or changes its functions is picked up without anyone pressing a button.
 import { withTx, type Core } from "./core";
 import { nextCronTime, parseCron } from "./cron";
+import { describeFetchError } from "./errors";
 import { hashFunctions, isCronTrigger } from "./registry";
 import * as store from "./store";
 import type { FunctionConfig, RegisteredFunction } from "./types";
@@ -118,8 +119,7 @@ export class AppSyncer {
       if (before === "failing") this.core.log.info(`app at ${url} is reachable again`);
       return true;
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      const message = e.cause?.code ?? e.message;
+      const message = describeFetchError(err);
       if (before !== "failing") {
         this.core.log.warn(
           before === "new" ? `waiting for the app at ${url} (${message}); retrying` : `app at ${url} unreachable: ${message}`,
