@@ -1,6 +1,7 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { NextResponse, type NextRequest } from "next/server";
 import { authMode } from "@/server/auth/mode";
+import { sameHostUrl } from "@/lib/relative-redirect";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "@/server/auth/local-session";
 
 // Next 16 loads `proxy.ts` (the renamed middleware) from `src/` when the app lives in `src/app`.
@@ -13,10 +14,10 @@ function needsSignIn(req: NextRequest): boolean {
 }
 
 function toSignIn(req: NextRequest) {
-  const url = new URL("/sign-in", req.url);
   const back = req.nextUrl.pathname + req.nextUrl.search;
-  if (back !== "/") url.searchParams.set("redirect_url", back);
-  return NextResponse.redirect(url);
+  const target = back === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ redirect_url: back })}`;
+  // Proxy responses need an absolute Location; keep the browser's own host so cookies still apply.
+  return NextResponse.redirect(sameHostUrl(req, target));
 }
 
 const clerkProxy = clerkMiddleware(

@@ -17,10 +17,10 @@ export function sizeBucket(parameterCountB: number | string | null | undefined):
 export const MODEL_TYPES = ["chat", "code", "vision", "embedding"] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
 
-/** "131072" → "128K", "8191" → "8K". */
+/** 131072 → "128K", 128000 → "128K", 8191 → "8K": binary sizes in KiB, decimal ones in thousands. */
 export function formatContextWindow(tokens: number): string {
   if (tokens >= 1_000_000) return `${Math.round(tokens / 1_000_000)}M`;
-  return `${Math.round(tokens / 1024)}K`;
+  return `${tokens % 1000 === 0 ? tokens / 1000 : Math.round(tokens / 1024)}K`;
 }
 
 /** "0.1800" → "$0.18", "10.0000" → "$10.00", "0.0080" → "$0.008". */

@@ -8,7 +8,9 @@ export function LocalSignInForm({ error, redirectUrl }: { error?: string; redire
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
-        <CardTitle className="text-xl">Sign in</CardTitle>
+        <CardTitle>
+          <h1 className="text-xl">Sign in</h1>
+        </CardTitle>
         <CardDescription>
           Local sign-in: no Clerk keys are configured, so your name and email identify you on this machine.
         </CardDescription>

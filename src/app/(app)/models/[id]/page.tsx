@@ -28,7 +28,7 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
   const model = await load(decodeURIComponent((await params).id));
   const facts: Array<[string, string]> = [
     ["Provider", model.provider],
-    ["Type", model.type],
+    ["Type", model.type[0]!.toUpperCase() + model.type.slice(1)],
     ["Parameters", model.parameterSize ?? "Undisclosed"],
     ["Context window", `${formatContextWindow(model.contextWindow)} (${formatNumber(model.contextWindow)} tokens)`],
     ["Input price", `${formatPricePerMillion(model.inputPricePerMillion)} / 1M tokens`],

@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { upsertUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import { relativeRedirect } from "@/lib/relative-redirect";
 import { issuesMessage } from "@/lib/validation-message";
 
 const form = z.object({
@@ -20,14 +21,15 @@ export async function POST(req: NextRequest) {
   const redirectTo = safeRedirectPath(data.get("redirect_url"));
   const parsed = form.safeParse({ name: data.get("name"), email: data.get("email") });
   if (!parsed.success) {
-    const back = new URL("/sign-in", req.url);
-    back.searchParams.set("error", issuesMessage(parsed.error.issues.map((i) => ({ message: i.message }))));
-    back.searchParams.set("redirect_url", redirectTo);
-    return NextResponse.redirect(back, 303);
+    const back = new URLSearchParams({
+      error: issuesMessage(parsed.error.issues.map((i) => ({ message: i.message }))),
+      redirect_url: redirectTo,
+    });
+    return relativeRedirect(`/sign-in?${back}`, 303);
   }
   const { name, email } = parsed.data;
   if (await upsertUser(await getDb(), { id: localUserIdFor(email), email: email.toLowerCase(), name })) kickOutbox();
-  const res = NextResponse.redirect(new URL(redirectTo, req.url), 303);
+  const res = new NextResponse(null, { status: 303, headers: { Location: redirectTo } });
   res.cookies.set(LOCAL_SESSION_COOKIE, signLocalSession({ name, email }), {
     httpOnly: true,
     sameSite: "lax",

@@ -1,8 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { LOCAL_SESSION_COOKIE } from "@/server/auth/local-session";
 
-export async function POST(req: NextRequest) {
-  const res = NextResponse.redirect(new URL("/sign-in", req.url), 303);
+export async function POST() {
+  const res = new NextResponse(null, { status: 303, headers: { Location: "/sign-in" } });
   res.cookies.delete(LOCAL_SESSION_COOKIE);
   return res;
 }

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// E2E drives the production build (`next build` first) on the embedded defaults, in Debian's Chromium.
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "radium-e2e-"));
+const APP_PORT = 3100;
+const OPENAI_APP_PORT = 3101;
+const FAKE_OPENAI_PORT = 3199;
+const RUNNER_PORT = 8299;
+const runnerEntry = "src/dev/inngest-runner/main.ts";
+const fakeOpenAI = "e2e/fakes/openai-server.ts";
+
+const appEnv = (port: number, extra: Record<string, string> = {}) => ({
+  PORT: String(port),
+  PGLITE_DIR: path.join(dataRoot, `app-${port}`),
+  AUTH_SECRET: "e2e-secret-not-for-production",
+  INNGEST_DEV: `http://127.0.0.1:${RUNNER_PORT}`,
+  // Never inherit real service keys into e2e.
+  DATABASE_URL: "",
+  OPENAI_API_KEY: "",
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "",
+  CLERK_SECRET_KEY: "",
+  UPLOADTHING_TOKEN: "",
+  ...extra,
+});
+
+const servers = [
+  {
+    command: `npx next start -p ${APP_PORT}`,
+    url: `http://127.0.0.1:${APP_PORT}/api/health`,
+    env: appEnv(APP_PORT),
+    timeout: 120_000,
+    reuseExistingServer: false,
+  },
+];
+// E2E_APP_ONLY=1 starts just the offline app: handy while iterating on one spec.
+const appOnly = process.env.E2E_APP_ONLY === "1";
+if (!appOnly && fs.existsSync(fakeOpenAI)) {
+  servers.push(
+    {
+      command: `npx tsx ${fakeOpenAI}`,
+      url: `http://127.0.0.1:${FAKE_OPENAI_PORT}/health`,
+      env: { PORT: String(FAKE_OPENAI_PORT) } as never,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `npx next start -p ${OPENAI_APP_PORT}`,
+      url: `http://127.0.0.1:${OPENAI_APP_PORT}/api/health`,
+      env: appEnv(OPENAI_APP_PORT, {
+        OPENAI_API_KEY: "test-key",
+        OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+      }),
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+  );
+}
+if (!appOnly && fs.existsSync(runnerEntry)) {
+  servers.push({
+    command: `npx tsx ${runnerEntry}`,
+    url: `http://127.0.0.1:${RUNNER_PORT}/`,
+    env: {
+      INNGEST_RUNNER_PORT: String(RUNNER_PORT),
+      INNGEST_RUNNER_APP_URL: `http://127.0.0.1:${APP_PORT}/api/inngest`,
+      INNGEST_RUNNER_DATA_DIR: path.join(dataRoot, "runner"),
+    } as never,
+    timeout: 60_000,
+    reuseExistingServer: false,
+  });
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: servers,
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: unit + integration (vitest) on PGlite and, when reachable, the local PostgreSQL
+// (directly and through the Neon driver); then the production build and the Playwright e2e suite.
+import { spawnSync } from "node:child_process";
+import net from "node:net";
+
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function reachable(host, port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, host);
+    s.setTimeout(1000);
+    s.on("connect", () => (s.destroy(), resolve(true)));
+    s.on("error", () => resolve(false));
+    s.on("timeout", () => (s.destroy(), resolve(false)));
+  });
+}
+
+if (!process.env.TEST_DATABASE_URL && (await reachable("127.0.0.1", 5432))) {
+  process.env.TEST_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+}
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? `PostgreSQL suites use ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, "//")}`
+    : "No PostgreSQL at 127.0.0.1:5432 and no TEST_DATABASE_URL: only the PGlite suites run.",
+);
+
+const only = process.argv[2];
+if (!only || only === "unit") {
+  run("tsc", ["--noEmit"]);
+  run("vitest", ["run"]);
+}
+if (!only || only === "e2e") {
+  // Tests never see real service keys from the developer's shell.
+  run("next", ["build"], {
+    DATABASE_URL: "",
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "",
+    CLERK_SECRET_KEY: "",
+    RADIUM_SKIP_BUILD_TYPECHECK: only ? "0" : "1",
+  });
+  run("playwright", ["test"]);
+}
