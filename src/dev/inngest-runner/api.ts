@@ -110,11 +110,12 @@ export async function replayEvent(core: Core, id: string): Promise<string | null
   return newId ?? null;
 }
 
-export async function listEvents(core: Core, q: { limit?: number; name?: string; before?: string }) {
+export async function listEvents(core: Core, q: { limit?: number; name?: string; before?: number; hideFinished?: boolean }) {
   const events = await store.listEvents(core.db, {
     limit: Math.min(Math.max(q.limit ?? 50, 1), 500),
     name: q.name || undefined,
     before: q.before,
+    hideFinished: q.hideFinished,
   });
   const ids = events.map((e) => e.id);
   const runs = ids.length

@@ -73,7 +73,8 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
       events: await api.listEvents(core, {
         limit: param("limit") ? Number(param("limit")) : undefined,
         name: param("name"),
-        before: param("before"),
+        before: param("before") ? Number(param("before")) : undefined,
+        hideFinished: param("internal") === "0",
       }),
     });
   }

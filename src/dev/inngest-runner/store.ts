@@ -43,13 +43,17 @@ export async function getEvent(q: Sql, id: string): Promise<EventRecord | undefi
   return r.rows[0];
 }
 
-export async function listEvents(q: Sql, opts: { limit: number; name?: string; before?: string }): Promise<EventRecord[]> {
+export async function listEvents(
+  q: Sql,
+  opts: { limit: number; name?: string; before?: number; hideFinished?: boolean },
+): Promise<EventRecord[]> {
   const params: unknown[] = [opts.limit];
   const where: string[] = [];
   if (opts.name) where.push(`name = $${params.push(opts.name)}`);
-  if (opts.before) where.push(`id < $${params.push(opts.before)}`);
+  if (opts.before) where.push(`received_at < $${params.push(opts.before)}`);
+  if (opts.hideFinished) where.push(`name <> 'inngest/function.finished'`);
   const r = await q.query<EventRecord>(
-    `SELECT * FROM ${S}.events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT $1`,
+    `SELECT * FROM ${S}.events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY received_at DESC, id DESC LIMIT $1`,
     params,
   );
   return r.rows;
