@@ -2,6 +2,7 @@
 // `npm test`: unit + integration (vitest) on PGlite and, when reachable, the local PostgreSQL
 // (directly and through the Neon driver); then the production build and the Playwright e2e suite.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 
 function run(cmd, args, env = {}) {
@@ -20,6 +21,22 @@ function reachable(host, port) {
   });
 }
 
+const only = process.argv[2]; // "unit" or "e2e" runs one half
+
+// Playwright drives Debian's Chromium (no browser download is possible here).
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if ((!only || only === "e2e") && !fs.existsSync(chromium)) {
+  if (process.getuid?.() === 0) {
+    console.log("Installing Debian's chromium for the e2e suite…");
+    run("sh", ["-c", "apt-get install -y chromium || (apt-get update && apt-get install -y chromium)"], {
+      DEBIAN_FRONTEND: "noninteractive",
+    });
+  } else {
+    console.error(`E2E needs Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    process.exit(1);
+  }
+}
+
 if (!process.env.TEST_DATABASE_URL && (await reachable("127.0.0.1", 5432))) {
   process.env.TEST_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 }
@@ -29,7 +46,6 @@ console.log(
     : "No PostgreSQL at 127.0.0.1:5432 and no TEST_DATABASE_URL: only the PGlite suites run.",
 );
 
-const only = process.argv[2];
 if (!only || only === "unit") {
   run("tsc", ["--noEmit"]);
   run("vitest", ["run"]);

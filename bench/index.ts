@@ -1,0 +1,20 @@
+// `npm run bench`: runs every bench/*.ts (each exports a default async run()) in turn,
+// or only those named on the command line: `npm run bench -- models-list chat`.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const dir = import.meta.dirname;
+const wanted = process.argv.slice(2);
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.startsWith("_"))
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, "")))
+  .sort();
+
+for (const file of files) {
+  console.log(`\n=== ${file.replace(/\.ts$/, "")} ===`);
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<void> };
+  await mod.default();
+}
+process.exit(0);
