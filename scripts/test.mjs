@@ -47,6 +47,7 @@ console.log(
 );
 
 if (!only || only === "unit") {
+  run("next", ["typegen"]); // PageProps/RouteContext types that tsc needs on a fresh clone
   run("tsc", ["--noEmit"]);
   run("vitest", ["run"]);
 }
