@@ -45,7 +45,7 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
   }
   const fn = core.registry.get(run.function_id);
   const startedAt = core.now();
-  if (await store.markRunStarted(core.db, run.id, startedAt)) {
+  if (run.status === "queued" && (await store.markRunStarted(core.db, run.id, startedAt))) {
     core.log.info(`started (attempt ${job.attempt + 1})`, { run: run.id, fn: run.function_id });
   }
   if (job.kind === "step") await store.setStepStatus(core.db, run.id, job.step_id, "running", startedAt);
@@ -90,8 +90,13 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
     }
     if (outcome.kind === "ops") {
       const ctx = { tx, run: locked, job, startedAt, retryAfterMs: outcome.retryAfterMs, keepJob: false };
+      if (job.kind === "discover") tx.ownDiscovery = { runId: locked.id, jobId: job.id, requested: false };
       await applyOps(ctx, outcome.ops);
-      if (!ctx.keepJob && !isTerminal(locked.status)) await store.finishJob(tx.q, job.id, tx.now);
+      const again = tx.ownDiscovery?.requested ?? false;
+      tx.ownDiscovery = undefined;
+      if (ctx.keepJob || isTerminal(locked.status)) return;
+      if (again) await store.requeueJob(tx.q, job.id, tx.now);
+      else await store.finishJob(tx.q, job.id, tx.now);
       return;
     }
     // A call-level error: retriable ones retry this same job (its own attempt count), others fail the run.

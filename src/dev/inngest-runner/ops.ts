@@ -5,7 +5,7 @@ import { resolveTime } from "./duration";
 import { runnerError, toSerializedError } from "./errors";
 import { ulid } from "./ids";
 import * as store from "./store";
-import { completeRun, createRun, resolveStep } from "./transitions";
+import { completeRun, createRun, requestDiscovery, resolveStep } from "./transitions";
 import type { InngestEvent, JobRow, OutgoingOp, RunRow } from "./types";
 
 export interface OpContext {
@@ -268,7 +268,7 @@ async function applyOp(c: OpContext, op: OutgoingOp): Promise<void> {
       return;
     }
     case "DiscoveryRequest": {
-      await store.requestDiscovery(tx.q, run.id, tx.now);
+      await requestDiscovery(tx, run.id);
       return;
     }
     case "DeferAdd":

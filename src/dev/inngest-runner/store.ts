@@ -163,7 +163,7 @@ export interface RunListFilter {
   before?: string;
 }
 
-export type RunSummary = Omit<RunRow, "steps" | "stack" | "events"> & { event_name: string };
+export type RunSummary = Omit<RunRow, "steps" | "stack" | "events" | "event"> & { event_name: string };
 
 export async function listRuns(q: Sql, f: RunListFilter): Promise<RunSummary[]> {
   const params: unknown[] = [f.limit];
@@ -173,7 +173,7 @@ export async function listRuns(q: Sql, f: RunListFilter): Promise<RunSummary[]> 
   if (f.eventId) where.push(`event_id = $${params.push(f.eventId)}`);
   if (f.before) where.push(`id < $${params.push(f.before)}`);
   const r = await q.query<RunSummary>(
-    `SELECT id, function_id, event_id, event, status, die, max_attempts, output, error, parent_run_id, parent_step_id,
+    `SELECT id, function_id, event_id, status, die, max_attempts, output, error, parent_run_id, parent_step_id,
             queued_at, started_at, ended_at, event->>'name' AS event_name
      FROM ${S}.runs ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT $1`,
     params,
@@ -341,10 +341,17 @@ export async function hasJob(q: Sql, kind: JobKind, runId: string, stepId: strin
 
 /** Removes a finished job — unless it was flagged dirty meanwhile, in which case it is queued again now. */
 export async function finishJob(q: Sql, jobId: string, now: number): Promise<void> {
-  const r = await q.query(`DELETE FROM ${S}.jobs WHERE id = $1 AND NOT dirty`, [jobId]);
-  if (r.rowCount === 0) {
-    await q.query(`UPDATE ${S}.jobs SET dirty = false, locked_at = NULL, attempt = 0, run_at = $2 WHERE id = $1`, [jobId, now]);
-  }
+  await q.query(
+    `WITH gone AS (DELETE FROM ${S}.jobs WHERE id = $1 AND NOT dirty RETURNING id)
+     UPDATE ${S}.jobs SET dirty = false, locked_at = NULL, attempt = 0, run_at = $2
+     WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM gone)`,
+    [jobId, now],
+  );
+}
+
+/** Queues a job again right away, as a fresh first attempt. */
+export async function requeueJob(q: Sql, jobId: string, now: number): Promise<void> {
+  await q.query(`UPDATE ${S}.jobs SET dirty = false, locked_at = NULL, attempt = 0, run_at = $2 WHERE id = $1`, [jobId, now]);
 }
 
 export async function retryJob(q: Sql, jobId: string, attempt: number, runAt: number): Promise<void> {

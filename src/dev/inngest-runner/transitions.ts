@@ -31,6 +31,15 @@ export async function createRun(
   return id;
 }
 
+/** Asks for the run's next discovery call (see store.requestDiscovery). */
+export async function requestDiscovery(tx: Tx, runId: string): Promise<void> {
+  if (tx.ownDiscovery?.runId === runId) {
+    tx.ownDiscovery.requested = true;
+    return;
+  }
+  await store.requestDiscovery(tx.q, runId, tx.now);
+}
+
 export interface StepResolution {
   name: string;
   op: string;
@@ -64,7 +73,7 @@ export async function resolveStep(tx: Tx, run: RunRow, stepId: string, memo: Mem
     detail: r.detail ?? null,
     attempt: r.attempt ? { ...r.attempt, ended_at: tx.now } : undefined,
   });
-  await store.requestDiscovery(tx.q, run.id, tx.now);
+  await requestDiscovery(tx, run.id);
   if (run.status !== "running") {
     run.status = "running";
     await store.setRunStatus(tx.q, run.id, "running");
