@@ -1,11 +1,19 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { modelsRouter } from "./routers/models";
 import { notificationsRouter } from "./routers/notifications";
+import { chatsRouter } from "./routers/chats";
+import { votesRouter } from "./routers/votes";
+import { documentsRouter } from "./routers/documents";
+import { suggestionsRouter } from "./routers/suggestions";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
   models: modelsRouter,
   notifications: notificationsRouter,
+  chats: chatsRouter,
+  votes: votesRouter,
+  documents: documentsRouter,
+  suggestions: suggestionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

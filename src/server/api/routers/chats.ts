@@ -1,0 +1,71 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { chatModels, resolveChatModel } from "@/server/ai/models";
+import { readableChat } from "@/server/chat/access";
+import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
+import { loadMessages } from "@/server/chat/messages";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+const chatId = z.uuid();
+const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Chat not found." });
+
+function publicChat(c: { id: string; title: string; visibility: "private" | "public"; model: string; createdAt: Date; updatedAt: Date }) {
+  return { id: c.id, title: c.title, visibility: c.visibility, model: c.model, createdAt: c.createdAt, updatedAt: c.updatedAt };
+}
+
+export const chatsRouter = createTRPCRouter({
+  /** The caller's chats, most recently active first (keyset pagination). */
+  history: protectedProcedure
+    .input(
+      z
+        .object({ cursor: z.string().max(200).nullish(), limit: z.number().int().min(1).max(50).default(20) })
+        .default({ limit: 20 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const page = await listChats(ctx.db, ctx.userId, { cursor: input.cursor, limit: input.limit });
+      if (!page) throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: Invalid cursor" });
+      return page;
+    }),
+
+  /** A chat with its messages: the owner's, or anyone's when public (read-only). */
+  byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
+    const access = await readableChat(ctx.db, input.id, ctx.userId);
+    if (!access) throw notFound();
+    return { chat: publicChat(access.chat), messages: await loadMessages(ctx.db, input.id), isOwner: access.isOwner };
+  }),
+
+  rename: protectedProcedure
+    .input(z.object({ id: chatId, title: z.string().trim().min(1).max(120) }))
+    .mutation(async ({ ctx, input }) => {
+      const chat = await updateChat(ctx.db, ctx.userId, input.id, { title: input.title });
+      if (!chat) throw notFound();
+      return publicChat(chat);
+    }),
+
+  delete: protectedProcedure.input(z.object({ id: chatId })).mutation(async ({ ctx, input }) => {
+    if (!(await deleteChat(ctx.db, ctx.userId, input.id))) throw notFound();
+    return { id: input.id };
+  }),
+
+  deleteAll: protectedProcedure.mutation(async ({ ctx }) => ({ deleted: await deleteAllChats(ctx.db, ctx.userId) })),
+
+  setVisibility: protectedProcedure
+    .input(z.object({ id: chatId, visibility: z.enum(["private", "public"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const chat = await updateChat(ctx.db, ctx.userId, input.id, { visibility: input.visibility });
+      if (!chat) throw notFound();
+      return publicChat(chat);
+    }),
+
+  setModel: protectedProcedure
+    .input(z.object({ id: chatId, model: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!resolveChatModel(input.model)) throw new TRPCError({ code: "BAD_REQUEST", message: `model: Unknown model "${input.model}"` });
+      const chat = await updateChat(ctx.db, ctx.userId, input.id, { model: input.model });
+      if (!chat) throw notFound();
+      return publicChat(chat);
+    }),
+
+  /** The models offered in the selector (only the offline model without OPENAI_API_KEY). */
+  models: protectedProcedure.query(() => chatModels()),
+});

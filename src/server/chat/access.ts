@@ -1,0 +1,72 @@
+/**
+ * Who may read what — the one place that decides. A chat is readable by its owner, and by any
+ * signed-in user when it is public; a document is readable by its owner, and by anyone who can
+ * read the public chat that created it. Everything else is "not found" (never "forbidden",
+ * which would confirm that the row exists). Writes are always owner-only.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { chats, documents, type Chat, type Document } from "@/server/db/schema";
+import type { DbOrTx } from "@/server/db/types";
+
+export interface ChatAccess {
+  chat: Chat;
+  isOwner: boolean;
+}
+
+export async function findChat(db: DbOrTx, chatId: string): Promise<Chat | null> {
+  const [chat] = await db.select().from(chats).where(eq(chats.id, chatId)).limit(1);
+  return chat ?? null;
+}
+
+export function canReadChat(chat: Pick<Chat, "userId" | "visibility">, userId: string): boolean {
+  return chat.userId === userId || chat.visibility === "public";
+}
+
+/** The chat when `userId` may read it, with whether they own it; null otherwise. */
+export async function readableChat(db: DbOrTx, chatId: string, userId: string): Promise<ChatAccess | null> {
+  const chat = await findChat(db, chatId);
+  if (!chat || !canReadChat(chat, userId)) return null;
+  return { chat, isOwner: chat.userId === userId };
+}
+
+/** The chat when `userId` owns it; null otherwise. */
+export async function ownedChat(db: DbOrTx, chatId: string, userId: string): Promise<Chat | null> {
+  const [chat] = await db
+    .select()
+    .from(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+    .limit(1);
+  return chat ?? null;
+}
+
+export interface DocumentAccess {
+  /** The latest version. */
+  latest: Document;
+  isOwner: boolean;
+}
+
+/** The document's latest version when `userId` may read it (owner, or through a public chat). */
+export async function readableDocument(db: DbOrTx, documentId: string, userId: string): Promise<DocumentAccess | null> {
+  const [row] = await db
+    .select({ doc: documents, chatVisibility: chats.visibility })
+    .from(documents)
+    .leftJoin(chats, eq(chats.id, documents.chatId))
+    .where(eq(documents.id, documentId))
+    .orderBy(desc(documents.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const isOwner = row.doc.userId === userId;
+  if (!isOwner && row.chatVisibility !== "public") return null;
+  return { latest: row.doc, isOwner };
+}
+
+/** The document's latest version when `userId` owns it; null otherwise (also for other users' documents). */
+export async function ownedDocument(db: DbOrTx, documentId: string, userId: string): Promise<Document | null> {
+  const [doc] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), eq(documents.userId, userId)))
+    .orderBy(desc(documents.createdAt))
+    .limit(1);
+  return doc ?? null;
+}

@@ -1,0 +1,133 @@
+/** Chats: create, list (keyset-paginated history), rename, delete, visibility and model. Owner-scoped. */
+import { and, desc, eq, isNotNull, lt, or } from "drizzle-orm";
+import { chats, documents, type Chat } from "@/server/db/schema";
+import type { Db, DbOrTx } from "@/server/db/types";
+import type { ChatVisibility } from "@/lib/chat/contract";
+
+export const DEFAULT_CHAT_TITLE = "New chat";
+
+/**
+ * Creates the chat if the id is free. Returns the chat row with that id (possibly an existing one
+ * owned by someone else — callers check ownership) and whether this call created it.
+ */
+export async function createChat(
+  db: DbOrTx,
+  input: { id: string; userId: string; model: string; visibility?: ChatVisibility; title?: string; now?: Date },
+): Promise<{ chat: Chat; created: boolean }> {
+  const now = input.now ?? new Date();
+  const [inserted] = await db
+    .insert(chats)
+    .values({
+      id: input.id,
+      userId: input.userId,
+      model: input.model,
+      visibility: input.visibility ?? "private",
+      title: input.title ?? DEFAULT_CHAT_TITLE,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted) return { chat: inserted, created: true };
+  const [existing] = await db.select().from(chats).where(eq(chats.id, input.id)).limit(1);
+  if (!existing) throw new Error(`chat ${input.id} vanished while being created`);
+  return { chat: existing, created: false };
+}
+
+export interface HistoryItem {
+  id: string;
+  title: string;
+  visibility: ChatVisibility;
+  model: string;
+  updatedAt: Date;
+}
+
+function encodeCursor(item: { updatedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([item.updatedAt.toISOString(), item.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (!Array.isArray(value) || typeof value[0] !== "string" || typeof value[1] !== "string") return null;
+    const updatedAt = new Date(value[0]);
+    if (Number.isNaN(updatedAt.getTime())) return null;
+    return { updatedAt, id: value[1] };
+  } catch {
+    return null;
+  }
+}
+
+/** The user's chats, most recently updated first; `nextCursor` continues after the last item. */
+export async function listChats(
+  db: DbOrTx,
+  userId: string,
+  opts: { cursor?: string | null; limit: number },
+): Promise<{ items: HistoryItem[]; nextCursor: string | null } | null> {
+  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  if (opts.cursor && !after) return null;
+  const rows = await db
+    .select({ id: chats.id, title: chats.title, visibility: chats.visibility, model: chats.model, updatedAt: chats.updatedAt })
+    .from(chats)
+    .where(
+      and(
+        eq(chats.userId, userId),
+        after
+          ? or(lt(chats.updatedAt, after.updatedAt), and(eq(chats.updatedAt, after.updatedAt), lt(chats.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(chats.updatedAt), desc(chats.id))
+    .limit(opts.limit + 1);
+  const items = rows.slice(0, opts.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null };
+}
+
+type ChatPatch = Partial<Pick<Chat, "title" | "visibility" | "model">>;
+
+/** Updates an owned chat; null when the user does not own a chat with that id. */
+export async function updateChat(
+  db: DbOrTx,
+  userId: string,
+  chatId: string,
+  patch: ChatPatch,
+  opts: { touch?: boolean } = {},
+): Promise<Chat | null> {
+  const [row] = await db
+    .update(chats)
+    .set({ ...patch, ...(opts.touch ? { updatedAt: new Date() } : {}) })
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+    .returning();
+  return row ?? null;
+}
+
+/** Marks a chat as active now (history order) and records the model of its latest turn. */
+export async function touchChat(db: DbOrTx, chatId: string, patch: ChatPatch & { updatedAt: Date }) {
+  await db.update(chats).set(patch).where(eq(chats.id, chatId));
+}
+
+/** Deletes an owned chat with its messages, votes and the documents it created. */
+export async function deleteChat(db: Db, userId: string, chatId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: chats.id })
+      .from(chats)
+      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+      .for("update");
+    if (!owned) return false;
+    // documents.chat_id is "set null" when its chat goes, so the chat's documents are deleted first.
+    await tx.delete(documents).where(and(eq(documents.userId, userId), eq(documents.chatId, chatId)));
+    await tx.delete(chats).where(eq(chats.id, chatId));
+    return true;
+  });
+}
+
+/** Deletes every chat of the user, and the documents those chats created. */
+export async function deleteAllChats(db: Db, userId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.delete(documents).where(and(eq(documents.userId, userId), isNotNull(documents.chatId)));
+    const rows = await tx.delete(chats).where(eq(chats.userId, userId)).returning({ id: chats.id });
+    return rows.length;
+  });
+}

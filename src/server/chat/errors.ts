@@ -1,0 +1,53 @@
+/**
+ * Typed errors of the chat API: `<type>:<surface>` codes mapped to an HTTP status and a
+ * readable sentence. Route handlers answer them as `{ error: { code, message } }`.
+ */
+export type ChatErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit";
+export type ChatErrorSurface = "api" | "auth" | "chat" | "message" | "model" | "document" | "suggestion" | "vote";
+
+const STATUS: Record<ChatErrorType, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limit: 429,
+};
+
+const DEFAULT_MESSAGE: Record<ChatErrorType, string> = {
+  bad_request: "The request is not valid.",
+  unauthorized: "Sign in to continue.",
+  forbidden: "This chat is read-only for you.",
+  not_found: "Chat not found.",
+  conflict: "The request conflicts with the chat's current state.",
+  rate_limit: "Too many messages. Try again later.",
+};
+
+export class ChatError extends Error {
+  readonly type: ChatErrorType;
+  readonly surface: ChatErrorSurface;
+  readonly headers: Record<string, string>;
+
+  constructor(type: ChatErrorType, surface: ChatErrorSurface, message?: string, headers: Record<string, string> = {}) {
+    super(message ?? DEFAULT_MESSAGE[type]);
+    this.name = "ChatError";
+    this.type = type;
+    this.surface = surface;
+    this.headers = headers;
+  }
+
+  get code(): `${ChatErrorType}:${ChatErrorSurface}` {
+    return `${this.type}:${this.surface}`;
+  }
+
+  get status(): number {
+    return STATUS[this.type];
+  }
+
+  toResponse(): Response {
+    return Response.json(
+      { error: { code: this.code, message: this.message } },
+      { status: this.status, headers: { "cache-control": "no-store", ...this.headers } },
+    );
+  }
+}
