@@ -1,0 +1,48 @@
+/** The POST /api/chat body (ChatRequestBody in contract.ts), validated with zod. */
+import { z } from "zod";
+import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
+
+export const MAX_MESSAGE_PARTS = 20;
+
+const textPart = z.object({ type: z.literal("text"), text: z.string() });
+
+const userMessage = z
+  .object({
+    id: z.string().trim().min(1).max(200),
+    role: z.literal("user"),
+    parts: z
+      .array(textPart, { error: "Only text parts are supported." })
+      .min(1, "A message needs at least one part.")
+      .max(MAX_MESSAGE_PARTS, `A message can have at most ${MAX_MESSAGE_PARTS} parts.`),
+    metadata: z.unknown().optional(),
+  })
+  .superRefine((m, ctx) => {
+    const length = m.parts.reduce((n, p) => n + p.text.length, 0);
+    if (length > MAX_MESSAGE_CHARS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["parts"],
+        message: `The message is ${length.toLocaleString("en-US")} characters long; the limit is ${MAX_MESSAGE_CHARS.toLocaleString("en-US")}.`,
+      });
+    }
+    if (m.parts.every((p) => p.text.trim() === "")) ctx.addIssue({ code: "custom", path: ["parts"], message: "The message is empty." });
+  });
+
+const common = {
+  id: z.uuid("The chat id must be a UUID."),
+  messageId: z.string().min(1).max(200).optional(),
+  model: z.string().trim().min(1, "Choose a model.").max(200),
+  visibility: z.enum(["private", "public"]).optional(),
+};
+
+/** A new or edited user message; or a regeneration (the message, if sent, is ignored). */
+export const chatRequestSchema = z.discriminatedUnion(
+  "trigger",
+  [
+    z.object({ ...common, trigger: z.literal("submit-message"), message: userMessage }),
+    z.object({ ...common, trigger: z.literal("regenerate-message"), message: z.unknown().optional() }),
+  ],
+  { error: 'trigger: Expected "submit-message" or "regenerate-message".' },
+);
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -1,0 +1,244 @@
+/**
+ * POST /api/chat: validate → authenticate → check ownership and the daily limit → persist the
+ * user's turn (new, edited, or a regeneration) → stream the answer as an AI SDK UI message
+ * stream. The assistant message is saved when the stream ends, also when the client stops it.
+ */
+import { and, eq } from "drizzle-orm";
+import {
+  consumeStream,
+  convertToModelMessages,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+  type FinishReason,
+} from "ai";
+import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
+import { issuesMessage } from "@/lib/validation-message";
+import { getSessionUserFromRequest, lookupProfile } from "@/server/auth";
+import { getDb } from "@/server/db";
+import { chats } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import { kickOutbox } from "@/server/outbox/dispatcher";
+import { ensureUser } from "@/server/users/ensure-user";
+import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
+import { resolveChatModel, type ResolvedChatModel } from "@/server/ai/models";
+import { chatInstructions } from "@/server/ai/prompts";
+import { generateChatTitle } from "@/server/ai/title";
+import { chatTools } from "@/server/ai/tools";
+import { findChat } from "./access";
+import { createChat, DEFAULT_CHAT_TITLE, touchChat } from "./chats";
+import { latestDocumentsForChat } from "./documents";
+import { ChatError } from "./errors";
+import { checkDailyLimit, limitMessage } from "./limits";
+import { deleteMessagesAfter, findMessage, insertMessage, lastMessage, loadMessages, saveAssistantMessage, updateMessageParts } from "./messages";
+import { chatRequestSchema, type ChatRequest } from "./request";
+import { sanitizeAssistantParts } from "./sanitize";
+
+const MAX_STEPS = 5;
+
+/** Work that outlives the response (saving a stopped answer, a title). Tests and the bench await it. */
+const pending = new Set<Promise<unknown>>();
+function track<T>(p: Promise<T>): Promise<T> {
+  pending.add(p);
+  void p.finally(() => pending.delete(p)).catch(() => {});
+  return p;
+}
+export async function settleChatWork(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}
+
+function textOf(parts: Array<{ type: string; text?: string }>): string {
+  return parts
+    .map((p) => (p.type === "text" ? (p.text ?? "") : ""))
+    .join("\n")
+    .trim();
+}
+
+/** A timestamp after `after` (ms precision), so message order is strict even within one millisecond. */
+function after(after: Date | null | undefined, now = Date.now()): Date {
+  return new Date(after ? Math.max(now, after.getTime() + 1) : now);
+}
+
+async function parseBody(req: Request): Promise<ChatRequest> {
+  let json: unknown;
+  try {
+    json = await req.json();
+  } catch {
+    throw new ChatError("bad_request", "api", "The request body must be JSON.");
+  }
+  const parsed = chatRequestSchema.safeParse(json);
+  if (!parsed.success) throw new ChatError("bad_request", "api", issuesMessage(parsed.error.issues));
+  return parsed.data;
+}
+
+interface Turn {
+  chatId: string;
+  isNewChat: boolean;
+  history: RadiumUIMessage[];
+  /** The time of the latest stored message: the answer is stored after it. */
+  lastAt: Date;
+  firstUserText: string | null;
+}
+
+/** Stores the user's side of the turn and returns the conversation to answer. */
+async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: ResolvedChatModel): Promise<Turn> {
+  let chat = await findChat(db, body.id);
+  if (chat && chat.userId !== userId) {
+    throw chat.visibility === "public"
+      ? new ChatError("forbidden", "chat", "This is someone else's public chat: you can read it, but not add to it.")
+      : new ChatError("not_found", "chat", "Chat not found.");
+  }
+  if (!chat && body.trigger === "regenerate-message") throw new ChatError("not_found", "chat", "Chat not found.");
+
+  const limit = await checkDailyLimit(db, userId);
+  if (!limit.allowed) {
+    const retryAfter = Math.max(1, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000));
+    throw new ChatError("rate_limit", "chat", limitMessage(limit), { "retry-after": String(retryAfter) });
+  }
+
+  let isNewChat = false;
+  if (!chat) {
+    const created = await createChat(db, { id: body.id, userId, model: model.info.id, visibility: body.visibility ?? "private" });
+    if (created.chat.userId !== userId) throw new ChatError("not_found", "chat", "Chat not found.");
+    chat = created.chat;
+    isNewChat = created.created;
+  }
+  const chatId = chat.id;
+
+  let lastAt: Date;
+  if (body.trigger === "submit-message") {
+    const message = body.message;
+    const existing = await findMessage(db, message.id);
+    if (existing && existing.chatId !== chatId) {
+      throw new ChatError("conflict", "message", "This message id is already used by another chat.");
+    }
+    if (existing) {
+      if (existing.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
+      // An edit replaces the message and discards every later turn.
+      await db.transaction(async (tx) => {
+        await updateMessageParts(tx, chatId, existing.id, message.parts);
+        await deleteMessagesAfter(tx, chatId, existing.createdAt);
+      });
+      lastAt = existing.createdAt;
+    } else {
+      const prev = await lastMessage(db, chatId);
+      lastAt = after(prev?.createdAt);
+      await insertMessage(db, { id: message.id, chatId, role: "user", parts: message.parts, createdAt: lastAt });
+    }
+  } else {
+    // Regenerate: drop the answer being replaced (and anything after it), then answer again.
+    const target = body.messageId ? await findMessage(db, body.messageId) : null;
+    const anchor = target && target.chatId === chatId ? target : null;
+    if (anchor?.role === "assistant") await deleteMessagesAfter(db, chatId, anchor.createdAt, { inclusive: true });
+    else if (anchor) await deleteMessagesAfter(db, chatId, anchor.createdAt);
+    else {
+      const history = await loadMessages(db, chatId);
+      const lastUser = [...history].reverse().find((m) => m.role === "user");
+      const lastUserRow = lastUser ? await findMessage(db, lastUser.id) : null;
+      if (lastUserRow) await deleteMessagesAfter(db, chatId, lastUserRow.createdAt);
+    }
+    const prev = await lastMessage(db, chatId);
+    lastAt = prev?.createdAt ?? new Date(0);
+  }
+
+  const history = await loadMessages(db, chatId);
+  if (history.at(-1)?.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
+  await touchChat(db, chatId, { model: model.info.id, updatedAt: new Date() });
+  const firstUser = history.find((m) => m.role === "user");
+  const firstUserText = isNewChat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.parts ?? []) : null;
+  return { chatId, isNewChat, history, lastAt, firstUserText };
+}
+
+/** Saves a title only while the chat still has the default one (a rename wins). */
+async function saveTitle(db: Db, chatId: string, title: string) {
+  await db
+    .update(chats)
+    .set({ title })
+    .where(and(eq(chats.id, chatId), eq(chats.title, DEFAULT_CHAT_TITLE)));
+}
+
+export async function handleChatRequest(req: Request): Promise<Response> {
+  try {
+    const body = await parseBody(req);
+    const user = await getSessionUserFromRequest(req);
+    if (!user) throw new ChatError("unauthorized", "auth", "Sign in to chat.");
+    const model = resolveChatModel(body.model);
+    if (!model) throw new ChatError("bad_request", "model", `model: Unknown model "${body.model}". Pick one from the model selector.`);
+
+    const db = await getDb();
+    if (await ensureUser(db, user, lookupProfile)) kickOutbox();
+    const turn = await prepareTurn(db, user.id, body, model);
+    return streamAnswer({ db, req, userId: user.id, model, turn });
+  } catch (error) {
+    if (error instanceof ChatError) return error.toResponse();
+    console.error("[chat] request failed", error);
+    return Response.json(
+      { error: { code: "internal:api", message: "The chat request failed on the server. Please try again." } },
+      { status: 500, headers: { "cache-control": "no-store" } },
+    );
+  }
+}
+
+async function streamAnswer(opts: { db: Db; req: Request; userId: string; model: ResolvedChatModel; turn: Turn }): Promise<Response> {
+  const { db, req, userId, model, turn } = opts;
+  const { chatId } = turn;
+  const assistantId = crypto.randomUUID();
+  const startedAt = after(turn.lastAt);
+  const metadata: RadiumMessageMetadata = { model: model.info.id, offline: model.info.offline, createdAt: startedAt.toISOString() };
+  const [documents, modelMessages] = await Promise.all([
+    latestDocumentsForChat(db, chatId),
+    convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true }),
+  ]);
+  const instructions = chatInstructions({ documents: documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind })) });
+
+  const title = turn.firstUserText
+    ? track(
+        generateChatTitle(model.model, turn.firstUserText).then(async (t) => {
+          await saveTitle(db, chatId, t);
+          return t;
+        }),
+      )
+    : null;
+
+  const stream = createUIMessageStream<RadiumUIMessage>({
+    originalMessages: turn.history,
+    onError: describeProviderError,
+    execute: async ({ writer }) => {
+      writer.write({ type: "start", messageId: assistantId, messageMetadata: metadata });
+      const result = streamText({
+        model: model.model,
+        instructions,
+        messages: modelMessages,
+        tools: chatTools({ db, userId, chatId, writer, model: model.model }),
+        stopWhen: isStepCount(MAX_STEPS),
+        abortSignal: req.signal,
+        maxRetries: 1,
+      });
+      writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }));
+      let finishReason: FinishReason | undefined;
+      try {
+        finishReason = await result.finishReason;
+      } catch {
+        finishReason = undefined; // the error itself already went out as an error chunk
+      }
+      if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
+      if (title) {
+        const t = await title.catch(() => null);
+        if (t) writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
+      }
+      writer.write({ type: "finish", ...(finishReason ? { finishReason } : {}) });
+    },
+    onEnd: ({ responseMessage }) =>
+      track(
+        (async () => {
+          const parts = sanitizeAssistantParts(responseMessage.parts);
+          if (parts.length === 0) return;
+          await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata } }, startedAt);
+        })().catch((error: unknown) => console.error("[chat] could not save the answer", error)),
+      ),
+  });
+
+  return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream });
+}
