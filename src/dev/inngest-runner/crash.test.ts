@@ -54,6 +54,14 @@ describe.each(backends)("crash and resume ($name)", (backend) => {
     );
   };
 
+  /** SIGKILL: no shutdown code runs; the runner must be gone (its port closed) afterwards. */
+  const crash = async () => {
+    await runner!.kill("SIGKILL");
+    expect(runner!.proc.signalCode).toBe("SIGKILL");
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    await sleep(300);
+  };
+
   beforeAll(async () => {
     await backend.setup?.();
     port = await freePort();
@@ -74,8 +82,7 @@ describe.each(backends)("crash and resume ($name)", (backend) => {
     const [eventId] = await client().send([{ name: "conf/sleep", data: { tag: "k1", duration: "4s" } }]);
     const sleeping = await client().waitForRun({ eventId }, ["sleeping"]);
     expect(count("sleeper:k1:before")).toBe(1);
-    await runner!.kill("SIGKILL");
-    await sleep(500);
+    await crash();
     await start();
     const run = await client().waitForRun({ eventId }, undefined, 30_000);
     expect(run.id).toBe(sleeping.id);
@@ -88,8 +95,7 @@ describe.each(backends)("crash and resume ($name)", (backend) => {
     const [eventId] = await client().send([{ name: "conf/wait", data: { tag: "k2", orderId: "crash-1", timeout: "60s" } }]);
     await client().waitForRun({ eventId }, ["waiting"]);
     expect(count("waiter:k2:before")).toBe(1);
-    await runner!.kill("SIGKILL");
-    await sleep(500);
+    await crash();
     await start();
     await client().send([{ name: "conf/approved", data: { orderId: "crash-1", by: "bob" } }]);
     await client().waitForRun({ eventId }, ["waiting"]);

@@ -1,6 +1,7 @@
 // Storage connection: embedded PGlite in its own data folder (default, or in memory for tests),
 // or a PostgreSQL server named by a URL. Both speak the same SQL, so the store has one implementation.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { SCHEMA_SQL } from "./schema";
 
 export interface QueryResult<T> {
@@ -33,10 +34,38 @@ export interface DbOptions {
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
 
+/**
+ * PGlite is single-process: two runners on one data folder would corrupt it. A pid file guards
+ * the folder; a pid file left by a killed runner (its process gone) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, "runner.pid");
+  try {
+    const pid = Number(readFileSync(file, "utf8").trim());
+    if (pid && pid !== process.pid) {
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`Another Inngest runner (pid ${pid}) is using ${dataDir}; stop it or set INNGEST_RUNNER_DATA_DIR`);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
 async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const pg = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined);
   const wrap = (q: { query: (t: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Sql => ({
     async query<T>(text: string, params?: unknown[]) {
       const r = await q.query(text, params);
@@ -51,7 +80,10 @@ async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (text) => {
       await pg.exec(text);
     },
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      unlock();
+    },
   };
 }
 

@@ -26,7 +26,9 @@ export interface ChildRunner {
 
 export async function spawnRunner(env: Record<string, string>, port: number): Promise<ChildRunner> {
   const output: string[] = [];
-  const proc = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/dev/inngest-runner/main.ts"], {
+  // Node itself with tsx's loader (not the tsx CLI, which would put a wrapper process in between):
+  // a SIGKILL must hit the runner, not a parent that leaves it orphaned.
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/dev/inngest-runner/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, INNGEST_RUNNER_PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
