@@ -17,7 +17,8 @@ import type {
 } from "./types";
 
 const S = "inngest_runner";
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+/** A value as a jsonb parameter; null/undefined become SQL NULL (so COALESCE keeps the old value). */
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 // ---------- events ----------
 
