@@ -220,6 +220,16 @@ describe("sleep, wait, invoke, send, cancel", () => {
     expect(run.output.error).toContain("child refused");
   });
 
+  it("times out an invoke that takes longer than its timeout", async () => {
+    const started = Date.now();
+    const run = await runOf({ name: "conf/invoke-timeout" }, "conf-impatient");
+    expect(run.status).toBe("completed");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(run.output.error).toMatch(/timed out/i);
+    expect(run.steps[0]).toMatchObject({ op: "InvokeFunction", status: "failed" });
+  });
+
   it("sends events from a step, triggering other functions", async () => {
     const run = await runOf({ name: "conf/send", data: { tag: "snd" } });
     expect(run.status).toBe("completed");

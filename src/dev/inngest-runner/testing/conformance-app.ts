@@ -186,6 +186,19 @@ export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
     }
   });
 
+  const slowChild = inngest.createFunction({ id: "slow-child", triggers: [{ event: "conf/slow-child-direct" }] }, async ({ step }) => {
+    await step.sleep("slowly", "3s");
+    return "late";
+  });
+
+  const impatient = inngest.createFunction({ id: "impatient", retries: 0, triggers: [{ event: "conf/invoke-timeout" }] }, async ({ step }) => {
+    try {
+      return { result: await step.invoke("call-slow", { function: slowChild, timeout: "1s" }) };
+    } catch (err) {
+      return { error: (err as Error).message, name: (err as Error).name };
+    }
+  });
+
   const sender = inngest.createFunction({ id: "sender", triggers: [{ event: "conf/send" }] }, async ({ event, step }) => {
     const { ids } = await step.sendEvent("notify", { name: "conf/notified", data: { tag: event.data.tag } });
     return { ids };
@@ -240,6 +253,8 @@ export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
     child,
     parent,
     parentCatch,
+    slowChild,
+    impatient,
     sender,
     onNotified,
     cancellable,
