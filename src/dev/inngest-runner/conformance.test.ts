@@ -225,7 +225,7 @@ describe("sleep, wait, invoke, send, cancel", () => {
     const run = await runOf({ name: "conf/invoke-timeout" }, "conf-impatient");
     expect(run.status).toBe("completed");
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(9000);
     expect(run.output.error).toMatch(/timed out/i);
     expect(run.steps[0]).toMatchObject({ op: "InvokeFunction", status: "failed" });
   });

@@ -187,7 +187,7 @@ export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
   });
 
   const slowChild = inngest.createFunction({ id: "slow-child", triggers: [{ event: "conf/slow-child-direct" }] }, async ({ step }) => {
-    await step.sleep("slowly", "3s");
+    await step.sleep("slowly", "10s");
     return "late";
   });
 
