@@ -48,7 +48,7 @@ function choose() {
     if (forced === "cli" && !cliBinary()) {
       console.error(
         "RADIUM_INNGEST=cli, but inngest-cli is not installed (its install downloads a binary and needs internet).\n" +
-          "Run `npm install -D inngest-cli` with internet access, or use RADIUM_INNGEST=runner.",
+          "It is an optional dependency: run `npm install` with internet access, or use RADIUM_INNGEST=runner.",
       );
       process.exit(1);
     }
