@@ -58,14 +58,19 @@ export function describeProviderError(error: unknown): string {
     const status = e.statusCode;
     const detail = providerMessage(e);
     const tail = detail ? ` The provider said: ${sentence(detail)}` : "";
+    // A failure while reading a successful (200) response is a connection dropped mid-stream.
+    if ((status === undefined || status < 300) && isNetworkError(e)) {
+      return status === undefined
+        ? "Could not reach the model provider. Check the network or OPENAI_BASE_URL, then retry."
+        : "The connection to the model provider dropped before the answer finished. Retry to get a complete answer.";
+    }
     if (status === 401 || status === 403) {
       return `The model provider rejected the API key (HTTP ${status}). Check OPENAI_API_KEY, then retry.${tail}`;
     }
     if (status === 429) return `The model provider is rate-limiting requests (HTTP 429). Wait a moment, then retry.${tail}`;
     if (status === 404) return `The model provider does not know this model (HTTP 404). Pick another model, or check OPENAI_MODELS.${tail}`;
     if (status !== undefined && status >= 500) return `The model provider had an internal error (HTTP ${status}). Retry in a moment.${tail}`;
-    if (status !== undefined) return `The model provider rejected the request (HTTP ${status}).${tail}`;
-    if (isNetworkError(e)) return "Could not reach the model provider. Check the network or OPENAI_BASE_URL, then retry.";
+    if (status !== undefined && status >= 400) return `The model provider rejected the request (HTTP ${status}).${tail}`;
   }
   if (isNetworkError(e)) return "The connection to the model provider dropped before the answer finished. Retry to get a complete answer.";
   const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";

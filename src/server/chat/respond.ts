@@ -215,14 +215,23 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         stopWhen: isStepCount(MAX_STEPS),
         abortSignal: req.signal,
         maxRetries: 1,
+        onError: ({ error }) => console.warn(`[chat] model error: ${describeProviderError(error)}`),
       });
-      writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }));
-      let finishReason: FinishReason | undefined;
+      // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
+      // still ends with a readable error chunk before the finish chunk.
+      const reader = toUIMessageStream({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }).getReader();
+      let failed = false;
       try {
-        finishReason = await result.finishReason;
-      } catch {
-        finishReason = undefined; // the error itself already went out as an error chunk
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          writer.write(value);
+        }
+      } catch (error) {
+        failed = true;
+        writer.write({ type: "error", errorText: describeProviderError(error) });
       }
+      const finishReason: FinishReason | undefined = failed ? undefined : await result.finishReason.catch(() => undefined);
       if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
       if (title) {
         const t = await title.catch(() => null);
