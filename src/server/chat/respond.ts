@@ -26,7 +26,7 @@ import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
 import { resolveChatModel, type ResolvedChatModel } from "@/server/ai/models";
 import { chatInstructions } from "@/server/ai/prompts";
 import { generateChatTitle } from "@/server/ai/title";
-import { chatTools } from "@/server/ai/tools";
+import { chatTools, type ChatTools } from "@/server/ai/tools";
 import { findChat } from "./access";
 import { createChat, DEFAULT_CHAT_TITLE, touchChat } from "./chats";
 import { latestDocumentsForChat } from "./documents";
@@ -219,7 +219,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
       });
       // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
       // still ends with a readable error chunk before the finish chunk.
-      const reader = toUIMessageStream({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }).getReader();
+      const reader = toUIMessageStream<ChatTools, RadiumUIMessage>({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }).getReader();
       let failed = false;
       try {
         for (;;) {
@@ -231,7 +231,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         failed = true;
         writer.write({ type: "error", errorText: describeProviderError(error) });
       }
-      const finishReason: FinishReason | undefined = failed ? undefined : await result.finishReason.catch(() => undefined);
+      const finishReason: FinishReason | undefined = failed ? undefined : await Promise.resolve(result.finishReason).catch(() => undefined);
       if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
       if (title) {
         const t = await title.catch(() => null);
