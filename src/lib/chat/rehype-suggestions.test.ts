@@ -44,6 +44,16 @@ describe("rehypeSuggestions", () => {
     expect([...placed].sort()).toEqual(["s1", "s2"]);
   });
 
+  it("marks again on every run of the same plugin (React may render twice)", () => {
+    const plugin = rehypeSuggestions([{ id: "s1", originalText: "very big" }]);
+    const first = tree();
+    const second = tree();
+    plugin()(first);
+    plugin()(second);
+    expect(second).toEqual(first);
+    expect(JSON.stringify(second)).toContain("s1");
+  });
+
   it("leaves the tree unchanged without targets", () => {
     const t = tree();
     rehypeSuggestions([])()(t);

@@ -54,10 +54,18 @@ function walk(parent: Parent, targets: SuggestionTarget[], placed: Set<string>) 
   parent.children = next as typeof parent.children;
 }
 
-/** Returns the rehype plugin and, after a render, which suggestions found their text. */
-export function rehypeSuggestions(targets: SuggestionTarget[], placed: Set<string> = new Set()) {
+/**
+ * The rehype plugin for a set of targets. Every run starts afresh (React may render twice);
+ * `report`, when given, receives the ids that found their text in the last run.
+ */
+export function rehypeSuggestions(targets: SuggestionTarget[], report?: Set<string>) {
   return () => (tree: Root) => {
     if (targets.length === 0) return;
+    const placed = new Set<string>();
     walk(tree, targets, placed);
+    if (report) {
+      report.clear();
+      for (const id of placed) report.add(id);
+    }
   };
 }

@@ -1,0 +1,137 @@
+import { expect, test } from "@playwright/test";
+import { signIn, uniqueUser } from "./helpers/auth";
+import { assistantMessages, chatIdFrom, sendMessage, waitForIdle } from "./helpers/chat";
+
+// The chat against the offline model (no OPENAI_API_KEY): http://127.0.0.1:3100.
+
+test("sends a message, streams the answer, titles the chat and lists it in the history", async ({ page }) => {
+  await signIn(page, uniqueUser("chat"));
+  await expect(page.getByRole("heading", { name: "What shall we write today?" })).toBeVisible();
+  await expect(page.getByTestId("model-selector")).toContainText("Offline");
+
+  await sendMessage(page, "Hello! What can you help me with today?");
+  await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("message-user")).toContainText("What can you help me with today?");
+
+  // The answer arrives token by token: the stop button shows while it streams.
+  await expect(page.getByRole("button", { name: "Stop generating" })).toBeVisible();
+  const answer = assistantMessages(page).last();
+  await expect(answer).toContainText(/\w+/);
+  await waitForIdle(page);
+  await expect(answer).toContainText(/offline/i);
+  await expect(answer.getByTestId("offline-note")).toBeVisible();
+
+  // A generated title, shown in the header and in the history under "Today".
+  const history = page.getByTestId("chat-history");
+  await expect(history.getByText("Today")).toBeVisible();
+  const id = chatIdFrom(page.url());
+  await expect(history.locator(`a[href="/chat/${id}"]`)).toBeVisible();
+  await expect(page.getByTestId("chat-title")).not.toHaveText("New chat");
+
+  // Votes persist.
+  await answer.getByRole("button", { name: "Good answer" }).click();
+  await expect(answer.getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(assistantMessages(page).last().getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("stopping mid-stream keeps the partial answer after a reload", async ({ page }) => {
+  await signIn(page, uniqueUser("stop"));
+  await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");
+  const answer = assistantMessages(page).last();
+  await expect(answer).toContainText(/\w+\s+\w+/);
+  await page.getByRole("button", { name: "Stop generating" }).click();
+  await waitForIdle(page);
+  const partial = (await answer.getByTestId("message-text").first().innerText()).trim();
+  expect(partial.length).toBeGreaterThan(0);
+
+  await page.reload();
+  const reloaded = assistantMessages(page).last();
+  await expect(reloaded).toBeVisible();
+  const kept = (await reloaded.getByTestId("message-text").first().innerText()).trim();
+  // What was shown when stopping is what was saved (the server may have flushed a few more tokens).
+  expect(kept.startsWith(partial.slice(0, Math.min(partial.length, 40)))).toBe(true);
+});
+
+test("edits a sent message (later turns replaced) and regenerates the last answer", async ({ page }) => {
+  await signIn(page, uniqueUser("edit"));
+  await sendMessage(page, "What is the capital of France?");
+  await waitForIdle(page);
+  await sendMessage(page, "And of Italy?");
+  await waitForIdle(page);
+  await expect(page.getByTestId("message-user")).toHaveCount(2);
+
+  // Edit the first message: the second turn is discarded.
+  const first = page.getByTestId("message-user").first();
+  await first.hover();
+  await first.getByRole("button", { name: "Edit message" }).click();
+  await first.getByRole("textbox", { name: "Edit message" }).fill("What is the capital of Spain?");
+  await first.getByRole("button", { name: "Send" }).click();
+  await waitForIdle(page);
+  await expect(page.getByTestId("message-user")).toHaveCount(1);
+  await expect(page.getByTestId("message-user")).toContainText("Spain");
+  await expect(assistantMessages(page)).toHaveCount(1);
+
+  // Regenerate: still one answer, under a new message id.
+  const before = await assistantMessages(page).first().getAttribute("data-message-id");
+  await assistantMessages(page).first().getByRole("button", { name: "Regenerate answer" }).click();
+  await waitForIdle(page);
+  await expect(assistantMessages(page)).toHaveCount(1);
+  await expect(assistantMessages(page).first()).not.toHaveAttribute("data-message-id", before ?? "");
+
+  // After a reload the edited conversation is what was saved.
+  await page.reload();
+  await expect(page.getByTestId("message-user")).toHaveCount(1);
+  await expect(page.getByTestId("message-user")).toContainText("Spain");
+  await expect(assistantMessages(page)).toHaveCount(1);
+});
+
+test("the composer counts characters near the limit and refuses too long a message", async ({ page }) => {
+  await signIn(page, uniqueUser("limit"));
+  const input = page.getByRole("textbox", { name: "Message" });
+  await input.fill("a".repeat(7000));
+  await expect(page.getByTestId("char-counter")).toHaveText("7,000 / 8,000");
+  await input.fill("a".repeat(8001));
+  await expect(page.getByRole("button", { name: "Send message" })).toBeDisabled();
+  await expect(page.getByRole("alert")).toContainText("at most 8,000 characters");
+});
+
+test("renames and deletes a chat from the history, and deletes all with confirmation", async ({ page }) => {
+  await signIn(page, uniqueUser("history"));
+  await sendMessage(page, "Hello there");
+  await waitForIdle(page);
+  const id = chatIdFrom(page.url());
+  const history = page.getByTestId("chat-history");
+  const link = history.locator(`a[href="/chat/${id}"]`);
+  await expect(link).toBeVisible();
+
+  // Rename.
+  await link.hover();
+  await history.locator("li", { has: link }).getByRole("button", { name: /Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Rename" }).click();
+  await page.getByLabel("Title").fill("My renamed chat");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(link).toHaveText("My renamed chat");
+  await expect(page.getByTestId("chat-title")).toHaveText("My renamed chat");
+
+  // Delete this chat: back to a new chat, and the address no longer opens it.
+  await link.hover();
+  await history.locator("li", { has: link }).getByRole("button", { name: /Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("My renamed chat");
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(history.locator(`a[href="/chat/${id}"]`)).toHaveCount(0);
+  const res = await page.goto(`/chat/${id}`);
+  expect(res?.status()).toBe(404);
+
+  // Delete all, with confirmation.
+  await page.goto("/");
+  await sendMessage(page, "One more chat");
+  await waitForIdle(page);
+  await expect(history.getByRole("link")).toHaveCount(1);
+  await page.getByRole("button", { name: "History options" }).click();
+  await page.getByRole("menuitem", { name: "Delete all chats" }).click();
+  await page.getByRole("button", { name: "Delete all" }).click();
+  await expect(history.getByText("Your chats will appear here")).toBeVisible();
+});

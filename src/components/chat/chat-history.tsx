@@ -1,0 +1,308 @@
+"use client";
+
+import { Globe, MessageSquarePlus, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import { groupHistory } from "@/lib/chat/history-groups";
+import { cn } from "@/lib/utils";
+import { api, type RouterOutputs } from "@/trpc/react";
+
+export const HISTORY_PAGE_SIZE = 20;
+type HistoryItem = RouterOutputs["chats"]["history"]["items"][number];
+
+export function useChatHistory() {
+  return api.chats.history.useInfiniteQuery(
+    { limit: HISTORY_PAGE_SIZE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 30_000 },
+  );
+}
+
+/** Goes to a fresh new chat, even when already on "/". */
+export function useNewChat() {
+  const router = useRouter();
+  const pathname = usePathname();
+  return () => {
+    if (pathname === "/") router.refresh();
+    else router.push("/");
+  };
+}
+
+export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const utils = api.useUtils();
+  const newChat = useNewChat();
+  const history = useChatHistory();
+  const items = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data]);
+  const groups = useMemo(() => groupHistory(items), [items]);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const [renaming, setRenaming] = useState<HistoryItem | null>(null);
+  const [deleting, setDeleting] = useState<HistoryItem | null>(null);
+  const [deletingAll, setDeletingAll] = useState(false);
+
+  const activeId = pathname.startsWith("/chat/") ? pathname.slice("/chat/".length) : null;
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const rename = api.chats.rename.useMutation({
+    onSuccess: () => utils.chats.history.invalidate(),
+    onError: (e) => toast.error(e.message),
+  });
+  const remove = api.chats.delete.useMutation({
+    onSuccess: (_data, vars) => {
+      void utils.chats.history.invalidate();
+      toast.success("Chat deleted");
+      if (vars.id === activeId) router.push("/");
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const removeAll = api.chats.deleteAll.useMutation({
+    onSuccess: (data) => {
+      void utils.chats.history.invalidate();
+      toast.success(`Deleted ${data.deleted} chat${data.deleted === 1 ? "" : "s"}`);
+      router.push("/");
+    },
+    onError: (e) => toast.error(e.message),
+  });
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className={cn("flex items-center gap-1 border-b px-3 py-2.5", onNavigate && "pr-12")}>
+        <span className="text-sm font-semibold">Chats</span>
+        <div className="ml-auto flex items-center gap-0.5">
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label="New chat"
+            onClick={() => {
+              onNavigate?.();
+              newChat();
+            }}
+          >
+            <MessageSquarePlus />
+          </Button>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="icon-sm" aria-label="History options">
+                <MoreHorizontal />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuItem variant="destructive" disabled={items.length === 0} onSelect={() => setDeletingAll(true)}>
+                <Trash2 /> Delete all chats
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </div>
+      </div>
+
+      <nav aria-label="Chats" className="min-h-0 flex-1 overflow-y-auto px-2 py-2" data-testid="chat-history">
+        {history.isPending ? (
+          <div className="flex flex-col gap-2 px-1 py-1" aria-label="Loading chats">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-7 w-full" style={{ width: `${90 - ((i * 13) % 35)}%` }} />
+            ))}
+          </div>
+        ) : history.isError ? (
+          <div className="px-2 py-4 text-sm text-muted-foreground">
+            Could not load your chats.{" "}
+            <button type="button" className="text-primary underline" onClick={() => void history.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : items.length === 0 ? (
+          <p className="px-2 py-6 text-center text-sm text-muted-foreground">Your chats will appear here once you send a message.</p>
+        ) : (
+          groups.map((group) => (
+            <section key={group.group} className="mb-3" aria-labelledby={`history-${group.group}`}>
+              <h2 id={`history-${group.group}`} className="px-2 pb-1 text-xs font-medium text-muted-foreground">
+                {group.label}
+              </h2>
+              <ul className="flex flex-col gap-0.5">
+                {group.items.map((chat) => (
+                  <li key={chat.id} className="group/item relative">
+                    <Link
+                      href={`/chat/${chat.id}`}
+                      onClick={onNavigate}
+                      aria-current={chat.id === activeId ? "page" : undefined}
+                      className={cn(
+                        "flex h-8 items-center gap-2 rounded-md pr-8 pl-2 text-sm text-sidebar-foreground/80 outline-none hover:bg-sidebar-accent hover:text-sidebar-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
+                        chat.id === activeId && "bg-sidebar-accent font-medium text-sidebar-foreground",
+                      )}
+                    >
+                      <span className="truncate">{chat.title || "New chat"}</span>
+                      {chat.visibility === "public" ? <Globe className="size-3 shrink-0 text-muted-foreground" aria-label="Public" /> : null}
+                    </Link>
+                    <DropdownMenu>
+                      <DropdownMenuTrigger asChild>
+                        <Button
+                          variant="ghost"
+                          size="icon-sm"
+                          aria-label={`Options for ${chat.title || "chat"}`}
+                          className="absolute top-0 right-0 size-8 opacity-100 data-[state=open]:opacity-100 md:opacity-0 md:group-focus-within/item:opacity-100 md:group-hover/item:opacity-100"
+                        >
+                          <MoreHorizontal />
+                        </Button>
+                      </DropdownMenuTrigger>
+                      <DropdownMenuContent align="start" side="right">
+                        <DropdownMenuItem onSelect={() => setRenaming(chat)}>
+                          <Pencil /> Rename
+                        </DropdownMenuItem>
+                        <DropdownMenuSeparator />
+                        <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(chat)}>
+                          <Trash2 /> Delete
+                        </DropdownMenuItem>
+                      </DropdownMenuContent>
+                    </DropdownMenu>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+        <div ref={sentinel} aria-hidden className="h-1" />
+        {isFetchingNextPage ? (
+          <div className="flex justify-center py-2">
+            <Spinner label="Loading more chats" />
+          </div>
+        ) : null}
+        {!hasNextPage && items.length > HISTORY_PAGE_SIZE ? (
+          <p className="py-2 text-center text-xs text-muted-foreground">You have reached the end of your chat history.</p>
+        ) : null}
+      </nav>
+
+      <RenameDialog
+        chat={renaming}
+        pending={rename.isPending}
+        onClose={() => setRenaming(null)}
+        onSave={(title) => {
+          if (!renaming) return;
+          rename.mutate({ id: renaming.id, title }, { onSuccess: () => setRenaming(null) });
+        }}
+      />
+
+      <AlertDialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Delete this chat?</AlertDialogTitle>
+            <AlertDialogDescription>
+              “{deleting?.title || "New chat"}” and its messages will be deleted. This cannot be undone.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              className="bg-destructive text-white hover:bg-destructive/90"
+              onClick={() => {
+                if (deleting) remove.mutate({ id: deleting.id });
+                setDeleting(null);
+              }}
+            >
+              Delete
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+
+      <AlertDialog open={deletingAll} onOpenChange={setDeletingAll}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Delete all chats?</AlertDialogTitle>
+            <AlertDialogDescription>Every chat in your history and its messages will be deleted. This cannot be undone.</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              className="bg-destructive text-white hover:bg-destructive/90"
+              onClick={() => {
+                removeAll.mutate();
+                setDeletingAll(false);
+              }}
+            >
+              Delete all
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}
+
+function RenameDialog({
+  chat,
+  pending,
+  onClose,
+  onSave,
+}: {
+  chat: HistoryItem | null;
+  pending: boolean;
+  onClose: () => void;
+  onSave: (title: string) => void;
+}) {
+  const [title, setTitle] = useState("");
+  useEffect(() => {
+    if (chat) setTitle(chat.title);
+  }, [chat]);
+  const trimmed = title.trim();
+  return (
+    <Dialog open={chat !== null} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (trimmed && trimmed.length <= 120) onSave(trimmed);
+          }}
+          className="flex flex-col gap-4"
+        >
+          <DialogHeader>
+            <DialogTitle>Rename chat</DialogTitle>
+            <DialogDescription>Give this chat a name you will recognise in the history.</DialogDescription>
+          </DialogHeader>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="rename-chat-title">Title</Label>
+            <Input id="rename-chat-title" value={title} maxLength={120} autoFocus onChange={(e) => setTitle(e.target.value)} />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={!trimmed || pending}>
+              {pending ? <Spinner /> : null} Save
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

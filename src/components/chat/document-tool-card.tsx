@@ -1,0 +1,82 @@
+"use client";
+
+import { AlertCircle, BookOpen, Code2, FileText, Lightbulb, Pencil, Table2 } from "lucide-react";
+import { Spinner } from "@/components/ui/spinner";
+import type { ArtifactKind } from "@/lib/chat/contract";
+import type { ToolPartView } from "@/lib/chat/tool-parts";
+import { cn } from "@/lib/utils";
+
+export const KIND_ICONS: Record<ArtifactKind, typeof FileText> = { text: FileText, code: Code2, sheet: Table2 };
+export const KIND_LABELS: Record<ArtifactKind, string> = { text: "Document", code: "Code", sheet: "Sheet" };
+
+function verb(view: ToolPartView): string {
+  const running = view.state === "running";
+  switch (view.tool) {
+    case "createDocument":
+      return running ? "Creating" : "Created";
+    case "updateDocument":
+      return running ? "Updating" : "Updated";
+    case "requestSuggestions":
+      return running ? "Reviewing" : "Suggestions for";
+    case "readDocument":
+      return running ? "Reading" : "Read";
+  }
+}
+
+/** A compact card in the conversation for each document tool call; clicking opens the document. */
+export function DocumentToolCard({
+  view,
+  titleFor,
+  onOpen,
+}: {
+  view: ToolPartView;
+  /** Looks up a known title/kind for a document id (from the chat's documents). */
+  titleFor: (id: string) => { title: string; kind: ArtifactKind } | undefined;
+  onOpen: (doc: { id: string; title: string; kind: ArtifactKind }) => void;
+}) {
+  const known = view.document ?? (view.documentId ? titleFor(view.documentId) : undefined);
+  const title = known?.title ?? view.inputLabel ?? "document";
+  const kind: ArtifactKind = known?.kind ?? "text";
+  const Icon = view.tool === "requestSuggestions" ? Lightbulb : view.tool === "readDocument" ? BookOpen : view.tool === "updateDocument" ? Pencil : KIND_ICONS[kind];
+  const docId = view.document?.id ?? view.documentId;
+  const canOpen = Boolean(docId) && view.state !== "error";
+
+  if (view.state === "error") {
+    return (
+      <div className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm" role="status">
+        <AlertCircle className="mt-0.5 size-4 shrink-0 text-destructive" />
+        <span>
+          Could not {view.tool === "createDocument" ? "create" : view.tool === "updateDocument" ? "update" : view.tool === "readDocument" ? "read" : "review"} the
+          document{view.errorText ? `: ${view.errorText}` : "."}
+        </span>
+      </div>
+    );
+  }
+
+  return (
+    <button
+      type="button"
+      disabled={!canOpen}
+      onClick={() => docId && onOpen({ id: docId, title, kind })}
+      data-testid="document-tool-card"
+      data-tool={view.tool}
+      className={cn(
+        "group flex w-full max-w-md items-center gap-3 rounded-xl border bg-card px-3 py-2.5 text-left text-sm shadow-xs transition-colors",
+        canOpen && "hover:border-primary/40 hover:bg-accent/40",
+        "disabled:cursor-default",
+      )}
+    >
+      <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-primary/10 text-primary">
+        {view.state === "running" ? <Spinner className="size-4" label={`${verb(view)} ${title}`} /> : <Icon className="size-4" />}
+      </span>
+      <span className="flex min-w-0 flex-1 flex-col">
+        <span className="text-xs text-muted-foreground">
+          {verb(view)} {view.tool === "requestSuggestions" || view.tool === "readDocument" ? "" : KIND_LABELS[kind].toLowerCase()}
+          {view.suggestionCount != null ? ` · ${view.suggestionCount} suggestion${view.suggestionCount === 1 ? "" : "s"}` : ""}
+        </span>
+        <span className="truncate font-medium">{title}</span>
+      </span>
+      {canOpen ? <span className="text-xs text-muted-foreground opacity-0 transition-opacity group-hover:opacity-100">Open</span> : null}
+    </button>
+  );
+}
