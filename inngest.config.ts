@@ -1,8 +1,9 @@
 // The app's Inngest client and the one list of functions `/api/inngest` serves.
 // The client lives in src/server/inngest/client.ts so functions can import it without a cycle.
 import { inngest } from "@/server/inngest/client";
+import { ping } from "@/server/inngest/functions/ping";
 import { userWelcome } from "@/server/inngest/functions/user-welcome";
 
 export { inngest };
 
-export const functions = [userWelcome];
+export const functions = [userWelcome, ping];
