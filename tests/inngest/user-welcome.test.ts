@@ -38,4 +38,13 @@ describe.each(testBackends())("user-welcome function on %s", (backend) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.title).toBe("Welcome to Radium, Wendy");
   });
+
+  it("skips a user deleted before the function ran, without failing", async () => {
+    const gone = await new InngestTestEngine({
+      function: userWelcome,
+      events: [{ name: "user/created", data: { userId: "user_deletedBeforeWelcome000000", email: "", name: null } }],
+    }).execute();
+    expect(gone.error).toBeUndefined();
+    expect(gone.result).toMatchObject({ created: false, skipped: "user no longer exists" });
+  });
 });

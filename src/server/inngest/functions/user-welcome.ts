@@ -1,5 +1,6 @@
 import { getDb } from "@/server/db";
-import { notifications } from "@/server/db/schema";
+import { eq } from "drizzle-orm";
+import { notifications, users } from "@/server/db/schema";
 import { inngest } from "../client";
 import { userCreated } from "../events";
 
@@ -9,6 +10,9 @@ export const userWelcome = inngest.createFunction(
   async ({ event, step }) => {
     const notification = await step.run("record-welcome", async () => {
       const db = await getDb();
+      // The user may be deleted (Clerk user.deleted) before this runs: nothing to welcome.
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, event.data.userId)).limit(1);
+      if (!user) return { notificationId: null, created: false, skipped: "user no longer exists" };
       const [row] = await db
         .insert(notifications)
         .values({
@@ -20,7 +24,7 @@ export const userWelcome = inngest.createFunction(
         })
         .onConflictDoNothing({ target: notifications.dedupeKey })
         .returning({ id: notifications.id });
-      return { notificationId: row?.id ?? null, created: Boolean(row) };
+      return { notificationId: row?.id ?? null, created: Boolean(row), skipped: null };
     });
     return notification;
   },
