@@ -202,6 +202,15 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
       )
     : null;
 
+  // Registered before streaming starts, so waiting for chat work also waits for a stopped answer's save.
+  let answerSaved!: () => void;
+  track(
+    new Promise<void>((resolve) => {
+      answerSaved = resolve;
+      setTimeout(resolve, 120_000).unref?.();
+    }),
+  );
+
   const stream = createUIMessageStream<RadiumUIMessage>({
     originalMessages: turn.history,
     onError: describeProviderError,
@@ -239,14 +248,18 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
       }
       writer.write({ type: "finish", ...(finishReason ? { finishReason } : {}) });
     },
-    onEnd: ({ responseMessage }) =>
-      track(
-        (async () => {
-          const parts = sanitizeAssistantParts(responseMessage.parts);
-          if (parts.length === 0) return;
+    onEnd: async ({ responseMessage }) => {
+      try {
+        const parts = sanitizeAssistantParts(responseMessage.parts);
+        if (parts.length > 0) {
           await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata } }, startedAt);
-        })().catch((error: unknown) => console.error("[chat] could not save the answer", error)),
-      ),
+        }
+      } catch (error) {
+        console.error("[chat] could not save the answer", error);
+      } finally {
+        answerSaved();
+      }
+    },
   });
 
   return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream });

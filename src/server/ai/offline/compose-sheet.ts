@@ -26,17 +26,17 @@ export function composeSheet(request: string, earlier: string[] = []): string {
   const text = [...earlier, request].join("\n");
   const seed = hashString(request);
   // The request decides; earlier messages fill in when it does not name a subject ("make a table").
-  const known = /\b(expense|budget|spending|costs?|sales|revenue|orders|grades?|students?|scores?|class|inventory|stock|products?|items?|workout|exercise|training|schedule|plan|week|meal)\b/i;
+  const known = /\b(expenses?|budgets?|spending|costs?|sales|revenue|orders?|grades?|students?|scores?|class(es)?|inventory|stock|products?|items?|workouts?|exercises?|training|schedules?|plans?|weeks?|meals?)\b/i;
   const r = (known.test(request) ? request : text).toLowerCase();
   let grid: Grid;
-  if (/\b(expense|budget|spending|costs?)\b/.test(r)) {
+  if (/\b(expenses?|budgets?|spending|costs?)\b/.test(r)) {
     const cats = ["Rent", "Groceries", "Transport", "Utilities", "Eating out", "Savings"];
     const amounts = numbers(seed, cats.length, 3000, 140000);
     grid = [["Category", "Monthly amount", "Notes"], ...cats.map((c, i) => [c, money(amounts[i]!), i === 0 ? "Fixed" : ""])];
-  } else if (/\b(sales|revenue|orders)\b/.test(r)) {
+  } else if (/\b(sales|revenue|orders?)\b/.test(r)) {
     const units = numbers(seed, MONTHS.length, 40, 400);
     grid = [["Month", "Units sold", "Unit price", "Revenue"], ...MONTHS.map((m, i) => [m, String(units[i]), "19.99", (units[i]! * 19.99).toFixed(2)])];
-  } else if (/\b(grades?|students?|scores?|class)\b/.test(r)) {
+  } else if (/\b(grades?|students?|scores?|class(es)?)\b/.test(r)) {
     const names = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid"];
     const scores = numbers(seed, names.length * 2, 55, 100);
     grid = [["Student", "Midterm", "Final", "Average"], ...names.map((n, i) => {
@@ -49,7 +49,7 @@ export function composeSheet(request: string, earlier: string[] = []): string {
     const qty = numbers(seed, items.length, 0, 250);
     const price = numbers(seed + 7, items.length, 150, 4900);
     grid = [["Item", "Quantity", "Unit price", "Reorder"], ...items.map((it, i) => [it, String(qty[i]), money(price[i]!), qty[i]! < 20 ? "Yes" : "No"])];
-  } else if (/\b(workout|exercise|training|schedule|plan|week|meal)\b/.test(r)) {
+  } else if (/\b(workouts?|exercises?|training|schedules?|plans?|weeks?|meals?)\b/.test(r)) {
     const meal = /\bmeal/.test(r);
     const acts = meal
       ? ["Oatmeal, berries", "Lentil soup", "Stir-fried tofu", "Pasta primavera", "Grilled fish", "Homemade pizza", "Roast vegetables"]

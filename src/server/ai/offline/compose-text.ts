@@ -100,7 +100,7 @@ function essay(title: string, topic: string, audience: string | null, points: st
     ],
   ];
   for (const p of points) {
-    sections.splice(Math.min(2, sections.length), 0, [
+    sections.splice(1, 0, [
       titleCase(p),
       `No discussion of ${topic} is complete without ${p}. It adds a concrete example to the general picture: it shows how the ideas above play out in practice, and why the details deserve attention.`,
     ]);

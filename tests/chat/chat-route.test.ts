@@ -1,0 +1,338 @@
+/**
+ * POST /api/chat, called with a Request as Next would: validation, auth, ownership, the daily
+ * limit, persistence of both sides of a turn, stop/abort, edit and regenerate semantics.
+ */
+import { eq } from "drizzle-orm";
+import type { UIMessageChunk } from "ai";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/chat/route";
+import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
+import { OFFLINE_MODEL_ID, registerChatModelForTesting } from "@/server/ai/models";
+import { settleChatWork } from "@/server/chat/respond";
+import { chats, messages } from "@/server/db/schema";
+import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
+import { chatRequest, newUser, parseSse, readChunks, textOf, useTestConnection, userMessage, type TestUser } from "./helpers";
+import { promptText, textStream } from "./mock-model";
+import { MockLanguageModelV4 } from "ai/test";
+
+process.env.OFFLINE_MODEL_DELAY_MS = "0";
+
+async function errorOf(res: Response) {
+  return ((await res.json()) as { error: { code: string; message: string } }).error;
+}
+
+describe.each(testBackends())("POST /api/chat on %s", (backend) => {
+  let tdb: TestDatabase;
+  let release: () => void;
+  beforeAll(async () => {
+    tdb = await openTestDatabase(backend);
+    release = useTestConnection(tdb);
+  });
+  afterAll(async () => {
+    release?.();
+    await tdb?.dispose();
+  });
+  afterEach(() => {
+    process.env.OFFLINE_MODEL_DELAY_MS = "0";
+    delete process.env.CHAT_DAILY_MESSAGE_LIMIT;
+  });
+
+  function send(user: TestUser | null, body: Record<string, unknown>, signal?: AbortSignal) {
+    return POST(chatRequest({ trigger: "submit-message", model: OFFLINE_MODEL_ID, ...body }, { cookie: user?.cookie, signal }));
+  }
+
+  async function turn(user: TestUser, chatId: string, text: string, extra: Record<string, unknown> = {}) {
+    const message = userMessage(text);
+    const res = await send(user, { id: chatId, message, ...extra });
+    expect(res.status).toBe(200);
+    return { message, chunks: await readChunks(res) };
+  }
+
+  async function storedMessages(chatId: string) {
+    return tdb.db.select().from(messages).where(eq(messages.chatId, chatId)).orderBy(messages.createdAt);
+  }
+
+  describe("validation and access", () => {
+    it("answers 400 with the zod message for a malformed body", async () => {
+      const u = await newUser(tdb.db);
+      const id = crypto.randomUUID();
+      const raw = await POST(chatRequest(null, { cookie: u.cookie, raw: "{not json" }));
+      expect(raw.status).toBe(400);
+      expect(await errorOf(raw)).toEqual({ code: "bad_request:api", message: "The request body must be JSON." });
+
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [{ id: "not-a-uuid", message: userMessage("hi") }, /^id: The chat id must be a UUID\.$/],
+        [{ id, message: userMessage("a".repeat(MAX_MESSAGE_CHARS + 1)) }, /message\.parts: The message is 8,001 characters long; the limit is 8,000\./],
+        [{ id, message: userMessage("   ") }, /message\.parts: The message is empty\./],
+        [{ id, message: { ...userMessage("x"), parts: Array.from({ length: 21 }, () => ({ type: "text", text: "x" })) } }, /at most 20 parts/],
+        [{ id, message: { ...userMessage("x"), parts: [{ type: "file", url: "http://x", mediaType: "image/png" }] } }, /message\.parts\.0/],
+        [{ id, message: { ...userMessage("x"), role: "assistant" } }, /message\.role/],
+        [{ id }, /message/],
+        [{ id, message: userMessage("hi"), trigger: "resume-stream" }, /trigger/],
+      ];
+      for (const [body, pattern] of cases) {
+        const res = await send(u, body);
+        expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+        const err = await errorOf(res);
+        expect(err.code).toBe("bad_request:api");
+        expect(err.message).toMatch(pattern);
+      }
+      const unknown = await send(u, { id, message: userMessage("hi"), model: "gpt-9000" });
+      expect(unknown.status).toBe(400);
+      expect(await errorOf(unknown)).toMatchObject({ code: "bad_request:model", message: expect.stringContaining('Unknown model "gpt-9000"') });
+      expect(await tdb.db.select().from(chats).where(eq(chats.id, id))).toHaveLength(0);
+    });
+
+    it("answers 401 without a session (and for a forged cookie)", async () => {
+      const res = await send(null, { id: crypto.randomUUID(), message: userMessage("hi") });
+      expect(res.status).toBe(401);
+      expect(await errorOf(res)).toEqual({ code: "unauthorized:auth", message: "Sign in to chat." });
+      const forged = await POST(chatRequest({ id: crypto.randomUUID(), trigger: "submit-message", model: OFFLINE_MODEL_ID, message: userMessage("hi") }, { cookie: "radium_session=eyJzdWIiOiJ1c2VyX3gifQ.forged" }));
+      expect(forged.status).toBe(401);
+    });
+
+    it("another user's private chat is 404 and a public one 403; nothing is written to either", async () => {
+      const alice = await newUser(tdb.db);
+      const bob = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      await turn(alice, chatId, "Hello");
+      const before = await storedMessages(chatId);
+
+      const hidden = await send(bob, { id: chatId, message: userMessage("Let me in") });
+      expect(hidden.status).toBe(404);
+      expect(await errorOf(hidden)).toEqual({ code: "not_found:chat", message: "Chat not found." });
+      const regen = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: OFFLINE_MODEL_ID }, { cookie: bob.cookie }));
+      expect(regen.status).toBe(404);
+
+      await alice.caller.chats.setVisibility({ id: chatId, visibility: "public" });
+      const readOnly = await send(bob, { id: chatId, message: userMessage("Let me in") });
+      expect(readOnly.status).toBe(403);
+      expect((await errorOf(readOnly)).code).toBe("forbidden:chat");
+      expect(await storedMessages(chatId)).toEqual(before);
+    });
+
+    it("refuses a message id that belongs to another chat (409), so no one can overwrite it", async () => {
+      const alice = await newUser(tdb.db);
+      const bob = await newUser(tdb.db);
+      const aliceChat = crypto.randomUUID();
+      const { message } = await turn(alice, aliceChat, "Alice's question");
+      const res = await send(bob, { id: crypto.randomUUID(), message: { ...message, parts: [{ type: "text", text: "Bob's edit" }] } });
+      expect(res.status).toBe(409);
+      expect((await errorOf(res)).code).toBe("conflict:message");
+      const [row] = await tdb.db.select().from(messages).where(eq(messages.id, message.id));
+      expect(row?.parts).toEqual([{ type: "text", text: "Alice's question" }]);
+    });
+
+    it("answers 429 with when it resets once the daily limit is reached", async () => {
+      process.env.CHAT_DAILY_MESSAGE_LIMIT = "2";
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      await turn(u, chatId, "one");
+      await turn(u, chatId, "two");
+      const res = await send(u, { id: chatId, message: userMessage("three") });
+      expect(res.status).toBe(429);
+      const err = await errorOf(res);
+      expect(err.code).toBe("rate_limit:chat");
+      expect(err.message).toMatch(/^You have reached the daily limit of 2 messages\. You can send more in (2[34] hours|\d+ minutes), at \d\d:\d\d UTC\.$/);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
+      expect((await storedMessages(chatId)).filter((m) => m.role === "user")).toHaveLength(2);
+      // Another user is not affected.
+      const other = await newUser(tdb.db);
+      expect((await send(other, { id: crypto.randomUUID(), message: userMessage("hi") })).status).toBe(200);
+      await settleChatWork();
+    });
+  });
+
+  describe("streaming and persistence", () => {
+    it("streams the offline answer as a UI message stream and saves both messages and the title", async () => {
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const message = userMessage("Hello! What can you do?");
+      const res = await send(u, { id: chatId, message, visibility: "public" });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      expect(res.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
+      const chunks = await readChunks(res);
+      const start = chunks[0] as Extract<UIMessageChunk, { type: "start" }>;
+      expect(start).toMatchObject({ type: "start", messageMetadata: { model: OFFLINE_MODEL_ID, offline: true } });
+      expect(chunks.filter((c) => c.type === "text-delta").length).toBeGreaterThan(20);
+      const text = textOf(chunks);
+      expect(text).toMatch(/offline model/i);
+      const title = chunks.find((c) => c.type === "data-chat-title") as { data: { chatId: string; title: string } } | undefined;
+      expect(title?.data.chatId).toBe(chatId);
+      expect(chunks.at(-1)).toMatchObject({ type: "finish", finishReason: "stop" });
+
+      const chat = await u.caller.chats.byId({ id: chatId });
+      expect(chat.chat).toMatchObject({ visibility: "public", model: OFFLINE_MODEL_ID, title: title?.data.title });
+      expect(chat.chat.title).not.toBe("New chat");
+      expect(chat.messages.map((m) => [m.id, m.role])).toEqual([
+        [message.id, "user"],
+        [start.messageId, "assistant"],
+      ]);
+      expect(chat.messages[1]?.metadata).toMatchObject({ model: OFFLINE_MODEL_ID, offline: true, createdAt: expect.any(String) });
+      expect(chat.messages[1]?.parts.find((p) => p.type === "text")).toMatchObject({ text, state: "done" });
+
+      // A second message keeps the title and answers with the whole conversation.
+      const again = await turn(u, chatId, "Thanks");
+      expect(again.chunks.some((c) => c.type === "data-chat-title")).toBe(false);
+      expect((await u.caller.chats.byId({ id: chatId })).messages).toHaveLength(4);
+    });
+
+    it("creates, updates and reviews a document offline, streaming typed data parts", async () => {
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const created = await turn(u, chatId, "Write a short essay about lighthouses for my grandmother who loves sailing");
+      const types = created.chunks.map((c) => c.type);
+      expect(types).toContain("tool-input-start");
+      expect(types.filter((t) => t === "tool-input-delta").length).toBeGreaterThan(1);
+      expect(types).toContain("data-document-start");
+      expect(types).toContain("data-document-delta");
+      expect(types).toContain("data-document-finish");
+      const out = created.chunks.find((c) => c.type === "tool-output-available") as { output: { id: string; title: string; kind: string } };
+      expect(out.output).toMatchObject({ title: "Lighthouses", kind: "text" });
+      const streamed = created.chunks
+        .filter((c) => c.type === "data-document-delta")
+        .map((c) => (c as { data: { delta: string } }).data.delta)
+        .join("");
+      const v1 = (await u.caller.documents.versions({ id: out.output.id })).versions;
+      expect(v1).toHaveLength(1);
+      expect(v1[0]?.content).toBe(streamed);
+      // Written from the request, not the title alone: the audience is in it.
+      expect(v1[0]?.content).toContain("my grandmother who loves sailing");
+
+      await turn(u, chatId, "Make it shorter");
+      const v2 = (await u.caller.documents.versions({ id: out.output.id })).versions;
+      expect(v2).toHaveLength(2);
+      expect(v2[1]!.content.length).toBeLessThan(v2[0]!.content.length);
+
+      const reviewed = await turn(u, chatId, "Suggest improvements");
+      const ready = reviewed.chunks.find((c) => c.type === "data-suggestions-ready") as { data: { documentId: string; count: number } };
+      expect(ready.data.documentId).toBe(out.output.id);
+      expect(ready.data.count).toBeGreaterThan(0);
+      const open = await u.caller.suggestions.byDocument({ documentId: out.output.id });
+      expect(open).toHaveLength(ready.data.count);
+      for (const s of open) expect(v2[1]!.content).toContain(s.originalText);
+
+      expect(await u.caller.documents.byChat({ chatId })).toEqual([expect.objectContaining({ id: out.output.id, kind: "text" })]);
+    });
+
+    it("stopping mid-stream keeps the partial answer", async () => {
+      process.env.OFFLINE_MODEL_DELAY_MS = "15";
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const abort = new AbortController();
+      const res = await send(u, { id: chatId, message: userMessage("Tell me everything about printing presses, in detail.") }, abort.signal);
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let sse = "";
+      while ((sse.match(/"text-delta"/g) ?? []).length < 8) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        sse += decoder.decode(value, { stream: true });
+      }
+      abort.abort();
+      await reader.cancel().catch(() => {});
+      await settleChatWork();
+      const received = textOf(parseSse(sse.slice(0, sse.lastIndexOf("\n\n") + 2)));
+      expect(received.length).toBeGreaterThan(0);
+
+      const saved = (await u.caller.chats.byId({ id: chatId })).messages;
+      expect(saved.map((m) => m.role)).toEqual(["user", "assistant"]);
+      const part = saved[1]!.parts.find((p) => p.type === "text") as { text: string; state: string };
+      expect(part.state).toBe("done");
+      expect(part.text.startsWith(received)).toBe(true);
+      // Cut short: the full answer is several hundred words.
+      expect(part.text.split(/\s+/).length).toBeLessThan(60);
+    });
+  });
+
+  describe("edit and regenerate", () => {
+    let model: MockLanguageModelV4;
+    let unregister: () => void;
+    beforeAll(() => {
+      let n = 0;
+      model = new MockLanguageModelV4({ doStream: async () => textStream([`Answer ${++n}`]) });
+      unregister = registerChatModelForTesting({ id: "mock-model", name: "Mock", description: "test", offline: false }, model);
+    });
+    afterAll(() => unregister());
+
+    async function mockTurn(user: TestUser, chatId: string, text: string) {
+      const message = userMessage(text);
+      const res = await send(user, { id: chatId, message, model: "mock-model" });
+      expect(res.status).toBe(200);
+      const chunks = await readChunks(res);
+      return { message, answerId: (chunks[0] as { messageId: string }).messageId };
+    }
+
+    it("an edited message replaces the original and discards every later turn", async () => {
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const first = await mockTurn(u, chatId, "Capital of France?");
+      await mockTurn(u, chatId, "And of Italy?");
+      expect(await storedMessages(chatId)).toHaveLength(4);
+
+      const calls = model.doStreamCalls.length;
+      const res = await send(u, { id: chatId, model: "mock-model", messageId: first.message.id, message: { ...first.message, parts: [{ type: "text", text: "Capital of Spain?" }] } });
+      const chunks = await readChunks(res);
+      expect(textOf(chunks)).toMatch(/^Answer \d+$/);
+      const prompt = promptText(model.doStreamCalls[calls]);
+      expect(prompt).toContain("Capital of Spain?");
+      expect(prompt).not.toContain("France");
+      expect(prompt).not.toContain("Italy");
+
+      const rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
+      expect(rows[0]).toMatchObject({ id: first.message.id, parts: [{ type: "text", text: "Capital of Spain?" }] });
+      expect(rows[1]?.id).toBe((chunks[0] as { messageId: string }).messageId);
+    });
+
+    it("regenerate replaces the answer (and anything after it) with a new one", async () => {
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const first = await mockTurn(u, chatId, "Question one");
+      const second = await mockTurn(u, chatId, "Question two");
+
+      const res = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", messageId: second.answerId, model: "mock-model" }, { cookie: u.cookie }));
+      expect(res.status).toBe(200);
+      const chunks = await readChunks(res);
+      const newId = (chunks[0] as { messageId: string }).messageId;
+      expect(newId).not.toBe(second.answerId);
+      let rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.id)).toEqual([first.message.id, first.answerId, second.message.id, newId]);
+
+      // Regenerating an earlier answer drops the later turn too.
+      const again = await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", messageId: first.answerId, model: "mock-model" }, { cookie: u.cookie })));
+      rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.id)).toEqual([first.message.id, (again[0] as { messageId: string }).messageId]);
+
+      // Without a message id: the last answer is replaced.
+      const last = await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: "mock-model" }, { cookie: u.cookie })));
+      rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.id)).toEqual([first.message.id, (last[0] as { messageId: string }).messageId]);
+    });
+
+    it("a provider error reaches the client as a readable error chunk, never a blank stream", async () => {
+      const failing = new MockLanguageModelV4({
+        doStream: async () => {
+          throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+        },
+      });
+      const off = registerChatModelForTesting({ id: "failing-model", name: "Failing", description: "test", offline: false }, failing);
+      try {
+        const u = await newUser(tdb.db);
+        const chatId = crypto.randomUUID();
+        const res = await send(u, { id: chatId, message: userMessage("hello"), model: "failing-model" });
+        expect(res.status).toBe(200);
+        const chunks = await readChunks(res);
+        const error = chunks.find((c) => c.type === "error") as { errorText: string } | undefined;
+        expect(error?.errorText).toMatch(/model provider|could not answer/i);
+        expect(chunks.at(-1)?.type).toBe("finish");
+        // The question is kept for a retry; no empty answer is stored.
+        expect((await storedMessages(chatId)).map((r) => r.role)).toEqual(["user"]);
+      } finally {
+        off();
+      }
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { createCaller } from "@/server/api/root";
+import { localUserIdFor, LOCAL_SESSION_COOKIE, signLocalSession } from "@/server/auth/local-session";
+import { setConnectionForTesting } from "@/server/db";
+import type { Db } from "@/server/db/types";
+import { upsertUser } from "@/server/users/ensure-user";
+import { settleChatWork } from "@/server/chat/respond";
+import type { UIMessageChunk } from "ai";
+import type { TestDatabase } from "../helpers/db";
+
+process.env.AUTH_SECRET ??= "chat-tests-secret";
+
+let n = 0;
+
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  cookie: string;
+  caller: ReturnType<typeof createCaller>;
+}
+
+/** A signed-in user: a local session cookie for /api/chat and a tRPC caller, both for the same id. */
+export async function newUser(db: Db, name = "Chat Tester"): Promise<TestUser> {
+  const email = `chat-${process.pid}-${Date.now()}-${++n}@example.com`;
+  const id = localUserIdFor(email);
+  await upsertUser(db, { id, email, name });
+  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(signLocalSession({ name, email }))}`;
+  return { id, name, email, cookie, caller: createCaller({ db, user: { id, name, email } }) };
+}
+
+/** Makes getDb() (used by the route) answer with the test database. */
+export function useTestConnection(tdb: TestDatabase) {
+  setConnectionForTesting(tdb);
+  return () => setConnectionForTesting(undefined);
+}
+
+export function chatRequest(body: unknown, opts: { cookie?: string; signal?: AbortSignal; raw?: string } = {}): Request {
+  return new Request("http://localhost/api/chat", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    body: opts.raw ?? JSON.stringify(body),
+    signal: opts.signal,
+  });
+}
+
+export function userMessage(text: string, id = crypto.randomUUID()) {
+  return { id, role: "user" as const, parts: [{ type: "text" as const, text }] };
+}
+
+/** Parses an SSE UI message stream into its chunks (and waits for post-stream work such as saving). */
+export async function readChunks(res: Response): Promise<UIMessageChunk[]> {
+  const text = await res.text();
+  await settleChatWork();
+  return parseSse(text);
+}
+
+export function parseSse(text: string): UIMessageChunk[] {
+  return text
+    .split("\n\n")
+    .map((block) => block.trim())
+    .filter((block) => block.startsWith("data: ") && block !== "data: [DONE]")
+    .map((block) => JSON.parse(block.slice("data: ".length)) as UIMessageChunk);
+}
+
+export function textOf(chunks: UIMessageChunk[]): string {
+  return chunks.map((c) => (c.type === "text-delta" ? c.delta : "")).join("");
+}
