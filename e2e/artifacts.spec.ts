@@ -96,12 +96,12 @@ test("code and sheet documents open in their editors", async ({ page }) => {
   await waitForIdle(page);
   const grid = panel.getByTestId("sheet-grid");
   await expect(grid).toBeVisible();
-  await expect(grid.getByRole("textbox", { name: "Cell A1" })).not.toHaveValue("");
+  await expect(grid.getByRole("textbox", { name: "Cell A1", exact: true })).not.toHaveValue("");
 
   // Editing a cell saves a new version of the CSV.
   const label = panel.getByTestId("version-label");
   const before = await label.innerText();
-  await grid.getByRole("textbox", { name: "Cell A1" }).fill("Category (edited)");
+  await grid.getByRole("textbox", { name: "Cell A1", exact: true }).fill("Category (edited)");
   await expect(page.getByTestId("artifact-status")).toHaveText("Saved", { timeout: 10_000 });
   await expect(label).not.toHaveText(before);
 
