@@ -242,7 +242,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     return () => setArtifactOpen(false);
   }, [openDoc, setArtifactOpen]);
 
-  const { ref: scrollRef, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>();
+  const { ref: scrollRef, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>(messages.length > 0);
 
   const lastAssistantId = useMemo(() => {
     const last = messages.at(-1);

@@ -6,8 +6,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
  * Keeps a scroll container pinned to the bottom while content grows, unless the reader has
  * scrolled up; reports whether it is at the bottom so a "scroll down" button can show.
  */
-export function useStickToBottom<T extends HTMLElement>() {
+export function useStickToBottom<T extends HTMLElement>(enabled = true) {
   const ref = useRef<T>(null);
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
   const [atBottom, setAtBottom] = useState(true);
   const pinned = useRef(true);
 
@@ -29,18 +31,24 @@ export function useStickToBottom<T extends HTMLElement>() {
     };
     el.addEventListener("scroll", onScroll, { passive: true });
     // Content changes (streaming tokens, images, code highlighting) keep the view pinned.
-    const observer = new MutationObserver(() => {
-      if (pinned.current) el.scrollTop = el.scrollHeight;
-    });
-    observer.observe(el, { childList: true, subtree: true, characterData: true });
-    const resize = new ResizeObserver(() => {
-      if (pinned.current) el.scrollTop = el.scrollHeight;
-    });
+    const follow = () => {
+      if (pinned.current && enabledRef.current) el.scrollTop = el.scrollHeight;
+    };
+    const resize = new ResizeObserver(follow);
     resize.observe(el);
     // The content's own height changes too (a narrower column rewraps text, code gets highlighted).
-    const content = el.firstElementChild;
+    let content = el.firstElementChild;
     if (content) resize.observe(content);
-    el.scrollTop = el.scrollHeight;
+    const observer = new MutationObserver(() => {
+      if (el.firstElementChild !== content) {
+        if (content) resize.unobserve(content);
+        content = el.firstElementChild;
+        if (content) resize.observe(content);
+      }
+      follow();
+    });
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    follow();
     return () => {
       el.removeEventListener("scroll", onScroll);
       observer.disconnect();
