@@ -13,6 +13,7 @@ import {
   streamText,
   toUIMessageStream,
   type FinishReason,
+  type InferUIMessageChunk,
 } from "ai";
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
 import { issuesMessage } from "@/lib/validation-message";
@@ -27,14 +28,13 @@ import { resolveChatModel, type ResolvedChatModel } from "@/server/ai/models";
 import { chatInstructions } from "@/server/ai/prompts";
 import { generateChatTitle } from "@/server/ai/title";
 import { chatTools, type ChatTools } from "@/server/ai/tools";
-import { findChat } from "./access";
-import { createChat, DEFAULT_CHAT_TITLE, touchChat } from "./chats";
-import { latestDocumentsForChat } from "./documents";
+import { createChat, DEFAULT_CHAT_TITLE } from "./chats";
 import { ChatError } from "./errors";
-import { checkDailyLimit, limitMessage } from "./limits";
-import { deleteMessagesAfter, findMessage, insertMessage, lastMessage, loadMessages, saveAssistantMessage, updateMessageParts } from "./messages";
+import { checkDailyLimit, dailyMessageLimit, limitMessage } from "./limits";
+import { saveAssistantMessage } from "./messages";
 import { chatRequestSchema, type ChatRequest } from "./request";
 import { sanitizeAssistantParts } from "./sanitize";
+import { loadTurnSnapshot, writeTurn, type SnapshotMessage } from "./snapshot";
 
 const MAX_STEPS = 5;
 
@@ -77,14 +77,27 @@ interface Turn {
   chatId: string;
   isNewChat: boolean;
   history: RadiumUIMessage[];
-  /** The time of the latest stored message: the answer is stored after it. */
+  documents: Array<{ id: string; title: string; kind: "text" | "code" | "sheet" }>;
+  /** The time of the latest message of the turn: the answer is stored after it. */
   lastAt: Date;
   firstUserText: string | null;
+  /**
+   * Stores the user's side of the turn (new or edited message, discarded later turns).
+   * Started as soon as the turn is decided and awaited before the first chunk of the answer is
+   * sent, so it overlaps the model's time to first token instead of adding to it.
+   */
+  persist: () => Promise<void>;
 }
 
-/** Stores the user's side of the turn and returns the conversation to answer. */
+function sliceAt(history: SnapshotMessage[], id: string) {
+  return history.findIndex((m) => m.message.id === id);
+}
+
+/** Decides the turn from one snapshot read; the writes are returned, not yet done. */
 async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: ResolvedChatModel): Promise<Turn> {
-  let chat = await findChat(db, body.id);
+  const named = body.trigger === "submit-message" ? body.message.id : (body.messageId ?? null);
+  const snap = await loadTurnSnapshot(db, { chatId: body.id, userId, messageId: named });
+  let chat = snap.chat;
   if (chat && chat.userId !== userId) {
     throw chat.visibility === "public"
       ? new ChatError("forbidden", "chat", "This is someone else's public chat: you can read it, but not add to it.")
@@ -92,10 +105,15 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
   }
   if (!chat && body.trigger === "regenerate-message") throw new ChatError("not_found", "chat", "Chat not found.");
 
-  const limit = await checkDailyLimit(db, userId);
-  if (!limit.allowed) {
-    const retryAfter = Math.max(1, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000));
-    throw new ChatError("rate_limit", "chat", limitMessage(limit), { "retry-after": String(retryAfter) });
+  if (snap.usedToday >= dailyMessageLimit()) {
+    const limit = await checkDailyLimit(db, userId);
+    if (!limit.allowed) {
+      const retryAfter = Math.max(1, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000));
+      throw new ChatError("rate_limit", "chat", limitMessage(limit), { "retry-after": String(retryAfter) });
+    }
+  }
+  if (snap.named && snap.named.chatId !== body.id) {
+    throw new ChatError("conflict", "message", "This message id is already used by another chat.");
   }
 
   let isNewChat = false;
@@ -107,48 +125,47 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
   }
   const chatId = chat.id;
 
-  let lastAt: Date;
+  let history: SnapshotMessage[];
+  let persist: () => Promise<void>;
   if (body.trigger === "submit-message") {
     const message = body.message;
-    const existing = await findMessage(db, message.id);
-    if (existing && existing.chatId !== chatId) {
-      throw new ChatError("conflict", "message", "This message id is already used by another chat.");
-    }
-    if (existing) {
-      if (existing.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
+    const stored = { id: message.id, role: "user" as const, parts: message.parts as RadiumUIMessage["parts"] };
+    if (snap.named) {
+      if (snap.named.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
       // An edit replaces the message and discards every later turn.
-      await db.transaction(async (tx) => {
-        await updateMessageParts(tx, chatId, existing.id, message.parts);
-        await deleteMessagesAfter(tx, chatId, existing.createdAt);
-      });
-      lastAt = existing.createdAt;
+      const editedAt = snap.named.createdAt;
+      const at = sliceAt(snap.history, message.id);
+      history = [...snap.history.slice(0, Math.max(0, at)), { message: stored, createdAt: editedAt }];
+      persist = () => writeTurn(db, { chatId, model: model.info.id, edit: { id: message.id, parts: message.parts }, deleteFrom: after(editedAt, 0) });
     } else {
-      const prev = await lastMessage(db, chatId);
-      lastAt = after(prev?.createdAt);
-      await insertMessage(db, { id: message.id, chatId, role: "user", parts: message.parts, createdAt: lastAt });
+      const createdAt = after(snap.history.at(-1)?.createdAt);
+      history = [...snap.history, { message: stored, createdAt }];
+      persist = () => writeTurn(db, { chatId, model: model.info.id, insert: { id: message.id, parts: message.parts, createdAt } });
     }
   } else {
     // Regenerate: drop the answer being replaced (and anything after it), then answer again.
-    const target = body.messageId ? await findMessage(db, body.messageId) : null;
-    const anchor = target && target.chatId === chatId ? target : null;
-    if (anchor?.role === "assistant") await deleteMessagesAfter(db, chatId, anchor.createdAt, { inclusive: true });
-    else if (anchor) await deleteMessagesAfter(db, chatId, anchor.createdAt);
-    else {
-      const history = await loadMessages(db, chatId);
-      const lastUser = [...history].reverse().find((m) => m.role === "user");
-      const lastUserRow = lastUser ? await findMessage(db, lastUser.id) : null;
-      if (lastUserRow) await deleteMessagesAfter(db, chatId, lastUserRow.createdAt);
-    }
-    const prev = await lastMessage(db, chatId);
-    lastAt = prev?.createdAt ?? new Date(0);
+    const anchorAt = snap.named ? sliceAt(snap.history, body.messageId ?? "") : -1;
+    const lastUserAt = snap.history.map((m) => m.message.role).lastIndexOf("user");
+    const anchor = anchorAt >= 0 ? snap.history[anchorAt]! : null;
+    const keep = anchor ? (anchor.message.role === "assistant" ? anchorAt : anchorAt + 1) : lastUserAt + 1;
+    history = snap.history.slice(0, keep);
+    const cut = snap.history[keep];
+    persist = () => writeTurn(db, { chatId, model: model.info.id, deleteFrom: cut?.createdAt ?? null });
   }
 
-  const history = await loadMessages(db, chatId);
-  if (history.at(-1)?.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
-  await touchChat(db, chatId, { model: model.info.id, updatedAt: new Date() });
-  const firstUser = history.find((m) => m.role === "user");
-  const firstUserText = isNewChat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.parts ?? []) : null;
-  return { chatId, isNewChat, history, lastAt, firstUserText };
+  if (history.at(-1)?.message.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
+  const firstUser = history.find((m) => m.message.role === "user");
+  const firstUserText =
+    isNewChat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.message.parts ?? []) : null;
+  return {
+    chatId,
+    isNewChat,
+    history: history.map((m) => m.message),
+    documents: snap.documents,
+    lastAt: history.at(-1)!.createdAt,
+    firstUserText,
+    persist,
+  };
 }
 
 /** Saves a title only while the chat still has the default one (a rename wins). */
@@ -187,11 +204,17 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
   const assistantId = crypto.randomUUID();
   const startedAt = after(turn.lastAt);
   const metadata: RadiumMessageMetadata = { model: model.info.id, offline: model.info.offline, createdAt: startedAt.toISOString() };
-  const [documents, modelMessages] = await Promise.all([
-    latestDocumentsForChat(db, chatId),
-    convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true }),
-  ]);
-  const instructions = chatInstructions({ documents: documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind })) });
+  const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
+  const instructions = chatInstructions({ documents: turn.documents });
+  // The user's turn is written while the model works on its first token; a failed write stops the model.
+  const stopModel = new AbortController();
+  const persisted = turn.persist().then(
+    () => null,
+    (error: unknown) => {
+      stopModel.abort(error);
+      return error;
+    },
+  );
 
   const title = turn.firstUserText
     ? track(
@@ -222,13 +245,29 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         messages: modelMessages,
         tools: chatTools({ db, userId, chatId, writer, model: model.model }),
         stopWhen: isStepCount(MAX_STEPS),
-        abortSignal: req.signal,
+        abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,
         onError: ({ error }) => console.warn(`[chat] model error: ${describeProviderError(error)}`),
       });
+      // The model stream is pulled from now on (into a buffer), so the model starts working while
+      // the user's message is written; nothing reaches the client before that write has finished.
+      const buffered = toUIMessageStream<ChatTools, RadiumUIMessage>({
+        stream: result.stream,
+        sendStart: false,
+        sendFinish: false,
+        onError: describeProviderError,
+      }).pipeThrough(new TransformStream<InferUIMessageChunk<RadiumUIMessage>, InferUIMessageChunk<RadiumUIMessage>>(undefined, { highWaterMark: 10_000 }));
+      const persistError = await persisted;
+      if (persistError) {
+        console.error("[chat] could not save the message", persistError);
+        await buffered.cancel().catch(() => {});
+        writer.write({ type: "error", errorText: "Your message could not be saved, so it was not sent. Please try again." });
+        writer.write({ type: "finish" });
+        return;
+      }
       // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
       // still ends with a readable error chunk before the finish chunk.
-      const reader = toUIMessageStream<ChatTools, RadiumUIMessage>({ stream: result.stream, sendStart: false, sendFinish: false, onError: describeProviderError }).getReader();
+      const reader = buffered.getReader();
       let failed = false;
       try {
         for (;;) {

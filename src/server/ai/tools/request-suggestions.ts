@@ -1,4 +1,4 @@
-import { generateText, NoObjectGeneratedError, Output, tool } from "ai";
+import { generateText, NoObjectGeneratedError, Output, tool, zodSchema } from "ai";
 import { z } from "zod";
 import { ownedDocument } from "@/server/chat/access";
 import { applicableDrafts, saveSuggestions, type SuggestionDraft } from "@/server/chat/suggestions";
@@ -11,6 +11,7 @@ const draftSchema = z.object({
   description: z.string(),
 });
 const suggestionsSchema = z.object({ suggestions: z.array(draftSchema) });
+const inputSchema = zodSchema(z.object({ documentId: z.string().describe("The document id") }));
 
 /** Reads drafts out of a reply that was not valid structured output (some compatible servers). */
 function lenientDrafts(text: string | undefined): SuggestionDraft[] {
@@ -32,7 +33,7 @@ function lenientDrafts(text: string | undefined): SuggestionDraft[] {
 export function requestSuggestionsTool({ db, userId, writer, model }: ToolContext) {
   return tool({
     description: "Suggest improvements to a document. The suggestions are shown on the text they target for the user to apply or dismiss.",
-    inputSchema: z.object({ documentId: z.string().describe("The document id") }),
+    inputSchema,
     execute: async ({ documentId }, { abortSignal }) => {
       const doc = isUuid(documentId) ? await ownedDocument(db, documentId, userId) : null;
       if (!doc) throw new Error(DOCUMENT_NOT_FOUND);

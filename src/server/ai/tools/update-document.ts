@@ -1,4 +1,4 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { ownedDocument } from "@/server/chat/access";
 import { saveVersion } from "@/server/chat/documents";
@@ -6,15 +6,19 @@ import { documentHandlers } from "../artifacts";
 import { transcript } from "../prompts";
 import { DOCUMENT_NOT_FOUND, isAbortError, isUuid, type ToolContext } from "./context";
 
+const inputSchema = zodSchema(
+  z.object({
+    id: z.string().describe("The document id"),
+    description: z.string().trim().min(1).max(2000).describe("What to change"),
+  }),
+);
+
 /** updateDocument({ id, description }): rewrites one of the user's documents as a new version. */
 export function updateDocumentTool({ db, userId, writer, model }: ToolContext) {
   return tool({
     description:
       "Change an existing document according to a description of the change (for example 'make it shorter', 'add comments'). Saves a new version; earlier versions stay available.",
-    inputSchema: z.object({
-      id: z.string().describe("The document id"),
-      description: z.string().trim().min(1).max(2000).describe("What to change"),
-    }),
+    inputSchema,
     execute: async ({ id, description }, { messages, abortSignal }) => {
       const doc = isUuid(id) ? await ownedDocument(db, id, userId) : null;
       if (!doc) throw new Error(DOCUMENT_NOT_FOUND);

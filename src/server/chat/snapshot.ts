@@ -1,0 +1,116 @@
+/**
+ * Everything a chat turn needs to decide, read in ONE round trip: the chat, the caller's message
+ * count for the daily limit, the chat's messages (only when the caller owns it), the message the
+ * request names (new, edited or regenerated), and the chat's documents. Each query here is the
+ * same as its counterpart in chats/messages/documents/limits, combined into one statement
+ * because every round trip sits between the user pressing Send and the first token.
+ */
+import { sql } from "drizzle-orm";
+import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
+import type { DbOrTx } from "@/server/db/types";
+import type { Message } from "@/server/db/schema";
+
+export interface SnapshotChat {
+  id: string;
+  userId: string;
+  title: string;
+  visibility: ChatVisibility;
+  model: string;
+}
+
+export interface SnapshotMessage {
+  message: RadiumUIMessage;
+  createdAt: Date;
+}
+
+export interface TurnSnapshot {
+  chat: SnapshotChat | null;
+  /** User messages the caller sent in the last 24 hours (all chats). */
+  usedToday: number;
+  /** The chat's messages, oldest first; empty unless the caller owns the chat. */
+  history: SnapshotMessage[];
+  /** The message with the requested id, wherever it is (only its chat, role and time). */
+  named: { chatId: string; role: Message["role"]; createdAt: Date } | null;
+  /** Latest version of each document of the chat, newest first (owner only). */
+  documents: Array<{ id: string; title: string; kind: ArtifactKind }>;
+}
+
+interface Row {
+  chat: { id: string; user_id: string; title: string; visibility: ChatVisibility; model: string } | null;
+  used: number | string | null;
+  history: Array<{ id: string; role: Message["role"]; parts: unknown[]; metadata: Record<string, unknown> | null; created_at: string }> | null;
+  named: { chat_id: string; role: Message["role"]; created_at: string } | null;
+  documents: Array<{ id: string; title: string; kind: ArtifactKind }> | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function loadTurnSnapshot(
+  db: DbOrTx,
+  opts: { chatId: string; userId: string; messageId: string | null; now?: Date },
+): Promise<TurnSnapshot> {
+  const since = new Date((opts.now ?? new Date()).getTime() - DAY_MS).toISOString();
+  const { chatId, userId } = opts;
+  const messageId = opts.messageId ?? "";
+  const result = await db.execute(sql`
+    with owned as (select 1 from chats where id = ${chatId} and user_id = ${userId})
+    select
+      (select json_build_object('id', c.id, 'user_id', c.user_id, 'title', c.title, 'visibility', c.visibility, 'model', c.model)
+         from chats c where c.id = ${chatId}) as chat,
+      (select count(*) from messages m join chats c on c.id = m.chat_id
+         where c.user_id = ${userId} and m.role = 'user' and m.created_at > ${since}) as used,
+      (select json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'metadata', m.metadata, 'created_at', m.created_at)
+                       order by m.created_at, m.id)
+         from messages m where m.chat_id = ${chatId} and exists (select 1 from owned)) as history,
+      (select json_build_object('chat_id', m.chat_id, 'role', m.role, 'created_at', m.created_at)
+         from messages m where m.id = ${messageId}) as named,
+      (select json_agg(json_build_object('id', d.id, 'title', d.title, 'kind', d.kind) order by d.created_at desc)
+         from (select distinct on (id) id, title, kind, created_at from documents
+                where chat_id = ${chatId} and exists (select 1 from owned)
+                order by id, created_at desc) d) as documents
+  `);
+  const row = ((result as unknown as { rows: Row[] }).rows[0] ?? {}) as Partial<Row>;
+  const c = row.chat ?? null;
+  return {
+    chat: c ? { id: c.id, userId: c.user_id, title: c.title, visibility: c.visibility, model: c.model } : null,
+    usedToday: Number(row.used ?? 0),
+    history: (row.history ?? []).map((m) => ({
+      message: { id: m.id, role: m.role, parts: m.parts as RadiumUIMessage["parts"], ...(m.metadata ? { metadata: m.metadata } : {}) },
+      createdAt: new Date(m.created_at),
+    })),
+    named: row.named ? { chatId: row.named.chat_id, role: row.named.role, createdAt: new Date(row.named.created_at) } : null,
+    documents: row.documents ?? [],
+  };
+}
+
+/**
+ * The user's side of a turn in ONE atomic statement: optionally delete the chat's messages from a
+ * time on (an edit's or a regeneration's discarded turns), insert a new message or replace an
+ * edited one's parts, and mark the chat active with the model it now uses.
+ */
+export async function writeTurn(
+  db: DbOrTx,
+  w: {
+    chatId: string;
+    model: string;
+    deleteFrom?: Date | null;
+    insert?: { id: string; parts: unknown[]; createdAt: Date };
+    edit?: { id: string; parts: unknown[] };
+  },
+): Promise<void> {
+  const now = new Date().toISOString();
+  const del = w.deleteFrom
+    ? sql`, del as (delete from messages where chat_id = ${w.chatId} and created_at >= ${w.deleteFrom.toISOString()} returning 1)`
+    : sql``;
+  const ins = w.insert
+    ? sql`, ins as (insert into messages (id, chat_id, role, parts, created_at)
+                  values (${w.insert.id}, ${w.chatId}, 'user', ${JSON.stringify(w.insert.parts)}::jsonb, ${w.insert.createdAt.toISOString()}) returning 1)`
+    : sql``;
+  const edit = w.edit
+    ? sql`, edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb where chat_id = ${w.chatId} and id = ${w.edit.id} returning 1)`
+    : sql``;
+  await db.execute(sql`
+    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1)${del}${ins}${edit}
+    select (select count(*) from touched) as touched
+  `);
+}
