@@ -5,10 +5,16 @@ import { defineConfig, devices } from "@playwright/test";
 
 // E2E drives the production build (`next build` first) on the embedded defaults, in Debian's Chromium.
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "radium-e2e-"));
-const APP_PORT = 3100;
-const OPENAI_APP_PORT = 3101;
-const FAKE_OPENAI_PORT = 3199;
-const RUNNER_PORT = 8299;
+// E2E_PORT_BASE moves every port (default 3100), so two suites can run on one machine.
+const BASE_PORT = Number(process.env.E2E_PORT_BASE ?? 3100);
+const APP_PORT = BASE_PORT;
+const OPENAI_APP_PORT = BASE_PORT + 1;
+const FAKE_OPENAI_PORT = BASE_PORT + 99;
+const RUNNER_PORT = BASE_PORT + 5199;
+// Specs read these (config and workers share the environment).
+process.env.OPENAI_APP_URL = `http://127.0.0.1:${OPENAI_APP_PORT}`;
+process.env.FAKE_OPENAI_URL = `http://127.0.0.1:${FAKE_OPENAI_PORT}`;
+process.env.E2E_INNGEST_RUNNER_URL = `http://127.0.0.1:${RUNNER_PORT}`;
 const runnerEntry = "src/dev/inngest-runner/main.ts";
 const fakeOpenAI = "e2e/fakes/openai-server.ts";
 
