@@ -1,6 +1,6 @@
 /** What the offline model says in the chat: plain answers, replies after a tool ran, and titles. */
 import { sentences, titleCase, wordCount, cleanPhrase } from "./text-utils";
-import { topicOf } from "./intents";
+import { parseIntent, topicOf } from "./intents";
 
 function quote(text: string, max = 160): string {
   const one = text.replace(/\s+/g, " ").trim();
@@ -90,12 +90,14 @@ export function afterToolAnswer(toolName: string, output: ToolOutput, error: str
 export function offlineTitle(message: string): string {
   const text = message.replace(/\s+/g, " ").trim();
   const topic = topicOf(text);
+  const intent = parseIntent(text, { hasDocument: false });
   const kind = /\b(essay|story|poem|letter|email|report|article|spreadsheet|sheet|table|csv|function|script|code|program)\b/i.exec(text)?.[1];
   let title: string;
   if (topic && kind) title = `${titleCase(kind.toLowerCase() === "csv" ? "CSV" : kind)} about ${topic}`;
   else if (topic) title = titleCase(topic);
+  else if (intent.type === "create") title = intent.title;
   else {
-    const words = cleanPhrase(text.replace(/^(please|can you|could you|would you|hey|hi|hello)\b[,\s]*/i, ""))
+    const words = cleanPhrase(text.replace(/^((please|can you|could you|would you|hey|hi|hello|good (morning|afternoon|evening))\b[\s,!.]*)+/i, ""))
       .split(" ")
       .slice(0, 6)
       .join(" ");

@@ -136,9 +136,9 @@ function story(title: string, topic: string, audience: string | null, points: st
 
 function poem(title: string, topic: string, seed: number, length: Length): string {
   const stanzas = [
-    [`Quiet, at first, the way ${topic} arrives,`, "a small light moving through the ordinary day;", "we hardly notice how it shapes our lives", "until it turns, and will not look away."],
+    [`Quiet at first, then everywhere: ${topic},`, "a small light moving through the ordinary day;", "we hardly notice how it shapes our lives", "until it turns, and will not look away."],
     ["We give it names, we write it into rhyme,", "we try to hold it steady in our hands;", "it slips between the measured marks of time", `and leaves its pattern, written in the sands.`],
-    [`So here's to ${topic}, and all it knows,`, "to what it was, and what it's yet to be —", "a very old and very new repose,", "a door left open, and a turning key."],
+    [`So here's to ${topic}, and what it shows,`, "to what it was, and what it's yet to be —", "a very old and very new repose,", "a door left open, and a turning key."],
   ];
   const chosen = length === "short" ? [stanzas[0]!, stanzas[2]!] : pick([stanzas, [stanzas[1]!, stanzas[0]!, stanzas[2]!]], seed);
   return `# ${title}\n\n${chosen.map((s) => s.join("\n")).join("\n\n")}`;

@@ -24,6 +24,9 @@ const PHRASES: Array<{ re: RegExp; to: string; why: string }> = [
   { re: /\bvery useful\b/i, to: "valuable", why: "One strong word instead of an intensifier." },
   { re: /\bvery (\w+)/i, to: "$1", why: "\"Very\" rarely adds meaning; the sentence is stronger without it." },
   { re: /\bIt's\b/, to: "It is", why: "Spell out the contraction for a more formal tone." },
+  { re: /\bshows up in\b/i, to: "appears in", why: "A more precise verb than \"shows up\"." },
+  { re: /\bis worth understanding because\b/i, to: "matters because", why: "Say it directly." },
+  { re: /\bThe answer is rarely\b/, to: "It is rarely", why: "Tighter: the question was just asked." },
   { re: /\breally /i, to: "", why: "Filler word; the sentence reads better without it." },
   { re: /\bjust /i, to: "", why: "Filler word; the sentence reads better without it." },
 ];
