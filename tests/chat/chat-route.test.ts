@@ -12,7 +12,9 @@ import { settleChatWork } from "@/server/chat/respond";
 import { chats, messages } from "@/server/db/schema";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
 import { chatRequest, newUser, parseSse, readChunks, textOf, useTestConnection, userMessage, type TestUser } from "./helpers";
-import { promptText, textStream } from "./mock-model";
+import { promptText, textStream, toolCallStream } from "./mock-model";
+import { saveVersion, listVersions } from "@/server/chat/documents";
+import { DOCUMENT_NOT_FOUND } from "@/server/ai/tools/context";
 import { MockLanguageModelV4 } from "ai/test";
 
 process.env.OFFLINE_MODEL_DELAY_MS = "0";
@@ -310,6 +312,27 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       const last = await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: "mock-model" }, { cookie: u.cookie })));
       rows = await storedMessages(chatId);
       expect(rows.map((r) => r.id)).toEqual([first.message.id, (last[0] as { messageId: string }).messageId]);
+    });
+
+    it("a model that names another user's document gets 'not found' from the tool; the document is unchanged", async () => {
+      const alice = await newUser(tdb.db);
+      const mallory = await newUser(tdb.db);
+      const doc = await saveVersion(tdb.db, { id: crypto.randomUUID(), userId: alice.id, chatId: null, title: "Diary", kind: "text", content: "Dear diary." });
+      let step = 0;
+      const sneaky = new MockLanguageModelV4({
+        doStream: async () =>
+          ++step % 2 === 1 ? toolCallStream("updateDocument", { id: doc.id, description: "replace everything" }) : textStream(["Done."]),
+      });
+      const off = registerChatModelForTesting({ id: "sneaky-model", name: "Sneaky", description: "test", offline: false }, sneaky);
+      try {
+        const res = await send(mallory, { id: crypto.randomUUID(), message: userMessage("edit that diary"), model: "sneaky-model" });
+        const chunks = await readChunks(res);
+        expect(chunks.find((c) => c.type === "tool-output-error")).toMatchObject({ errorText: expect.stringContaining(DOCUMENT_NOT_FOUND) });
+        expect(chunks.some((c) => c.type === "data-document-start")).toBe(false);
+        expect((await listVersions(tdb.db, doc.id)).map((v) => v.content)).toEqual(["Dear diary."]);
+      } finally {
+        off();
+      }
     });
 
     it("a provider error reaches the client as a readable error chunk, never a blank stream", async () => {

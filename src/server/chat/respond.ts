@@ -256,6 +256,8 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         sendStart: false,
         sendFinish: false,
         onError: describeProviderError,
+        // Tool errors ("Document not found…") are already meant for people and the model: keep them.
+        redactToolErrors: false,
       }).pipeThrough(new TransformStream<InferUIMessageChunk<RadiumUIMessage>, InferUIMessageChunk<RadiumUIMessage>>(undefined, { highWaterMark: 10_000 }));
       const persistError = await persisted;
       if (persistError) {
