@@ -36,6 +36,12 @@ export default function SheetGrid({
     return readOnly ? normalizeGrid(grid, Math.max(rows, 1), Math.max(cols, 1)) : normalizeGrid(grid, Math.max(MIN_ROWS, rows + 1), Math.max(MIN_COLS, cols + 1));
   }, [grid, readOnly]);
   const width = shown[0]?.length ?? 0;
+  // Columns as wide as their longest cell (within bounds), measured in characters.
+  const colWidths = useMemo(() => {
+    const widths = Array<number>(width).fill(0);
+    for (const row of shown.slice(0, 500)) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, cell.length)));
+    return widths.map((w) => `${Math.min(40, Math.max(10, w + 3))}ch`);
+  }, [shown, width]);
 
   function edit(row: number, col: number, text: string) {
     const next = setCell(grid, row, col, text);
@@ -70,7 +76,12 @@ export default function SheetGrid({
           <tr>
             <th className="sticky top-0 left-0 z-20 w-10 min-w-10 border-r border-b bg-muted" aria-label="Row" />
             {Array.from({ length: width }, (_, c) => (
-              <th key={c} scope="col" className="sticky top-0 z-10 min-w-32 border-r border-b bg-muted px-2 py-1 text-center text-xs font-medium text-muted-foreground">
+              <th
+                key={c}
+                scope="col"
+                style={{ minWidth: colWidths[c] }}
+                className="sticky top-0 z-10 border-r border-b bg-muted px-2 py-1 text-center text-xs font-medium text-muted-foreground"
+              >
                 {columnLabel(c)}
               </th>
             ))}
@@ -88,6 +99,7 @@ export default function SheetGrid({
                     <div className="min-h-8 px-2 py-1.5 whitespace-pre-wrap">{cell}</div>
                   ) : (
                     <input
+                      size={1}
                       value={cell}
                       data-row={r}
                       data-col={c}
@@ -95,7 +107,7 @@ export default function SheetGrid({
                       onChange={(e) => edit(r, c, e.target.value)}
                       onKeyDown={(e) => onKeyDown(e, r, c)}
                       className={cn(
-                        "h-8 w-full min-w-32 bg-transparent px-2 outline-none focus:bg-accent/40 focus:ring-2 focus:ring-ring focus:ring-inset",
+                        "h-8 w-full bg-transparent px-2 outline-none focus:bg-accent/40 focus:ring-2 focus:ring-ring focus:ring-inset",
                         /^-?[\d.,]+%?$/.test(cell.trim()) && "text-right tabular-nums",
                       )}
                     />
