@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn, uniqueUser } from "./helpers/auth";
 import { assistantMessages, chatIdFrom, sendMessage, waitForIdle } from "./helpers/chat";
@@ -135,4 +136,29 @@ test("renames and deletes a chat from the history, and deletes all with confirma
   await page.getByRole("menuitem", { name: "Delete all chats" }).click();
   await page.getByRole("button", { name: "Delete all" }).click();
   await expect(history.getByText("Your chats will appear here")).toBeVisible();
+});
+
+test("the history loads older chats as it scrolls", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, uniqueUser("pages"));
+  // 21 chats made through the chat API itself (one page of history is 20).
+  for (let i = 1; i <= 21; i++) {
+    const res = await page.request.post("/api/chat", {
+      data: {
+        id: randomUUID(),
+        message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: `Hello number ${i}` }] },
+        trigger: "submit-message",
+        model: "radium-offline",
+        visibility: "private",
+      },
+    });
+    expect(res.status()).toBe(200);
+    await res.body();
+  }
+  await page.goto("/");
+  const history = page.getByTestId("chat-history");
+  await expect(history.getByRole("link")).toHaveCount(20);
+  await history.getByRole("link").last().scrollIntoViewIfNeeded();
+  await expect(history.getByRole("link")).toHaveCount(21);
+  await expect(history.getByText("You have reached the end of your chat history.")).toBeVisible();
 });
