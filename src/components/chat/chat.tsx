@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { ArrowDown, Eye, PanelLeft, SquarePen } from "lucide-react";
+import { ArrowDown, Eye, Globe, PanelLeft, SquarePen } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ArtifactPanel, type OpenDocument } from "@/components/artifact/artifact-panel";
@@ -305,8 +305,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
         </header>
 
         {readonly ? (
-          <div className="border-b bg-muted/60 px-4 py-2 text-sm text-muted-foreground" role="note" data-testid="readonly-banner">
-            You are viewing a public chat shared by its owner. It is read-only: you can read the messages and open its documents.
+          <div className="flex items-start gap-2 border-b bg-muted/60 px-4 py-2 text-sm text-muted-foreground" role="note" data-testid="readonly-banner">
+            <Globe className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>You are viewing a public chat shared by its owner. It is read-only: you can read the messages and open its documents.</span>
           </div>
         ) : null}
 
