@@ -237,7 +237,17 @@ export function ArtifactPanel({
   const missing = !showStream && versionsQuery.isError;
 
   return (
-    <section className="flex h-full min-h-0 w-full flex-col bg-background" aria-label={`${KIND_LABELS[kind]}: ${title}`} data-testid="artifact-panel" data-kind={kind}>
+    <section
+      className="flex h-full min-h-0 w-full flex-col bg-background"
+      aria-label={`${KIND_LABELS[kind]}: ${title}`}
+      data-testid="artifact-panel"
+      data-kind={kind}
+      onKeyDown={(e) => {
+        // Escape closes the panel, unless it is meant for an editor, a menu or a popover.
+        const target = e.target as HTMLElement;
+        if (e.key === "Escape" && !e.defaultPrevented && !target.closest("textarea, input, .cm-editor, [role=dialog], [role=menu]")) onClose();
+      }}
+    >
       <header className="flex items-center gap-2 border-b px-3 py-2">
         <IconButton label="Close document" onClick={onClose}>
           <X />
