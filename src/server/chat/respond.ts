@@ -14,6 +14,7 @@ import {
   toUIMessageStream,
   type FinishReason,
   type InferUIMessageChunk,
+  type LanguageModel,
 } from "ai";
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
 import { issuesMessage } from "@/lib/validation-message";
@@ -168,6 +169,23 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
   };
 }
 
+/** The same model, calling `onCall` when a request to it starts (used to overlap the turn's write). */
+function signalWhenCalled(model: LanguageModel, onCall: () => void): LanguageModel {
+  if (typeof model !== "object" || model === null || !("doStream" in model)) return model;
+  return new Proxy(model, {
+    get(target, prop) {
+      if (prop === "doStream" || prop === "doGenerate") {
+        const fn = Reflect.get(target, prop) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          onCall();
+          return fn.apply(target, args);
+        };
+      }
+      return Reflect.get(target, prop);
+    },
+  });
+}
+
 /** Saves a title only while the chat still has the default one (a rename wins). */
 async function saveTitle(db: Db, chatId: string, title: string) {
   await db
@@ -206,15 +224,24 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
   const metadata: RadiumMessageMetadata = { model: model.info.id, offline: model.info.offline, createdAt: startedAt.toISOString() };
   const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
   const instructions = chatInstructions({ documents: turn.documents });
-  // The user's turn is written while the model works on its first token; a failed write stops the model.
+  // The user's turn is written while the model works on its first token: the write starts once
+  // the model request is under way (or after a few ms at most), and nothing is sent to the client
+  // before it has finished. A failed write stops the model.
   const stopModel = new AbortController();
-  const persisted = turn.persist().then(
-    () => null,
-    (error: unknown) => {
-      stopModel.abort(error);
-      return error;
-    },
-  );
+  let modelStarted!: () => void;
+  const started = new Promise<void>((resolve) => {
+    modelStarted = resolve;
+    setTimeout(resolve, 25);
+  });
+  const persisted = started
+    .then(() => turn.persist())
+    .then(
+      () => null,
+      (error: unknown) => {
+        stopModel.abort(error);
+        return error;
+      },
+    );
 
   const title = turn.firstUserText
     ? track(
@@ -240,7 +267,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
     execute: async ({ writer }) => {
       writer.write({ type: "start", messageId: assistantId, messageMetadata: metadata });
       const result = streamText({
-        model: model.model,
+        model: signalWhenCalled(model.model, modelStarted),
         instructions,
         messages: modelMessages,
         tools: chatTools({ db, userId, chatId, writer, model: model.model }),
