@@ -5,7 +5,7 @@ export type AuthMode = "clerk" | "local";
  * (one key only) is an error rather than a silent fall-back to the local sign-in, so a
  * production deployment that meant to use Clerk can never end up accepting local sessions.
  */
-export function authMode(env: NodeJS.ProcessEnv = process.env): AuthMode {
+export function authMode(env: Record<string, string | undefined> = process.env): AuthMode {
   const pk = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY?.trim();
   const sk = env.CLERK_SECRET_KEY?.trim();
   if (pk && sk) return "clerk";

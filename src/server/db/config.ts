@@ -14,7 +14,7 @@ export interface DbConfig {
  * a Neon URL, or DATABASE_DRIVER=neon → the Neon serverless Pool;
  * any other Postgres URL → node-postgres.
  */
-export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function resolveDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   const forced = env.DATABASE_DRIVER?.trim();
   if (!url) {
