@@ -46,9 +46,13 @@ test("stopping mid-stream keeps the partial answer after a reload", async ({ pag
   const partial = (await answer.getByTestId("message-text").first().innerText()).trim();
   expect(partial.length).toBeGreaterThan(0);
 
-  await page.reload();
+  // The server saves the partial answer when it sees the abort; under load that can land a
+  // moment after the click, so reload until it is there.
   const reloaded = assistantMessages(page).last();
-  await expect(reloaded).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(reloaded).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   const kept = (await reloaded.getByTestId("message-text").first().innerText()).trim();
   // What was shown when stopping is what was saved (the server may have flushed a few more tokens).
   expect(kept.startsWith(partial.slice(0, Math.min(partial.length, 40)))).toBe(true);
