@@ -1,10 +1,10 @@
 import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { ownedDocument } from "@/server/chat/access";
-import { saveVersion } from "@/server/chat/documents";
 import { documentHandlers } from "../artifacts";
 import { transcript } from "../prompts";
-import { DOCUMENT_NOT_FOUND, isAbortError, isUuid, type ToolContext } from "./context";
+import { DOCUMENT_NOT_FOUND, isUuid, type ToolContext } from "./context";
+import { streamDocumentVersion } from "./stream-document";
 
 const inputSchema = zodSchema(
   z.object({
@@ -22,30 +22,17 @@ export function updateDocumentTool({ db, userId, writer, model }: ToolContext) {
     execute: async ({ id, description }, { messages, abortSignal }) => {
       const doc = isUuid(id) ? await ownedDocument(db, id, userId) : null;
       if (!doc) throw new Error(DOCUMENT_NOT_FOUND);
-      writer.write({ type: "data-document-start", data: { id, title: doc.title, kind: doc.kind, action: "update" }, transient: true });
-      let streamed = "";
-      const save = (content: string) =>
-        saveVersion(db, { id, userId, chatId: doc.chatId, title: doc.title, kind: doc.kind, content });
-      let content: string;
-      try {
-        content = await documentHandlers[doc.kind].update({
+      const target = { id, title: doc.title, kind: doc.kind, chatId: doc.chatId, action: "update" as const };
+      return streamDocumentVersion({ db, userId, writer }, target, (onDelta) =>
+        documentHandlers[doc.kind].update({
           model,
           document: { title: doc.title, content: doc.content },
           description,
           conversation: transcript(messages),
           abortSignal,
-          onDelta: (delta) => {
-            streamed += delta;
-            writer.write({ type: "data-document-delta", data: { id, delta }, transient: true });
-          },
-        });
-      } catch (error) {
-        if (isAbortError(error) && streamed.trim()) await save(streamed);
-        throw error;
-      }
-      const version = await save(content);
-      writer.write({ type: "data-document-finish", data: { id, createdAt: version.createdAt.toISOString() }, transient: true });
-      return { id, title: doc.title, kind: doc.kind };
+          onDelta,
+        }),
+      );
     },
   });
 }
