@@ -7,6 +7,9 @@ export async function register() {
   const { authMode } = await import("@/server/auth/mode");
   const mode = authMode();
   console.info(`[auth] using ${mode === "clerk" ? "Clerk" : "the local sign-in (no Clerk keys set)"}`);
+  if (mode === "local" && process.env.NODE_ENV === "production") {
+    console.warn("[auth] WARNING: the local sign-in is active in a production build. Anyone who knows an email can sign in as that user; set Clerk keys for a real deployment.");
+  }
   await getDb();
   startOutboxSweeper();
 }

@@ -16,7 +16,9 @@ export async function health() {
     await db.execute(sql`select 1`);
     database = { driver: config.driver, target: describeDb(config), ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
-    database = { driver: config.driver, target: describeDb(config), ok: false, error: err instanceof Error ? err.message : String(err) };
+    // Details go to the server log; the public answer only says the database is down.
+    console.error("[health] database check failed:", err);
+    database = { driver: config.driver, target: describeDb(config), ok: false, error: "The database did not answer." };
   }
   return {
     status: database.ok ? ("ok" as const) : ("degraded" as const),

@@ -46,6 +46,8 @@ function IconButton({ label, onClick, children, disabled, pressed }: { label: st
  * owner (each save a new version), with a version stepper, a diff against the previous version,
  * restore, copy/download, kind-specific prompts and inline suggestions.
  */
+const NO_SUGGESTIONS: OpenSuggestion[] = [];
+
 export function ArtifactPanel({
   doc,
   streaming,
@@ -106,29 +108,37 @@ export function ArtifactPanel({
   const saveRef = useRef(save.mutateAsync);
   saveRef.current = save.mutateAsync;
 
-  const flush = useCallback(async () => {
+  // Saves run one after another: a slow save must not let an older draft land after a newer one.
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
+
+  const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const content = pending.current;
-    if (content === null) return;
-    pending.current = null;
-    setSaveState("saving");
-    try {
-      const res = await saveRef.current({ id: doc.id, content });
-      utils.documents.versions.setData({ id: doc.id }, (old) =>
-        old
-          ? {
-              ...old,
-              versions: [...old.versions, { id: doc.id, createdAt: res.createdAt, title: old.versions.at(-1)?.title ?? doc.title, kind: old.versions.at(-1)?.kind ?? doc.kind, content }],
-            }
-          : old,
-      );
-      setSaveState(pending.current === null ? "saved" : "dirty");
-    } catch (e) {
-      pending.current ??= content;
-      setSaveState("error");
-      toast.error(e instanceof Error ? `Could not save: ${e.message}` : "Could not save the document.");
-    }
+    const run = async () => {
+      const content = pending.current;
+      if (content === null) return;
+      pending.current = null;
+      setSaveState("saving");
+      try {
+        const res = await saveRef.current({ id: doc.id, content });
+        utils.documents.versions.setData({ id: doc.id }, (old) => {
+          // Unchanged content answers with the current version's key: nothing new to list.
+          if (!old || old.versions.some((v) => v.createdAt.getTime() === new Date(res.createdAt).getTime())) return old;
+          const last = old.versions.at(-1);
+          return {
+            ...old,
+            versions: [...old.versions, { id: doc.id, createdAt: res.createdAt, title: last?.title ?? doc.title, kind: last?.kind ?? doc.kind, content }],
+          };
+        });
+        setSaveState(pending.current === null ? "saved" : "dirty");
+      } catch (e) {
+        pending.current ??= content;
+        setSaveState("error");
+        toast.error(e instanceof Error ? `Could not save: ${e.message}` : "Could not save the document.");
+      }
+    };
+    inFlight.current = inFlight.current.then(run);
+    return inFlight.current;
   }, [doc.id, doc.title, doc.kind, utils]);
 
   useEffect(() => {
@@ -187,13 +197,14 @@ export function ArtifactPanel({
     [suggestionsQuery.data],
   );
 
+  // Stable callbacks and arrays, so the memoized document view is not re-parsed on every chat chunk.
+  const resolveSuggestion = resolve.mutate;
   const onResolve = useCallback(
-    async (id: string, action: "apply" | "dismiss") => {
+    (id: string, action: "apply" | "dismiss") => {
       // Unsaved typing first, so an applied suggestion builds on it.
-      await flush();
-      resolve.mutate({ id, action });
+      void flush().then(() => resolveSuggestion({ id, action }));
     },
-    [flush, resolve],
+    [flush, resolveSuggestion],
   );
 
   // ---- what is shown ----
@@ -338,8 +349,8 @@ export function ArtifactPanel({
             title={title}
             onChange={editable ? onEdit : null}
             isStreaming={isStreaming}
-            suggestions={isLatest && !showStream && kind === "text" ? openSuggestions : []}
-            onResolveSuggestion={isOwner ? (id, action) => void onResolve(id, action) : null}
+            suggestions={isLatest && !showStream && kind === "text" ? openSuggestions : NO_SUGGESTIONS}
+            onResolveSuggestion={isOwner ? onResolve : null}
           />
         )}
       </div>

@@ -53,6 +53,10 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
   const newChat = useNewChat();
   const history = useChatHistory();
   const items = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data]);
+  // "Today" and "Yesterday" are the browser's days: group only after mount, so the server (in its
+  // own timezone) never renders groups the browser would draw differently.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const groups = useMemo(() => groupHistory(items), [items]);
   const sentinel = useRef<HTMLDivElement>(null);
   const [renaming, setRenaming] = useState<HistoryItem | null>(null);
@@ -128,7 +132,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
       </div>
 
       <nav aria-label="Chats" className="min-h-0 flex-1 overflow-y-auto px-2 py-2" data-testid="chat-history">
-        {history.isPending ? (
+        {history.isPending || !mounted ? (
           <div className="flex flex-col gap-2 px-1 py-1" aria-label="Loading chats">
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} className="h-7 w-full" style={{ width: `${90 - ((i * 13) % 35)}%` }} />

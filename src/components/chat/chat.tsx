@@ -164,7 +164,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
       void utils.votes.byChat.invalidate({ chatId: id });
     },
   });
-  const onVote = useCallback((messageId: string, type: "up" | "down") => voteMutation.mutate({ chatId: id, messageId, type }), [voteMutation, id]);
+  // `mutate` is stable; the mutation object is not, and depending on it would re-render every message.
+  const vote = voteMutation.mutate;
+  const onVote = useCallback((messageId: string, type: "up" | "down") => vote({ chatId: id, messageId, type }), [vote, id]);
 
   const setModel = api.chats.setModel.useMutation({ onError: (e) => toast.error(e.message) });
   const setVisibility = api.chats.setVisibility.useMutation({
@@ -201,24 +203,28 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     [markCreated, sendMessage],
   );
 
+  // Every turn first saves a pending document edit, so the model works from what the user sees.
   const onEdit = useCallback(
-    (messageId: string, text: string) => {
+    async (messageId: string, text: string) => {
+      await flushArtifact.current?.();
       void sendMessage({ text, messageId });
     },
     [sendMessage],
   );
 
   const onRegenerate = useCallback(
-    (messageId: string) => {
+    async (messageId: string) => {
+      await flushArtifact.current?.();
       void regenerate({ messageId });
     },
     [regenerate],
   );
 
-  const retry = useCallback(() => {
+  const retry = useCallback(async () => {
     clearError();
     const lastUser = [...messages].reverse().find((m) => m.role === "user");
     if (!lastUser) return;
+    await flushArtifact.current?.();
     // Re-sending the last user message under its id replaces it and anything after it.
     void sendMessage({ text: messageText(lastUser), messageId: lastUser.id });
   }, [clearError, messages, sendMessage]);
@@ -234,7 +240,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
         if (view?.documentId && (view.tool === "createDocument" || view.tool === "updateDocument")) return view.documentId;
       }
     }
-    return docsQuery.data?.at(-1)?.id ?? null;
+    return docsQuery.data?.[0]?.id ?? null; // byChat is newest first
   }, [messages, docsQuery.data]);
 
   useEffect(() => {

@@ -38,14 +38,6 @@ function configuredModelIds(): string[] {
   return [...new Set(ids)];
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 const g = globalThis as unknown as {
   __radiumChatModelOverrides?: Map<string, ResolvedChatModel>;
   __radiumOpenAI?: { key: string; provider: ReturnType<typeof createOpenAI> };
@@ -74,7 +66,7 @@ export function chatModels(): { models: ChatModelInfo[]; defaultModel: string } 
   let models: ChatModelInfo[];
   if (adapter.provider === "offline") models = [OFFLINE_INFO];
   else {
-    const where = adapter.provider === "openai-compatible" && adapter.baseURL ? `OpenAI-compatible server at ${hostOf(adapter.baseURL)}` : "OpenAI";
+    const where = adapter.provider === "openai-compatible" ? `OpenAI-compatible server at ${adapter.host}` : "OpenAI";
     models = configuredModelIds().map((id) => ({ id, name: id, description: `${where} · Chat Completions`, offline: false }));
   }
   const all = [...overrides.filter((o) => !models.some((m) => m.id === o.id)), ...models];
@@ -89,7 +81,7 @@ export function resolveChatModel(id: string): ResolvedChatModel | null {
   if (adapter.provider === "offline") return id === OFFLINE_MODEL_ID ? { info: OFFLINE_INFO, model: offlineModel() } : null;
   const info = chatModels().models.find((m) => m.id === id);
   if (!info) return null;
-  const provider = openaiProvider(process.env.OPENAI_API_KEY!.trim(), adapter.baseURL);
+  const provider = openaiProvider(process.env.OPENAI_API_KEY!.trim(), process.env.OPENAI_BASE_URL?.trim() || undefined);
   return { info, model: provider.chat(id) };
 }
 

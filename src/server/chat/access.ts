@@ -29,16 +29,6 @@ export async function readableChat(db: DbOrTx, chatId: string, userId: string): 
   return { chat, isOwner: chat.userId === userId };
 }
 
-/** The chat when `userId` owns it; null otherwise. */
-export async function ownedChat(db: DbOrTx, chatId: string, userId: string): Promise<Chat | null> {
-  const [chat] = await db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
-    .limit(1);
-  return chat ?? null;
-}
-
 export interface DocumentAccess {
   /** The latest version. */
   latest: Document;

@@ -102,11 +102,6 @@ export async function updateChat(
   return row ?? null;
 }
 
-/** Marks a chat as active now (history order) and records the model of its latest turn. */
-export async function touchChat(db: DbOrTx, chatId: string, patch: ChatPatch & { updatedAt: Date }) {
-  await db.update(chats).set(patch).where(eq(chats.id, chatId));
-}
-
 /** Deletes an owned chat with its messages, votes and the documents it created. */
 export async function deleteChat(db: Db, userId: string, chatId: string): Promise<boolean> {
   return db.transaction(async (tx) => {

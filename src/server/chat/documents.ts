@@ -3,7 +3,7 @@
  * Version keys are written with millisecond precision (what a JS Date holds), so the
  * `createdAt` a client gets back addresses exactly one row.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { documents, type Document } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
 import type { ArtifactKind } from "@/lib/chat/contract";
@@ -13,12 +13,12 @@ export async function listVersions(db: DbOrTx, documentId: string): Promise<Docu
 }
 
 export async function findVersion(db: DbOrTx, documentId: string, createdAt: Date): Promise<Document | null> {
-  const rows = await db
+  const [row] = await db
     .select()
     .from(documents)
-    .where(eq(documents.id, documentId))
-    .orderBy(desc(documents.createdAt));
-  return rows.find((r) => r.createdAt.getTime() === createdAt.getTime()) ?? null;
+    .where(and(eq(documents.id, documentId), eq(documents.createdAt, createdAt)))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Latest version of every document created in a chat, newest first. */

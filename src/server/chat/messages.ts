@@ -1,5 +1,5 @@
 /** Messages of a chat, stored as AI SDK UI messages (parts as jsonb). Callers check chat access first. */
-import { and, asc, desc, eq, gt, gte } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { messages, type Message } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
@@ -28,38 +28,11 @@ export async function findMessage(db: DbOrTx, id: string): Promise<Message | nul
   return row ?? null;
 }
 
-export async function lastMessage(db: DbOrTx, chatId: string): Promise<Message | null> {
-  const [row] = await db
-    .select()
-    .from(messages)
-    .where(eq(messages.chatId, chatId))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function insertMessage(
   db: DbOrTx,
   row: { id: string; chatId: string; role: Message["role"]; parts: unknown[]; metadata?: Record<string, unknown> | null; createdAt: Date },
 ): Promise<void> {
   await db.insert(messages).values({ ...row, metadata: row.metadata ?? null });
-}
-
-/** Replaces an edited message's parts. */
-export async function updateMessageParts(db: DbOrTx, chatId: string, id: string, parts: unknown[]): Promise<void> {
-  await db
-    .update(messages)
-    .set({ parts })
-    .where(and(eq(messages.chatId, chatId), eq(messages.id, id)));
-}
-
-/** Deletes the chat's messages created after `createdAt` (or at/after it with `inclusive`). */
-export async function deleteMessagesAfter(db: DbOrTx, chatId: string, createdAt: Date, opts: { inclusive?: boolean } = {}) {
-  const rows = await db
-    .delete(messages)
-    .where(and(eq(messages.chatId, chatId), opts.inclusive ? gte(messages.createdAt, createdAt) : gt(messages.createdAt, createdAt)))
-    .returning({ id: messages.id });
-  return rows.length;
 }
 
 /**

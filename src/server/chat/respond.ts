@@ -38,6 +38,7 @@ import { sanitizeAssistantParts } from "./sanitize";
 import { loadTurnSnapshot, writeTurn, type SnapshotMessage } from "./snapshot";
 
 const MAX_STEPS = 5;
+const TITLE_WAIT_MS = 1500;
 
 /** Work that outlives the response (saving a stopped answer, a title). Tests and the bench await it. */
 const pending = new Set<Promise<unknown>>();
@@ -46,6 +47,19 @@ function track<T>(p: Promise<T>): Promise<T> {
   void p.finally(() => pending.delete(p)).catch(() => {});
   return p;
 }
+/**
+ * Answers still being saved, by chat. A stopped answer is saved when the server sees the abort,
+ * which can be just after the client is idle again; the chat's next turn (a regenerate or an edit
+ * sent at once) waits for that save so it cannot reappear after the turn deleted it.
+ */
+const answerSaves = new Map<string, Promise<void>>();
+const ANSWER_SAVE_WAIT_MS = 5000;
+
+async function previousAnswerSaved(chatId: string): Promise<void> {
+  const saving = answerSaves.get(chatId);
+  if (saving) await Promise.race([saving, new Promise((r) => setTimeout(r, ANSWER_SAVE_WAIT_MS).unref?.())]);
+}
+
 export async function settleChatWork(): Promise<void> {
   while (pending.size > 0) await Promise.allSettled([...pending]);
 }
@@ -204,6 +218,7 @@ export async function handleChatRequest(req: Request): Promise<Response> {
 
     const db = await getDb();
     if (await ensureUser(db, user, lookupProfile)) kickOutbox();
+    await previousAnswerSaved(body.id);
     const turn = await prepareTurn(db, user.id, body, model);
     return streamAnswer({ db, req, userId: user.id, model, turn });
   } catch (error) {
@@ -254,12 +269,16 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
 
   // Registered before streaming starts, so waiting for chat work also waits for a stopped answer's save.
   let answerSaved!: () => void;
-  track(
+  const saving = track(
     new Promise<void>((resolve) => {
       answerSaved = resolve;
       setTimeout(resolve, 120_000).unref?.();
     }),
   );
+  answerSaves.set(chatId, saving);
+  void saving.then(() => {
+    if (answerSaves.get(chatId) === saving) answerSaves.delete(chatId);
+  });
 
   const stream = createUIMessageStream<RadiumUIMessage>({
     originalMessages: turn.history,
@@ -311,7 +330,9 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
       const finishReason: FinishReason | undefined = failed ? undefined : await Promise.resolve(result.finishReason).catch(() => undefined);
       if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
       if (title) {
-        const t = await title.catch(() => null);
+        // The answer is complete: wait only briefly for the title (a slow provider must not keep
+        // the chat "streaming"); a late title is still saved and shows on the next history load.
+        const t = await Promise.race([title.catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), TITLE_WAIT_MS))]);
         if (t) writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
       }
       writer.write({ type: "finish", ...(finishReason ? { finishReason } : {}) });

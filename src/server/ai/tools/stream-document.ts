@@ -12,7 +12,7 @@ interface DocumentTarget {
 
 /**
  * Streams a document being written (start → deltas → finish data parts) and saves the result as
- * a new version. Stopped mid-document, the part already written is saved, like a stopped answer.
+ * a new version. A new document stopped mid-way is saved as far as it got, like a stopped answer.
  * `write` produces the content, reporting each delta through `onDelta`.
  */
 export async function streamDocumentVersion(
@@ -31,7 +31,9 @@ export async function streamDocumentVersion(
       writer.write({ type: "data-document-delta", data: { id, delta }, transient: true });
     });
   } catch (error) {
-    if (isAbortError(error) && streamed.trim()) await save(streamed);
+    // A stopped new document keeps what was written; a stopped rewrite keeps the previous version
+    // rather than saving half a rewrite as the newest one.
+    if (action === "create" && isAbortError(error) && streamed.trim()) await save(streamed);
     throw error;
   }
   const version = await save(content);
