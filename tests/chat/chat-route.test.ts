@@ -247,6 +247,35 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       // Cut short: the full answer is several hundred words.
       expect(part.text.split(/\s+/).length).toBeLessThan(60);
     });
+
+    it("a regenerate sent right after a stop replaces the stopped answer instead of racing its save", async () => {
+      process.env.OFFLINE_MODEL_DELAY_MS = "15";
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const abort = new AbortController();
+      const res = await send(u, { id: chatId, message: userMessage("Tell me everything about printing presses, in detail.") }, abort.signal);
+      const reader = res.body!.getReader();
+      let sse = "";
+      while ((sse.match(/"text-delta"/g) ?? []).length < 4) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        sse += new TextDecoder().decode(value);
+      }
+      const stoppedId = (parseSse(sse)[0] as { messageId: string }).messageId;
+      abort.abort();
+      await reader.cancel().catch(() => {});
+      // No waiting for the stopped answer's save: the client is idle and regenerates at once.
+      process.env.OFFLINE_MODEL_DELAY_MS = "0";
+      const again = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: OFFLINE_MODEL_ID }, { cookie: u.cookie }));
+      expect(again.status).toBe(200);
+      const newId = ((await readChunks(again))[0] as { messageId: string }).messageId;
+      await settleChatWork();
+
+      const rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
+      expect(rows[1]?.id).toBe(newId);
+      expect(rows.map((r) => r.id)).not.toContain(stoppedId);
+    });
   });
 
   describe("edit and regenerate", () => {
