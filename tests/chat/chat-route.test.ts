@@ -138,9 +138,25 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       expect(err.message).toMatch(/^You have reached the daily limit of 2 messages\. You can send more in (2[34] hours|\d+ minutes), at \d\d:\d\d UTC\.$/);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
       expect((await storedMessages(chatId)).filter((m) => m.role === "user")).toHaveLength(2);
+      // Deleting chats does not give the quota back, and a regeneration is a turn too.
+      await u.caller.chats.delete({ id: chatId });
+      expect((await send(u, { id: crypto.randomUUID(), message: userMessage("four") })).status).toBe(429);
       // Another user is not affected.
       const other = await newUser(tdb.db);
       expect((await send(other, { id: crypto.randomUUID(), message: userMessage("hi") })).status).toBe(200);
+      await settleChatWork();
+    });
+
+    it("counts regenerations against the daily limit", async () => {
+      process.env.CHAT_DAILY_MESSAGE_LIMIT = "2";
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      await turn(u, chatId, "one");
+      const regen = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: OFFLINE_MODEL_ID }, { cookie: u.cookie }));
+      expect(regen.status).toBe(200);
+      await readChunks(regen);
+      const third = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: OFFLINE_MODEL_ID }, { cookie: u.cookie }));
+      expect(third.status).toBe(429);
       await settleChatWork();
     });
   });

@@ -1,9 +1,10 @@
 /**
- * The per-user daily message limit: at most CHAT_DAILY_MESSAGE_LIMIT user messages in any
- * 24-hour window (default 100). When it is reached the answer says when the next message is allowed.
+ * The per-user daily message limit: at most CHAT_DAILY_MESSAGE_LIMIT answered turns (messages,
+ * edits and regenerations) in any 24-hour window (default 100), counted in chat_turns so deleting
+ * chats does not reset it. When it is reached the answer says when the next message is allowed.
  */
 import { and, asc, count, eq, gt } from "drizzle-orm";
-import { chats, messages } from "@/server/db/schema";
+import { chatTurns } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 
 export const DEFAULT_DAILY_MESSAGE_LIMIT = 100;
@@ -18,17 +19,16 @@ export type LimitCheck = { allowed: true; used: number; limit: number } | { allo
 
 export async function checkDailyLimit(db: DbOrTx, userId: string, now = new Date(), limit = dailyMessageLimit()): Promise<LimitCheck> {
   const since = new Date(now.getTime() - WINDOW_MS);
-  const where = and(eq(chats.userId, userId), eq(messages.role, "user"), gt(messages.createdAt, since));
-  const [row] = await db.select({ n: count() }).from(messages).innerJoin(chats, eq(chats.id, messages.chatId)).where(where);
+  const where = and(eq(chatTurns.userId, userId), gt(chatTurns.createdAt, since));
+  const [row] = await db.select({ n: count() }).from(chatTurns).where(where);
   const used = Number(row?.n ?? 0);
   if (used < limit) return { allowed: true, used, limit };
   // The window frees a slot when the oldest message that keeps the count at the limit ages out.
   const [oldest] = await db
-    .select({ createdAt: messages.createdAt })
-    .from(messages)
-    .innerJoin(chats, eq(chats.id, messages.chatId))
+    .select({ createdAt: chatTurns.createdAt })
+    .from(chatTurns)
     .where(where)
-    .orderBy(asc(messages.createdAt))
+    .orderBy(asc(chatTurns.createdAt))
     .offset(Math.max(0, used - limit))
     .limit(1);
   const resetAt = new Date((oldest?.createdAt ?? now).getTime() + WINDOW_MS);

@@ -151,11 +151,11 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
       const editedAt = snap.named.createdAt;
       const at = sliceAt(snap.history, message.id);
       history = [...snap.history.slice(0, Math.max(0, at)), { message: stored, createdAt: editedAt }];
-      persist = () => writeTurn(db, { chatId, model: model.info.id, edit: { id: message.id, parts: message.parts }, deleteFrom: after(editedAt, 0) });
+      persist = () => writeTurn(db, { userId, chatId, model: model.info.id, edit: { id: message.id, parts: message.parts }, deleteFrom: after(editedAt, 0) });
     } else {
       const createdAt = after(snap.history.at(-1)?.createdAt);
       history = [...snap.history, { message: stored, createdAt }];
-      persist = () => writeTurn(db, { chatId, model: model.info.id, insert: { id: message.id, parts: message.parts, createdAt } });
+      persist = () => writeTurn(db, { userId, chatId, model: model.info.id, insert: { id: message.id, parts: message.parts, createdAt } });
     }
   } else {
     // Regenerate: drop the answer being replaced (and anything after it), then answer again.
@@ -165,7 +165,7 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
     const keep = anchor ? (anchor.message.role === "assistant" ? anchorAt : anchorAt + 1) : lastUserAt + 1;
     history = snap.history.slice(0, keep);
     const cut = snap.history[keep];
-    persist = () => writeTurn(db, { chatId, model: model.info.id, deleteFrom: cut?.createdAt ?? null });
+    persist = () => writeTurn(db, { userId, chatId, model: model.info.id, deleteFrom: cut?.createdAt ?? null });
   }
 
   if (history.at(-1)?.message.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");

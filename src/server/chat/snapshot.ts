@@ -25,7 +25,7 @@ export interface SnapshotMessage {
 
 export interface TurnSnapshot {
   chat: SnapshotChat | null;
-  /** User messages the caller sent in the last 24 hours (all chats). */
+  /** Turns the caller had answered in the last 24 hours (all chats, deleted ones too). */
   usedToday: number;
   /** The chat's messages, oldest first; empty unless the caller owns the chat. */
   history: SnapshotMessage[];
@@ -57,8 +57,7 @@ export async function loadTurnSnapshot(
     select
       (select json_build_object('id', c.id, 'user_id', c.user_id, 'title', c.title, 'visibility', c.visibility, 'model', c.model)
          from chats c where c.id = ${chatId}) as chat,
-      (select count(*) from messages m join chats c on c.id = m.chat_id
-         where c.user_id = ${userId} and m.role = 'user' and m.created_at > ${since}) as used,
+      (select count(*) from chat_turns t where t.user_id = ${userId} and t.created_at > ${since}) as used,
       (select json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'metadata', m.metadata, 'created_at', m.created_at)
                        order by m.created_at, m.id)
          from messages m where m.chat_id = ${chatId} and exists (select 1 from owned)) as history,
@@ -84,13 +83,15 @@ export async function loadTurnSnapshot(
 }
 
 /**
- * The user's side of a turn in ONE atomic statement: optionally delete the chat's messages from a
- * time on (an edit's or a regeneration's discarded turns), insert a new message or replace an
- * edited one's parts, and mark the chat active with the model it now uses.
+ * The user's side of a turn in ONE atomic statement: count the turn for the daily limit,
+ * optionally delete the chat's messages from a time on (an edit's or a regeneration's discarded
+ * turns), insert a new message or replace an edited one's parts, and mark the chat active with
+ * the model it now uses.
  */
 export async function writeTurn(
   db: DbOrTx,
   w: {
+    userId: string;
     chatId: string;
     model: string;
     deleteFrom?: Date | null;
@@ -110,7 +111,8 @@ export async function writeTurn(
     ? sql`, edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb where chat_id = ${w.chatId} and id = ${w.edit.id} returning 1)`
     : sql``;
   await db.execute(sql`
-    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1)${del}${ins}${edit}
+    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1),
+      counted as (insert into chat_turns (user_id, chat_id, created_at) values (${w.userId}, ${w.chatId}, ${now}) returning 1)${del}${ins}${edit}
     select (select count(*) from touched) as touched
   `);
 }

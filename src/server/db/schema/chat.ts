@@ -1,5 +1,6 @@
 
 import {
+  bigserial,
   boolean,
   foreignKey,
   index,
@@ -104,6 +105,23 @@ export const suggestions = pgTable(
     ),
     index("suggestions_document_idx").on(t.documentId),
   ],
+);
+
+/**
+ * One row per answered turn (new message, edit or regeneration), for the daily limit. Kept apart
+ * from messages so deleting chats or regenerating does not give the quota back.
+ */
+export const chatTurns = pgTable(
+  "chat_turns",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    chatId: uuid().notNull(), // no FK: the turn still counts after its chat is deleted
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chat_turns_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 export type Chat = typeof chats.$inferSelect;
