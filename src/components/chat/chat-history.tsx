@@ -36,6 +36,29 @@ export function useChatHistory() {
   );
 }
 
+/**
+ * After a turn, the chat moves to the top of the history. Done in the cache when the chat is
+ * already listed (no refetch of every loaded page); a chat not listed yet means a refetch.
+ */
+export function useBumpChatInHistory() {
+  const utils = api.useUtils();
+  return (chatId: string) => {
+    const input = { limit: HISTORY_PAGE_SIZE };
+    const data = utils.chats.history.getInfiniteData(input);
+    const item = data?.pages.flatMap((p) => p.items).find((c) => c.id === chatId);
+    if (!data || !item) {
+      void utils.chats.history.invalidate();
+      return;
+    }
+    utils.chats.history.setInfiniteData(input, (old) => {
+      if (!old) return old;
+      const pages = old.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== chatId) }));
+      const [first, ...rest] = pages;
+      return { ...old, pages: first ? [{ ...first, items: [{ ...item, updatedAt: new Date() }, ...first.items] }, ...rest] : pages };
+    });
+  };
+}
+
 /** Goes to a fresh new chat, even when already on "/". */
 export function useNewChat() {
   const router = useRouter();

@@ -15,7 +15,7 @@ import { readToolPart } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
 import { ChatGreeting } from "./chat-greeting";
-import { useChatHistory, useNewChat } from "./chat-history";
+import { useBumpChatInHistory, useChatHistory, useNewChat } from "./chat-history";
 import { useChatLayout } from "./chat-layout";
 import { Composer } from "./composer";
 import { ErrorBanner } from "./error-banner";
@@ -42,6 +42,7 @@ export interface ChatProps {
 
 export function Chat({ id, initialMessages, initialTitle, initialModel, initialVisibility, models, isOwner, isNew }: ChatProps) {
   const utils = api.useUtils();
+  const bumpInHistory = useBumpChatInHistory();
   const readonly = !isOwner;
   const { toggleHistory, setArtifactOpen } = useChatLayout();
   const newChat = useNewChat();
@@ -111,7 +112,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
       }
     },
     onFinish: () => {
-      void utils.chats.history.invalidate();
+      bumpInHistory(id);
       void utils.votes.byChat.invalidate({ chatId: id });
     },
   });
