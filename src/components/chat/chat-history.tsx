@@ -5,16 +5,6 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -23,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { groupHistory } from "@/lib/chat/history-groups";
+import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { cn } from "@/lib/utils";
 import { api, type RouterOutputs } from "@/trpc/react";
 
@@ -239,49 +230,29 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
         }}
       />
 
-      <AlertDialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete this chat?</AlertDialogTitle>
-            <AlertDialogDescription>
-              “{deleting?.title || "New chat"}” and its messages will be deleted. This cannot be undone.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              className="bg-destructive text-white hover:bg-destructive/90"
-              onClick={() => {
-                if (deleting) remove.mutate({ id: deleting.id });
-                setDeleting(null);
-              }}
-            >
-              Delete
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDeleteDialog
+        open={deleting !== null}
+        onCancel={() => setDeleting(null)}
+        title="Delete this chat?"
+        description={<>“{deleting?.title || "New chat"}” and its messages will be deleted. This cannot be undone.</>}
+        confirmLabel="Delete"
+        onConfirm={() => {
+          if (deleting) remove.mutate({ id: deleting.id });
+          setDeleting(null);
+        }}
+      />
 
-      <AlertDialog open={deletingAll} onOpenChange={setDeletingAll}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete all chats?</AlertDialogTitle>
-            <AlertDialogDescription>Every chat in your history and its messages will be deleted. This cannot be undone.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              className="bg-destructive text-white hover:bg-destructive/90"
-              onClick={() => {
-                removeAll.mutate();
-                setDeletingAll(false);
-              }}
-            >
-              Delete all
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDeleteDialog
+        open={deletingAll}
+        onCancel={() => setDeletingAll(false)}
+        title="Delete all chats?"
+        description="Every chat in your history and its messages will be deleted. This cannot be undone."
+        confirmLabel="Delete all"
+        onConfirm={() => {
+          removeAll.mutate();
+          setDeletingAll(false);
+        }}
+      />
     </div>
   );
 }

@@ -3,9 +3,7 @@
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { cn } from "@/lib/utils";
+import { IconActionButton } from "./icon-action-button";
 
 export async function copyText(value: string): Promise<boolean> {
   try {
@@ -28,25 +26,18 @@ export async function copyText(value: string): Promise<boolean> {
 export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon-sm"
-          aria-label={label}
-          className={cn("text-muted-foreground", className)}
-          onClick={async () => {
-            if (await copyText(value)) {
-              setCopied(true);
-              setTimeout(() => setCopied(false), 1500);
-            } else toast.error("Could not copy to the clipboard.");
-          }}
-        >
-          {copied ? <Check /> : <Copy />}
-        </Button>
-      </TooltipTrigger>
-      <TooltipContent>{copied ? "Copied" : label}</TooltipContent>
-    </Tooltip>
+    <IconActionButton
+      label={label}
+      tooltip={copied ? "Copied" : label}
+      className={className}
+      onClick={async () => {
+        if (await copyText(value)) {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        } else toast.error("Could not copy to the clipboard.");
+      }}
+    >
+      {copied ? <Check /> : <Copy />}
+    </IconActionButton>
   );
 }

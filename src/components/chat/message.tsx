@@ -3,12 +3,12 @@
 import { Pencil, RefreshCw, Sparkles, ThumbsDown, ThumbsUp, WifiOff } from "lucide-react";
 import { memo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { readToolPart } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
 import { CopyButton } from "./copy-button";
+import { IconActionButton } from "./icon-action-button";
 import { DocumentToolCard } from "./document-tool-card";
 import { Markdown } from "./markdown";
 
@@ -34,28 +34,6 @@ interface MessageProps {
   onEdit: (messageId: string, text: string) => void;
   onOpenDocument: (doc: { id: string; title: string; kind: ArtifactKind }) => void;
   titleFor: (id: string) => { title: string; kind: ArtifactKind } | undefined;
-}
-
-function ActionButton({ label, onClick, children, pressed, disabled }: { label: string; onClick: () => void; children: React.ReactNode; pressed?: boolean; disabled?: boolean }) {
-  return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon-sm"
-          aria-label={label}
-          aria-pressed={pressed}
-          disabled={disabled}
-          onClick={onClick}
-          className={cn("text-muted-foreground", pressed && "text-primary")}
-        >
-          {children}
-        </Button>
-      </TooltipTrigger>
-      <TooltipContent>{label}</TooltipContent>
-    </Tooltip>
-  );
 }
 
 function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "message" | "readonly" | "busy" | "onEdit">) {
@@ -113,7 +91,7 @@ function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "me
       <div className="flex items-center gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within/message:opacity-100 md:group-hover/message:opacity-100">
         <CopyButton value={text} label="Copy message" />
         {!readonly ? (
-          <ActionButton
+          <IconActionButton
             label="Edit message"
             disabled={busy}
             onClick={() => {
@@ -122,7 +100,7 @@ function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "me
             }}
           >
             <Pencil />
-          </ActionButton>
+          </IconActionButton>
         ) : null}
       </div>
     </div>
@@ -180,16 +158,16 @@ function AssistantMessage({
             {text ? <CopyButton value={text} label="Copy answer" /> : null}
             {!readonly ? (
               <>
-                <ActionButton label="Good answer" pressed={vote === "up"} onClick={() => onVote(message.id, "up")}>
+                <IconActionButton label="Good answer" pressed={vote === "up"} onClick={() => onVote(message.id, "up")}>
                   <ThumbsUp />
-                </ActionButton>
-                <ActionButton label="Bad answer" pressed={vote === "down"} onClick={() => onVote(message.id, "down")}>
+                </IconActionButton>
+                <IconActionButton label="Bad answer" pressed={vote === "down"} onClick={() => onVote(message.id, "down")}>
                   <ThumbsDown />
-                </ActionButton>
+                </IconActionButton>
                 {isLastAssistant ? (
-                  <ActionButton label="Regenerate answer" disabled={busy} onClick={() => onRegenerate(message.id)}>
+                  <IconActionButton label="Regenerate answer" disabled={busy} onClick={() => onRegenerate(message.id)}>
                     <RefreshCw />
-                  </ActionButton>
+                  </IconActionButton>
                 ) : null}
               </>
             ) : null}
