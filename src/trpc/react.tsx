@@ -7,6 +7,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_BATCH_CALLS } from "@/lib/trpc-batch";
 import { createQueryClient } from "./query-client";
 
 let browserQueryClient: QueryClient | undefined;
@@ -28,7 +29,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
-        httpBatchStreamLink({ transformer: superjson, url: "/api/trpc", headers: () => ({ "x-trpc-source": "react" }) }),
+        // Sends application/json POSTs; at most MAX_BATCH_CALLS calls per request, the server's cap.
+        httpBatchStreamLink({ transformer: superjson, url: "/api/trpc", maxItems: MAX_BATCH_CALLS, headers: () => ({ "x-trpc-source": "react" }) }),
       ],
     }),
   );

@@ -10,32 +10,41 @@ import { getSessionUserFromRequest, lookupProfile, type SessionUser } from "@/se
 import { ensureUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { issuesMessage } from "@/lib/validation-message";
+import { requestIdOf } from "@/server/http/request-id";
+import { logger } from "@/server/log";
+import { publicMessage, validationIssues } from "./error-message";
 
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** Ties the response, its error body and its log lines together (absent for in-process callers). */
+  requestId?: string;
 }
 
 /** Built per request by the fetch adapter; tests build it directly. */
-export async function createTRPCContext(opts: { req: Request }): Promise<Context> {
+export async function createTRPCContext(opts: { req: Request; requestId?: string }): Promise<Context> {
   const [db, user] = await Promise.all([getDb(), getSessionUserFromRequest(opts.req)]);
-  return { db, user };
-}
-
-function validationIssues(cause: unknown): ReadonlyArray<{ message: string; path?: ReadonlyArray<unknown> }> | null {
-  if (cause && typeof cause === "object" && "issues" in cause && Array.isArray(cause.issues)) return cause.issues;
-  return null;
+  return { db, user, requestId: opts.requestId ?? requestIdOf(opts.req) };
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.requestId ?? null;
     const issues = error.code === "BAD_REQUEST" ? validationIssues(error.cause) : null;
     return {
       ...shape,
-      // A readable "field: problem" message instead of a JSON dump of the issues.
-      message: issues ? issuesMessage(issues) : shape.message,
-      data: { ...shape.data, issues: issues?.map((i) => ({ message: i.message, path: i.path?.map(String) })) ?? null },
+      // A readable "field: problem" message instead of a JSON dump of the issues; never an
+      // internal error's own message (it can hold SQL and its parameters).
+      message: issues ? issuesMessage(issues) : publicMessage(error, requestId),
+      // Rebuilt rather than spread, so tRPC's development-only `stack` is never sent.
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
+        issues: issues?.map((i) => ({ message: i.message, path: i.path?.map(String) })) ?? null,
+        requestId,
+      },
     };
   },
 });
@@ -47,7 +56,7 @@ const timing = t.middleware(async ({ next, path }) => {
   const start = performance.now();
   const result = await next();
   if (process.env.NODE_ENV === "development") {
-    console.info(`[trpc] ${path} took ${(performance.now() - start).toFixed(1)}ms`);
+    logger.info({ path, ms: Number((performance.now() - start).toFixed(1)) }, "trpc call");
   }
   return result;
 });

@@ -1,5 +1,7 @@
 /** Chats: create, list (keyset-paginated history), rename, delete, visibility and model. Owner-scoped. */
 import { and, desc, eq, isNotNull, lt, or } from "drizzle-orm";
+import { z } from "zod";
+import { boundedDate } from "@/lib/zod/text";
 import { chats, documents, type Chat } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
 import type { ChatVisibility } from "@/lib/chat/contract";
@@ -46,13 +48,13 @@ function encodeCursor(item: { updatedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([item.updatedAt.toISOString(), item.id])).toString("base64url");
 }
 
+// A cursor is ours, but comes back from the client: its parts are checked before they reach SQL.
+const cursorParts = z.tuple([boundedDate(), z.uuid()]);
+
 function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (!Array.isArray(value) || typeof value[0] !== "string" || typeof value[1] !== "string") return null;
-    const updatedAt = new Date(value[0]);
-    if (Number.isNaN(updatedAt.getTime())) return null;
-    return { updatedAt, id: value[1] };
+    const parsed = cursorParts.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    return parsed.success ? { updatedAt: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;
   }

@@ -1,14 +1,15 @@
 /** The POST /api/chat body (ChatRequestBody in contract.ts), validated with zod. */
 import { z } from "zod";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
+import { safeText } from "@/lib/zod/text";
 
 export const MAX_MESSAGE_PARTS = 20;
 
-const textPart = z.object({ type: z.literal("text"), text: z.string() });
+const textPart = z.object({ type: z.literal("text"), text: safeText() });
 
 const userMessage = z
   .object({
-    id: z.string().trim().min(1).max(200),
+    id: safeText().trim().min(1).max(200),
     role: z.literal("user"),
     parts: z
       .array(textPart, { error: "Only text parts are supported." })
@@ -30,8 +31,8 @@ const userMessage = z
 
 const common = {
   id: z.uuid("The chat id must be a UUID."),
-  messageId: z.string().min(1).max(200).optional(),
-  model: z.string().trim().min(1, "Choose a model.").max(200),
+  messageId: safeText().min(1).max(200).optional(),
+  model: safeText().trim().min(1, "Choose a model.").max(200),
   visibility: z.enum(["private", "public"]).optional(),
 };
 

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { safeText } from "@/lib/zod/text";
 import { chatModels, resolveChatModel } from "@/server/ai/models";
 import { readableChat } from "@/server/chat/access";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
@@ -18,7 +19,7 @@ export const chatsRouter = createTRPCRouter({
   history: protectedProcedure
     .input(
       z
-        .object({ cursor: z.string().max(200).nullish(), limit: z.number().int().min(1).max(50).default(20) })
+        .object({ cursor: safeText().max(200).nullish(), limit: z.number().int().min(1).max(50).default(20) })
         .default({ limit: 20 }),
     )
     .query(async ({ ctx, input }) => {
@@ -35,7 +36,7 @@ export const chatsRouter = createTRPCRouter({
   }),
 
   rename: protectedProcedure
-    .input(z.object({ id: chatId, title: z.string().trim().min(1).max(120) }))
+    .input(z.object({ id: chatId, title: safeText().trim().min(1).max(120) }))
     .mutation(async ({ ctx, input }) => {
       const chat = await updateChat(ctx.db, ctx.userId, input.id, { title: input.title });
       if (!chat) throw notFound();
@@ -58,7 +59,7 @@ export const chatsRouter = createTRPCRouter({
     }),
 
   setModel: protectedProcedure
-    .input(z.object({ id: chatId, model: z.string().min(1).max(200) }))
+    .input(z.object({ id: chatId, model: safeText().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
       if (!resolveChatModel(input.model)) throw new TRPCError({ code: "BAD_REQUEST", message: `model: Unknown model "${input.model}"` });
       const chat = await updateChat(ctx.db, ctx.userId, input.id, { model: input.model });

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { boundedDate, safeText } from "@/lib/zod/text";
 import { ownedDocument, readableChat, readableDocument } from "@/server/chat/access";
 import { findVersion, latestDocumentsForChat, listVersions, saveVersion } from "@/server/chat/documents";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -29,7 +30,7 @@ export const documentsRouter = createTRPCRouter({
 
   /** A user edit: saves the content as a new version. */
   save: protectedProcedure
-    .input(z.object({ id: z.uuid(), content: z.string().max(MAX_CONTENT) }))
+    .input(z.object({ id: z.uuid(), content: safeText().max(MAX_CONTENT) }))
     .mutation(async ({ ctx, input }) => {
       const doc = await ownedDocument(ctx.db, input.id, ctx.userId);
       if (!doc) throw notFound();
@@ -40,7 +41,7 @@ export const documentsRouter = createTRPCRouter({
 
   /** Makes an earlier version current again, as a new version (history is never rewritten). */
   restore: protectedProcedure
-    .input(z.object({ id: z.uuid(), createdAt: z.coerce.date() }))
+    .input(z.object({ id: z.uuid(), createdAt: boundedDate() }))
     .mutation(async ({ ctx, input }) => {
       const doc = await ownedDocument(ctx.db, input.id, ctx.userId);
       if (!doc) throw notFound();

@@ -1,14 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, gte, ilike, isNull, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { safeText } from "@/lib/zod/text";
 import { models } from "@/server/db/schema";
 import { MODEL_SIZE_IDS, MODEL_SIZES, MODEL_TYPES } from "@/lib/model-size";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const modelListInput = z
   .object({
-    search: z.string().trim().max(100).optional(),
-    provider: z.string().trim().max(100).optional(),
+    search: safeText().trim().max(100).optional(),
+    provider: safeText().trim().max(100).optional(),
     type: z.enum(MODEL_TYPES).optional(),
     size: z.enum(MODEL_SIZE_IDS).optional(),
   })
@@ -44,7 +45,7 @@ export const modelsRouter = createTRPCRouter({
     return rows.map((r) => r.provider);
   }),
 
-  byId: protectedProcedure.input(z.object({ id: z.string().min(1).max(200) })).query(async ({ ctx, input }) => {
+  byId: protectedProcedure.input(z.object({ id: safeText().min(1).max(200) })).query(async ({ ctx, input }) => {
     const [model] = await ctx.db.select().from(models).where(eq(models.id, input.id)).limit(1);
     if (!model) throw new TRPCError({ code: "NOT_FOUND", message: `No model with ID "${input.id}".` });
     return model;

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { safeText } from "@/lib/zod/text";
 import { readableChat } from "@/server/chat/access";
 import { findMessage } from "@/server/chat/messages";
 import { castVote, votesOf } from "@/server/chat/votes";
@@ -14,7 +15,7 @@ export const votesRouter = createTRPCRouter({
 
   /** Up or down on an assistant message of the caller's own chat (viewers of a public chat cannot vote). */
   vote: protectedProcedure
-    .input(z.object({ chatId: z.uuid(), messageId: z.string().min(1).max(200), type: z.enum(["up", "down"]) }))
+    .input(z.object({ chatId: z.uuid(), messageId: safeText().min(1).max(200), type: z.enum(["up", "down"]) }))
     .mutation(async ({ ctx, input }) => {
       const access = await readableChat(ctx.db, input.chatId, ctx.userId);
       if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Chat not found." });

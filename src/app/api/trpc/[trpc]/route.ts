@@ -1,16 +1,43 @@
+import { getTRPCErrorShape, TRPCError, transformTRPCResponse } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { isPublicError } from "@/server/api/error-message";
+import { MAX_BATCH_CALLS, refusalOf, type Refusal } from "@/server/api/http-guard";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
+import { requestLogger } from "@/server/log";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
+/** A refused request answered in tRPC's own error shape (what @trpc/client reads), with the request id. */
+function refused(refusal: Refusal, requestId: string): Response {
+  const error = new TRPCError(refusal);
+  const config = appRouter._def._config;
+  const shape = getTRPCErrorShape({ config, error, type: "unknown", path: undefined, input: undefined, ctx: undefined });
+  const body = transformTRPCResponse(config, { error: { ...shape, data: { ...shape.data, requestId } } });
+  return new Response(JSON.stringify(body), {
+    status: getHTTPStatusCodeFromError(error),
+    headers: { "content-type": "application/json", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId },
+  });
+}
+
+async function handler(req: Request): Promise<Response> {
+  const requestId = requestIdOf(req);
+  const refusal = refusalOf(req);
+  if (refusal) return refused(refusal, requestId);
+  const log = requestLogger(requestId);
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ req }),
-    onError({ path, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"} failed:`, error.cause ?? error);
+    maxBatchSize: MAX_BATCH_CALLS,
+    createContext: () => createTRPCContext({ req, requestId }),
+    responseMeta: () => ({ headers: new Headers({ [REQUEST_ID_HEADER]: requestId }) }),
+    onError({ path, error, type }) {
+      // The client got a generic message for these; the real one is only in the log.
+      if (!isPublicError(error)) log.error({ err: error.cause ?? error, path, type, code: error.code }, "trpc call failed");
+      else log.debug({ path, type, code: error.code, message: error.message }, "trpc call refused");
     },
   });
+}
 
 export { handler as GET, handler as POST };
