@@ -3,9 +3,9 @@
  * edits and regenerations) in any 24-hour window (default 100), counted in chat_turns so deleting
  * chats does not reset it. When it is reached the answer says when the next message is allowed.
  */
-import { and, asc, count, eq, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import { chatTurns } from "@/server/db/schema";
-import type { DbOrTx } from "@/server/db/types";
+import type { Db, DbOrTx } from "@/server/db/types";
 
 export const DEFAULT_DAILY_MESSAGE_LIMIT = 100;
 const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +33,40 @@ export async function checkDailyLimit(db: DbOrTx, userId: string, now = new Date
     .limit(1);
   const resetAt = new Date((oldest?.createdAt ?? now).getTime() + WINDOW_MS);
   return { allowed: false, used, limit, resetAt };
+}
+
+/** Advisory-lock key space of the daily limit ("CHTT"), so its per-user keys meet no other lock. */
+const LOCK_SPACE = 0x43485454;
+
+export type TurnClaim = (LimitCheck & { allowed: false }) | (LimitCheck & { allowed: true; turnId: number });
+
+/**
+ * Counts the user's turns and records a new one as ONE atomic step: concurrent turns of the same
+ * user queue on a per-user transaction lock, so each sees the turns claimed before it (a plain
+ * read-then-insert lets every concurrent turn read the same count and pass). Other users' claims
+ * do not wait. Give a claim back with `releaseDailyTurn` when the turn is not taken after all.
+ */
+export async function claimDailyTurn(
+  db: Db,
+  userId: string,
+  chatId: string,
+  opts: { now?: Date; limit?: number } = {},
+): Promise<TurnClaim> {
+  const now = opts.now ?? new Date();
+  const limit = opts.limit ?? dailyMessageLimit();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`);
+    const check = await checkDailyLimit(tx, userId, now, limit);
+    if (!check.allowed) return check;
+    const [turn] = await tx.insert(chatTurns).values({ userId, chatId, createdAt: now }).returning({ id: chatTurns.id });
+    if (!turn) throw new Error("the chat turn was not recorded");
+    return { ...check, used: check.used + 1, turnId: turn.id };
+  });
+}
+
+/** Gives a claimed turn back (the turn was refused or could not be saved). */
+export async function releaseDailyTurn(db: DbOrTx, turnId: number): Promise<void> {
+  await db.delete(chatTurns).where(eq(chatTurns.id, turnId));
 }
 
 function plural(n: number, word: string) {
