@@ -31,7 +31,7 @@ import { generateChatTitle } from "@/server/ai/title";
 import { chatTools, type ChatTools } from "@/server/ai/tools";
 import { createChat, DEFAULT_CHAT_TITLE } from "./chats";
 import { ChatError } from "./errors";
-import { checkDailyLimit, dailyMessageLimit, limitMessage } from "./limits";
+import { checkDailyLimit, claimDailyTurn, dailyMessageLimit, limitMessage, releaseDailyTurn, type LimitCheck } from "./limits";
 import { saveAssistantMessage } from "./messages";
 import { chatRequestSchema, type ChatRequest } from "./request";
 import { sanitizeAssistantParts } from "./sanitize";
@@ -120,21 +120,26 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
   }
   if (!chat && body.trigger === "regenerate-message") throw new ChatError("not_found", "chat", "Chat not found.");
 
+  // Over the limit already: answer without queueing on the per-user lock.
   if (snap.usedToday >= dailyMessageLimit()) {
     const limit = await checkDailyLimit(db, userId);
-    if (!limit.allowed) {
-      const retryAfter = Math.max(1, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000));
-      throw new ChatError("rate_limit", "chat", limitMessage(limit), { "retry-after": String(retryAfter) });
-    }
+    if (!limit.allowed) throw limitReached(limit);
   }
   if (snap.named && snap.named.chatId !== body.id) {
     throw new ChatError("conflict", "message", "This message id is already used by another chat.");
   }
+  // Counted and recorded atomically (concurrent turns cannot all pass); given back if the turn fails.
+  const claim = await claimDailyTurn(db, userId, body.id);
+  if (!claim.allowed) throw limitReached(claim);
+  const refuse = async (error: ChatError) => {
+    await releaseDailyTurn(db, claim.turnId);
+    return error;
+  };
 
   let isNewChat = false;
   if (!chat) {
     const created = await createChat(db, { id: body.id, userId, model: model.info.id, visibility: body.visibility ?? "private" });
-    if (created.chat.userId !== userId) throw new ChatError("not_found", "chat", "Chat not found.");
+    if (created.chat.userId !== userId) throw await refuse(new ChatError("not_found", "chat", "Chat not found."));
     chat = created.chat;
     isNewChat = created.created;
   }
@@ -146,7 +151,7 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
     const message = body.message;
     const stored = { id: message.id, role: "user" as const, parts: message.parts as RadiumUIMessage["parts"] };
     if (snap.named) {
-      if (snap.named.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
+      if (snap.named.role !== "user") throw await refuse(new ChatError("bad_request", "message", "Only your own messages can be edited."));
       // An edit replaces the message and discards every later turn.
       const editedAt = snap.named.createdAt;
       const at = sliceAt(snap.history, message.id);
@@ -168,7 +173,7 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
     persist = () => writeTurn(db, { userId, chatId, model: model.info.id, deleteFrom: cut?.createdAt ?? null });
   }
 
-  if (history.at(-1)?.message.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
+  if (history.at(-1)?.message.role !== "user") throw await refuse(new ChatError("bad_request", "message", "There is no message to answer."));
   const firstUser = history.find((m) => m.message.role === "user");
   const firstUserText =
     isNewChat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.message.parts ?? []) : null;
@@ -179,8 +184,17 @@ async function prepareTurn(db: Db, userId: string, body: ChatRequest, model: Res
     documents: snap.documents,
     lastAt: history.at(-1)!.createdAt,
     firstUserText,
-    persist,
+    persist: () =>
+      persist().catch(async (error: unknown) => {
+        await releaseDailyTurn(db, claim.turnId).catch(() => {});
+        throw error;
+      }),
   };
+}
+
+function limitReached(limit: Extract<LimitCheck, { allowed: false }>): ChatError {
+  const retryAfter = Math.max(1, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000));
+  return new ChatError("rate_limit", "chat", limitMessage(limit), { "retry-after": String(retryAfter) });
 }
 
 /** The same model, calling `onCall` when a request to it starts (used to overlap the turn's write). */

@@ -83,8 +83,8 @@ export async function loadTurnSnapshot(
 }
 
 /**
- * The user's side of a turn in ONE atomic statement: count the turn for the daily limit,
- * optionally delete the chat's messages from a time on (an edit's or a regeneration's discarded
+ * The user's side of a turn in ONE atomic statement (the turn was already counted for the daily
+ * limit by claimDailyTurn): optionally delete the chat's messages from a time on (an edit's or a regeneration's discarded
  * turns), insert a new message or replace an edited one's parts, and mark the chat active with
  * the model it now uses.
  */
@@ -111,8 +111,7 @@ export async function writeTurn(
     ? sql`, edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb where chat_id = ${w.chatId} and id = ${w.edit.id} returning 1)`
     : sql``;
   await db.execute(sql`
-    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1),
-      counted as (insert into chat_turns (user_id, chat_id, created_at) values (${w.userId}, ${w.chatId}, ${now}) returning 1)${del}${ins}${edit}
+    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1)${del}${ins}${edit}
     select (select count(*) from touched) as touched
   `);
 }
