@@ -22,6 +22,8 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   PORT: String(port),
   PGLITE_DIR: path.join(dataRoot, `app-${port}`),
   AUTH_SECRET: "e2e-secret-not-for-production",
+  // Every spec signs in from 127.0.0.1; the default 10 per minute per IP could refuse a fast run.
+  LOCAL_SIGN_IN_RATE_LIMIT: "1000",
   INNGEST_DEV: `http://127.0.0.1:${RUNNER_PORT}`,
   // Never inherit real service keys into e2e.
   DATABASE_URL: "",

@@ -8,7 +8,8 @@ import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { connect, migrateDb } from "@/server/db/connect";
 import { setConnectionForTesting } from "@/server/db";
-import { localUserIdFor, signLocalSession } from "@/server/auth/local-session";
+import { localUserIdFor } from "@/server/auth/local-session";
+import { startLocalSession } from "@/server/auth/local-session-store";
 import { upsertUser } from "@/server/users/ensure-user";
 import { registerChatModelForTesting } from "@/server/ai/models";
 import { createChat } from "@/server/chat/chats";
@@ -48,7 +49,7 @@ export default async function run() {
   const email = "chat-bench@example.com";
   const userId = localUserIdFor(email);
   await upsertUser(conn.db, { id: userId, email, name: "Bench" });
-  const cookie = `radium_session=${signLocalSession({ name: "Bench", email })}`;
+  const cookie = `radium_session=${await startLocalSession(conn.db, { name: "Bench", email })}`;
 
   /** An existing chat with one earlier exchange (untimed), so each run is a follow-up turn. */
   async function freshChat(): Promise<string> {

@@ -4,7 +4,9 @@
 import { connect, migrateDb } from "@/server/db/connect";
 import { seedModels } from "@/server/db/seed/models";
 import { setConnectionForTesting } from "@/server/db";
-import { signLocalSession } from "@/server/auth/local-session";
+import { localUserIdFor } from "@/server/auth/local-session";
+import { startLocalSession } from "@/server/auth/local-session-store";
+import { upsertUser } from "@/server/users/ensure-user";
 import { ms, summarize } from "./_stats";
 
 export default async function run() {
@@ -14,7 +16,9 @@ export default async function run() {
   await seedModels(conn.db);
   setConnectionForTesting(conn);
   const { GET } = await import("@/app/api/trpc/[trpc]/route");
-  const cookie = `radium_session=${signLocalSession({ name: "Bench", email: "bench@example.com" })}`;
+  const email = "bench@example.com";
+  await upsertUser(conn.db, { id: localUserIdFor(email), email, name: "Bench" });
+  const cookie = `radium_session=${await startLocalSession(conn.db, { name: "Bench", email })}`;
   const url = `http://localhost/api/trpc/models.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`;
 
   const call = async () => {

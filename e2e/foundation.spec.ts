@@ -61,9 +61,15 @@ test("local sign-in, models catalog with filters, sign-out", async ({ page }) =>
   }
 
   // Sign out returns to sign-in, and app pages are closed again.
+  const session = await page.context().cookies();
   await page.getByRole("button", { name: new RegExp(`Account menu for ${user.name}`) }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/models");
+  await expect(page).toHaveURL(/\/sign-in/);
+  // The session was revoked, not only its cookie deleted: a saved copy of the cookie no longer works.
+  await page.context().addCookies(session);
+  expect((await page.request.get("/api/trpc/models.list")).status()).toBe(401);
   await page.goto("/models");
   await expect(page).toHaveURL(/\/sign-in/);
 });

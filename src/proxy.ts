@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authMode } from "@/server/auth/mode";
 import { sameHostUrl } from "@/lib/relative-redirect";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "@/server/auth/local-session";
+import { isDecodablePath } from "@/lib/path-encoding";
+import { problem } from "@/server/http/problem";
 
 // Next 16 loads `proxy.ts` (the renamed middleware) from `src/` when the app lives in `src/app`.
 // Pages redirect signed-out visitors to sign-in; API routes answer 401 themselves.
@@ -34,6 +36,9 @@ function localProxy(req: NextRequest) {
 }
 
 export default function proxy(req: NextRequest, event: Parameters<typeof clerkProxy>[1]) {
+  if (!isDecodablePath(req.nextUrl.pathname)) {
+    return problem(req, { status: 400, title: "Bad Request", detail: "The URL path is not valid percent-encoding." });
+  }
   return authMode() === "clerk" ? clerkProxy(req, event) : localProxy(req);
 }
 

@@ -1,5 +1,6 @@
 import { createCaller } from "@/server/api/root";
-import { localUserIdFor, LOCAL_SESSION_COOKIE, signLocalSession } from "@/server/auth/local-session";
+import { localUserIdFor, LOCAL_SESSION_COOKIE } from "@/server/auth/local-session";
+import { startLocalSession } from "@/server/auth/local-session-store";
 import { setConnectionForTesting } from "@/server/db";
 import type { Db } from "@/server/db/types";
 import { upsertUser } from "@/server/users/ensure-user";
@@ -24,7 +25,7 @@ export async function newUser(db: Db, name = "Chat Tester"): Promise<TestUser> {
   const email = `chat-${process.pid}-${Date.now()}-${++n}@example.com`;
   const id = localUserIdFor(email);
   await upsertUser(db, { id, email, name });
-  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(signLocalSession({ name, email }))}`;
+  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(await startLocalSession(db, { name, email }))}`;
   return { id, name, email, cookie, caller: createCaller({ db, user: { id, name, email } }) };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { UserButton } from "@clerk/nextjs";
-import { LogOut } from "lucide-react";
+import { LogOut, MonitorX } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -38,6 +38,13 @@ export function UserMenu({ mode, name, email }: { mode: "clerk" | "local"; name:
           <DropdownMenuItem asChild>
             <button type="submit" className="w-full">
               <LogOut /> Sign out
+            </button>
+          </DropdownMenuItem>
+        </form>
+        <form action="/api/auth/local/sign-out?everywhere=1" method="post">
+          <DropdownMenuItem asChild>
+            <button type="submit" className="w-full">
+              <MonitorX /> Sign out everywhere
             </button>
           </DropdownMenuItem>
         </form>

@@ -1,6 +1,9 @@
 import { cookies } from "next/headers";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
+import { getDb } from "@/server/db";
 import { authMode } from "./mode";
-import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "./local-session";
+import { LOCAL_SESSION_COOKIE, type LocalSession } from "./local-session";
+import { activeLocalSession } from "./local-session-store";
 
 export interface SessionUser {
   id: string;
@@ -8,13 +11,22 @@ export interface SessionUser {
   email?: string | null;
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
+/**
+ * The local session cookie of a request, parsed by Next's own cookie parser (the one behind
+ * `NextRequest.cookies`), which skips a value it cannot decode ("%zz") instead of throwing.
+ */
+export function localSessionCookie(req: Pick<Request, "headers">): string | undefined {
+  return new RequestCookies(req.headers).get(LOCAL_SESSION_COOKIE)?.value;
+}
+
+/** The request's local session if its cookie is validly signed and the session was not ended. */
+export async function localSessionFromRequest(req: Pick<Request, "headers">): Promise<LocalSession | null> {
+  const token = localSessionCookie(req);
+  return token ? activeLocalSession(await getDb(), token) : null;
+}
+
+function toSessionUser(session: LocalSession | null): SessionUser | null {
+  return session ? { id: session.sub, name: session.name, email: session.email } : null;
 }
 
 /** The signed-in user of a request (tRPC context, route handlers). */
@@ -24,8 +36,7 @@ export async function getSessionUserFromRequest(req: Request): Promise<SessionUs
     const id = await clerkUserIdFromRequest(req);
     return id ? { id } : null;
   }
-  const session = verifyLocalSession(readCookie(req.headers.get("cookie"), LOCAL_SESSION_COOKIE));
-  return session ? { id: session.sub, name: session.name, email: session.email } : null;
+  return toSessionUser(await localSessionFromRequest(req));
 }
 
 /** The signed-in user in server components and server actions. */
@@ -35,8 +46,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     const { userId } = await auth();
     return userId ? { id: userId } : null;
   }
-  const session = verifyLocalSession((await cookies()).get(LOCAL_SESSION_COOKIE)?.value);
-  return session ? { id: session.sub, name: session.name, email: session.email } : null;
+  const token = (await cookies()).get(LOCAL_SESSION_COOKIE)?.value;
+  return toSessionUser(token ? await activeLocalSession(await getDb(), token) : null);
 }
 
 /** One getUserId() for both Clerk and the local sign-in. */

@@ -8,6 +8,8 @@ export const LOCAL_SESSION_COOKIE = "radium_session";
 export const LOCAL_SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
 
 export const localSessionSchema = z.object({
+  /** The session's row in `local_sessions`: signing out deletes it. */
+  sid: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
   sub: z.string().regex(/^user_[A-Za-z0-9]{27}$/),
   name: z.string().min(1).max(100),
   email: z.email().max(254),
@@ -56,8 +58,14 @@ function mac(payload: string, secret: Buffer) {
   return crypto.createHmac("sha256", secret).update(payload).digest("base64url");
 }
 
-export function signLocalSession(input: { name: string; email: string }, secret = sessionSecret()): string {
+/** A fresh, unguessable session id (128 random bits). */
+export function newLocalSessionId(): string {
+  return crypto.randomBytes(16).toString("base64url");
+}
+
+export function signLocalSession(input: { sid: string; name: string; email: string }, secret = sessionSecret()): string {
   const session: LocalSession = {
+    sid: input.sid,
     sub: localUserIdFor(input.email),
     name: input.name.trim(),
     email: input.email.trim().toLowerCase(),
@@ -67,7 +75,10 @@ export function signLocalSession(input: { name: string; email: string }, secret 
   return `${payload}.${mac(payload, secret)}`;
 }
 
-/** Returns the session, or null for a missing, tampered, malformed or expired cookie. */
+/**
+ * Returns the session, or null for a missing, tampered, malformed or expired cookie. This checks
+ * the signature only; `activeLocalSession` (local-session-store.ts) also checks it was not revoked.
+ */
 export function verifyLocalSession(token: string | undefined | null, secret = sessionSecret()): LocalSession | null {
   if (!token) return null;
   const [payload, sig] = token.split(".");

@@ -1,7 +1,7 @@
 /**
- * POST /api/chat: validate → authenticate → check ownership and the daily limit → persist the
- * user's turn (new, edited, or a regeneration) → stream the answer as an AI SDK UI message
- * stream. The assistant message is saved when the stream ends, also when the client stops it.
+ * POST /api/chat: same-site check → authenticate → validate → check ownership and the daily
+ * limit → persist the user's turn (new, edited, or a regeneration) → stream the answer as an AI
+ * SDK UI message stream. The assistant message is saved when the stream ends, also when the client stops it.
  */
 import { and, eq } from "drizzle-orm";
 import {
@@ -24,6 +24,8 @@ import { chats } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { ensureUser } from "@/server/users/ensure-user";
+import { isCrossSiteRequest } from "@/server/http/origin";
+import { problem } from "@/server/http/problem";
 import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
 import { resolveChatModel, type ResolvedChatModel } from "@/server/ai/models";
 import { chatInstructions } from "@/server/ai/prompts";
@@ -223,10 +225,13 @@ async function saveTitle(db: Db, chatId: string, title: string) {
 }
 
 export async function handleChatRequest(req: Request): Promise<Response> {
+  // CSRF: a cross-site form can post text/plain JSON with the victim's cookie; refuse it first.
+  if (isCrossSiteRequest(req)) return problem(req, { status: 403, title: "Forbidden", detail: "Cross-site requests cannot send chat messages." });
   try {
-    const body = await parseBody(req);
+    // Authenticate before reading the body, so a signed-out caller learns nothing about its shape.
     const user = await getSessionUserFromRequest(req);
     if (!user) throw new ChatError("unauthorized", "auth", "Sign in to chat.");
+    const body = await parseBody(req);
     const model = resolveChatModel(body.model);
     if (!model) throw new ChatError("bad_request", "model", `model: Unknown model "${body.model}". Pick one from the model selector.`);
 

@@ -3,3 +3,4 @@ export * from "./models";
 export * from "./outbox";
 export * from "./notifications";
 export * from "./chat";
+export * from "./sessions";

@@ -1,20 +1,26 @@
 import { localStorage, verifyFileSignature } from "@/server/storage/local";
 import { assertStorageKey } from "@/server/storage/types";
+import { problem } from "@/server/http/problem";
+
+/** The storage key named by the path, or null for a bad one (including malformed percent-encoding: "%", "%E0%A4%A"). */
+function keyOf(parts: string[]): string | null {
+  try {
+    return assertStorageKey(parts.map(decodeURIComponent).join("/"));
+  } catch {
+    return null;
+  }
+}
 
 /** Serves local-disk files for signed, unexpired links (the offline stand-in for uploadthing URLs). */
 export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">) {
   const { key: parts } = await ctx.params;
   const url = new URL(req.url);
-  const key = parts.map(decodeURIComponent).join("/");
-  try {
-    assertStorageKey(key);
-  } catch {
-    return Response.json({ error: "Invalid file key" }, { status: 400 });
-  }
+  const key = keyOf(parts);
+  if (key === null) return problem(req, { status: 400, title: "Bad Request", detail: "Invalid file key." });
   const expires = Number(url.searchParams.get("expires"));
   const sig = url.searchParams.get("sig") ?? "";
   if (!verifyFileSignature(key, expires, sig)) {
-    return Response.json({ error: "This download link is invalid or has expired." }, { status: 403 });
+    return problem(req, { status: 403, title: "Forbidden", detail: "This download link is invalid or has expired." });
   }
   try {
     const file = await localStorage().read(key);
@@ -26,6 +32,6 @@ export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">
       },
     });
   } catch {
-    return Response.json({ error: "File not found" }, { status: 404 });
+    return problem(req, { status: 404, title: "Not Found", detail: "File not found." });
   }
 }
