@@ -138,7 +138,7 @@ async function wakeSleep(core: Core, job: JobRow): Promise<void> {
     await store.deleteJobById(tx.q, job.id);
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, null, {
       name: step?.name ?? "sleep",
       op: "Sleep",
@@ -154,7 +154,7 @@ async function timeoutWait(core: Core, job: JobRow): Promise<void> {
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
     if (!(await store.takeWait(tx.q, run.id, job.step_id))) return; // an event got there first
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, null, {
       name: step?.name ?? "waitForEvent",
       op: "WaitForEvent",
@@ -172,7 +172,7 @@ async function timeoutInvoke(core: Core, job: JobRow): Promise<void> {
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
     const error = runnerError("Timed out waiting for invoked function to complete", "InngestInvokeTimeoutError");
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, { error }, {
       name: step?.name ?? "invoke",
       op: "InvokeFunction",

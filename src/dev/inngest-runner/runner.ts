@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import type { Core } from "./core";
 import { openDb, type Db } from "./db";
+import { ingestEvents } from "./intake";
 import { createLogger, type Logger, type LogLevel } from "./log";
 import { Registry } from "./registry";
 import { Scheduler } from "./scheduler";
@@ -51,6 +52,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
     callTimeoutMs: opts.callTimeoutMs ?? 15 * 60_000,
     now: () => Date.now(),
     wake: () => scheduler?.wake(),
+    emit: ingestEvents,
   };
   scheduler = new Scheduler(core, opts.concurrency ?? 32);
   const syncer = new AppSyncer(core, opts.syncIntervalMs ?? 5000);

@@ -2,21 +2,24 @@
 // compose them inside one transaction (`db.tx`). No HTTP ever happens while a transaction is open.
 import type { Sql } from "./db";
 import { ulid } from "./ids";
-import type {
-  AttemptRecord,
-  InngestEvent,
-  JobKind,
-  JobRow,
-  Memo,
-  RegisteredFunction,
-  RunRow,
-  RunStatus,
-  SerializedError,
-  StepRow,
-  StepStatus,
+import {
+  TERMINAL_STATUSES,
+  type AttemptRecord,
+  type InngestEvent,
+  type JobKind,
+  type JobRow,
+  type Memo,
+  type RegisteredFunction,
+  type RunRow,
+  type RunStatus,
+  type SerializedError,
+  type StepRow,
+  type StepStatus,
 } from "./types";
 
 const S = "inngest_runner";
+/** The terminal run statuses as an SQL list, for `status NOT IN ${TERMINAL_SQL}`. */
+const TERMINAL_SQL = `(${TERMINAL_STATUSES.map((t) => `'${t}'`).join(", ")})`;
 /** A value as a jsonb parameter; null/undefined become SQL NULL (so COALESCE keeps the old value). */
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -189,7 +192,7 @@ export async function countRunsByStatus(q: Sql): Promise<Record<string, number>>
 
 export async function activeRunsOf(q: Sql, functionId: string): Promise<RunRow[]> {
   const r = await q.query<RunRow>(
-    `SELECT * FROM ${S}.runs WHERE function_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`,
+    `SELECT * FROM ${S}.runs WHERE function_id = $1 AND status NOT IN ${TERMINAL_SQL}`,
     [functionId],
   );
   return r.rows;
@@ -295,12 +298,17 @@ export async function setStepStatus(q: Sql, runId: string, stepId: string, statu
   );
 }
 
+/** Ends the steps still open when their run ends (step statuses, not run statuses). */
 export async function cancelOpenSteps(q: Sql, runId: string, now: number): Promise<void> {
   await q.query(
     `UPDATE ${S}.steps SET status = 'cancelled', ended_at = $2
      WHERE run_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`,
     [runId, now],
   );
+}
+
+export async function getStep(q: Sql, runId: string, stepId: string): Promise<StepRow | undefined> {
+  return (await q.query<StepRow>(`SELECT * FROM ${S}.steps WHERE run_id = $1 AND step_id = $2`, [runId, stepId])).rows[0];
 }
 
 export async function listSteps(q: Sql, runId: string): Promise<StepRow[]> {

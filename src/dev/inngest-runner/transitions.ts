@@ -1,11 +1,10 @@
 // Run state changes, each inside the caller's transaction: creating, completing, failing and
 // cancelling runs, and resolving a step (which wakes the run with a new discovery call).
 import type { Tx } from "./core";
-import { ingestEvents } from "./intake";
 import { ulid } from "./ids";
 import { maxAttemptsOf } from "./registry";
 import * as store from "./store";
-import type { InngestEvent, Memo, RegisteredFunction, RunRow, SerializedError, StepStatus } from "./types";
+import { isTerminal, type InngestEvent, type Memo, type RegisteredFunction, type RunRow, type SerializedError, type StepStatus } from "./types";
 import { formatDuration } from "./duration";
 
 export async function createRun(
@@ -106,11 +105,11 @@ function finishedEvent(run: RunRow, extra: Record<string, unknown>): Partial<Inn
 async function resolveParent(tx: Tx, child: RunRow, memo: Memo): Promise<void> {
   if (!child.parent_run_id || !child.parent_step_id) return;
   const parent = await store.getRun(tx.q, child.parent_run_id, true);
-  if (!parent || ["completed", "failed", "cancelled"].includes(parent.status)) return;
+  if (!parent || isTerminal(parent.status)) return;
   const isError = memo !== null && typeof memo === "object" && "error" in memo;
   await store.deleteJob(tx.q, "invoke-timeout", parent.id, child.parent_step_id);
   await resolveStep(tx, parent, child.parent_step_id, memo, {
-    name: (await stepName(tx, parent.id, child.parent_step_id)) ?? "invoke",
+    name: (await store.getStep(tx.q, parent.id, child.parent_step_id))?.name ?? "invoke",
     op: "InvokeFunction",
     status: isError ? "failed" : "completed",
     output: isError ? undefined : (memo as { data: unknown }).data,
@@ -119,18 +118,13 @@ async function resolveParent(tx: Tx, child: RunRow, memo: Memo): Promise<void> {
   });
 }
 
-async function stepName(tx: Tx, runId: string, stepId: string): Promise<string | undefined> {
-  const steps = await store.listSteps(tx.q, runId);
-  return steps.find((s) => s.step_id === stepId)?.name;
-}
-
 export async function completeRun(tx: Tx, run: RunRow, output: unknown): Promise<void> {
   await store.deleteRunJobs(tx.q, run.id);
   await store.endRun(tx.q, run.id, "completed", tx.now, { output });
   run.status = "completed";
   const took = formatDuration(tx.now - (run.started_at ?? run.queued_at));
   tx.afterCommit.push(() => tx.core.log.info(`completed in ${took}`, { run: run.id, fn: run.function_id }));
-  await ingestEvents(tx, [finishedEvent(run, { result: output ?? null })], "internal");
+  await tx.core.emit(tx, [finishedEvent(run, { result: output ?? null })], "internal");
   await resolveParent(tx, run, { data: output ?? null });
 }
 
@@ -141,7 +135,7 @@ export async function failRun(tx: Tx, run: RunRow, error: SerializedError): Prom
   run.status = "failed";
   tx.afterCommit.push(() => tx.core.log.warn(`failed: ${error.name}: ${error.message}`, { run: run.id, fn: run.function_id }));
   // The failure event carries the run id as its id, as Inngest's does; onFailure handlers trigger on it.
-  await ingestEvents(
+  await tx.core.emit(
     tx,
     [
       {
@@ -163,7 +157,7 @@ export async function cancelRun(tx: Tx, run: RunRow, reason: string, byEvent?: I
   await store.endRun(tx.q, run.id, "cancelled", tx.now, { error });
   run.status = "cancelled";
   tx.afterCommit.push(() => tx.core.log.info(`cancelled (${reason})`, { run: run.id, fn: run.function_id }));
-  await ingestEvents(
+  await tx.core.emit(
     tx,
     [
       {
@@ -186,7 +180,7 @@ export async function cancelRun(tx: Tx, run: RunRow, reason: string, byEvent?: I
 /** Cancels a run by id if it is still active; false if it had already ended. */
 export async function cancelRunById(tx: Tx, runId: string, reason: string): Promise<boolean> {
   const run = await store.getRun(tx.q, runId, true);
-  if (!run || ["completed", "failed", "cancelled"].includes(run.status)) return false;
+  if (!run || isTerminal(run.status)) return false;
   await cancelRun(tx, run, reason);
   return true;
 }
