@@ -87,7 +87,7 @@ async function cancelMatchingRuns(tx: Tx, event: InngestEvent): Promise<void> {
       if (!evaluateExpression(cancel.if, { event: run.event, async: event })) continue;
       const locked = await store.getRun(tx.q, run.id, true);
       if (!locked || isTerminal(locked.status)) continue;
-      await cancelRun(tx, locked, `cancelOn ${event.name} ${event.id}`, event);
+      await cancelRun(tx, locked, `cancelOn ${event.name} ${event.id}`, { byEvent: event });
     }
   }
 }

@@ -6,7 +6,14 @@ import { maxAttemptsOf } from "./registry";
 import * as store from "./store";
 import { isTerminal, type InngestEvent, type Memo, type RegisteredFunction, type RunRow, type SerializedError, type StepStatus } from "./types";
 import { formatDuration } from "./duration";
+import { flowOf, hasFlowControl } from "./flow/config";
+import { gateNewRun } from "./flow/gates";
+import { releaseRun } from "./flow/slots";
 
+/**
+ * Starts a run of `fn` for `event`, as flow control allows: returns the new run's id, the id of
+ * the pending debounced run the event was folded into, or the id of a run stored as skipped.
+ */
 export async function createRun(
   tx: Tx,
   fn: RegisteredFunction,
@@ -14,7 +21,8 @@ export async function createRun(
   parent?: { runId: string; stepId: string },
 ): Promise<string> {
   const id = ulid(tx.now);
-  await store.insertRun(tx.q, {
+  const { flow } = flowOf(fn.config);
+  const base = {
     id,
     function_id: fn.id,
     event_id: event.id,
@@ -24,8 +32,42 @@ export async function createRun(
     queued_at: tx.now,
     parent_run_id: parent?.runId ?? null,
     parent_step_id: parent?.stepId ?? null,
+  };
+  if (!hasFlowControl(flow)) {
+    await store.insertRun(tx.q, base);
+    await store.requestDiscovery(tx.q, id, tx.now);
+    tx.afterCommit.push(() => tx.core.log.info(`queued (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
+    return id;
+  }
+  const gate = await gateNewRun(tx, fn, flow, event, parent !== undefined);
+  if (gate.kind === "merged") {
+    tx.afterCommit.push(() => tx.core.log.info(`debounced: event ${event.id} replaces the pending event`, { run: gate.runId, fn: fn.id }));
+    return gate.runId;
+  }
+  if (gate.kind === "skip") {
+    await store.insertRun(tx.q, { ...base, skipped: true, reason: gate.reason });
+    tx.afterCommit.push(() => tx.core.log.info(`${gate.reason} (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
+    return id;
+  }
+  const { plan } = gate;
+  for (const other of plan.cancel) {
+    const run = await store.getRun(tx.q, other, true);
+    if (run && !isTerminal(run.status)) await cancelRun(tx, run, `singleton: replaced by run ${id}`, { record: true });
+  }
+  await store.insertRun(tx.q, {
+    ...base,
+    rank: plan.rank,
+    flow: plan.flow,
+    singleton_key: plan.singletonKey,
+    debounce_key: plan.debounce?.key ?? null,
+    reason: plan.debounce?.reason ?? null,
   });
-  await store.requestDiscovery(tx.q, id, tx.now);
+  await store.insertJob(tx.q, { kind: "discover", runId: id, runAt: plan.debounce?.dueAt ?? tx.now });
+  const startBy = plan.flow.timeouts?.startMs;
+  if (startBy) {
+    const rule = `timeouts.start ${plan.flow.timeouts?.start}`;
+    await store.insertJob(tx.q, { kind: "timeout", runId: id, stepId: "start", runAt: (plan.debounce?.dueAt ?? tx.now) + startBy, data: { rule } });
+  }
   tx.afterCommit.push(() => tx.core.log.info(`queued (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
   return id;
 }
@@ -120,6 +162,7 @@ async function resolveParent(tx: Tx, child: RunRow, memo: Memo): Promise<void> {
 
 export async function completeRun(tx: Tx, run: RunRow, output: unknown): Promise<void> {
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
   await store.endRun(tx.q, run.id, "completed", tx.now, { output });
   run.status = "completed";
   const took = formatDuration(tx.now - (run.started_at ?? run.queued_at));
@@ -130,6 +173,7 @@ export async function completeRun(tx: Tx, run: RunRow, output: unknown): Promise
 
 export async function failRun(tx: Tx, run: RunRow, error: SerializedError): Promise<void> {
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
   await store.cancelOpenSteps(tx.q, run.id, tx.now);
   await store.endRun(tx.q, run.id, "failed", tx.now, { error });
   run.status = "failed";
@@ -150,8 +194,18 @@ export async function failRun(tx: Tx, run: RunRow, error: SerializedError): Prom
   await resolveParent(tx, run, { error });
 }
 
-export async function cancelRun(tx: Tx, run: RunRow, reason: string, byEvent?: InngestEvent): Promise<void> {
+export interface CancelOptions {
+  /** The event that matched a cancelOn rule. */
+  byEvent?: InngestEvent;
+  /** Keep the reason on the run, for the dashboard (flow-control cancellations). */
+  record?: boolean;
+}
+
+export async function cancelRun(tx: Tx, run: RunRow, reason: string, opts: CancelOptions = {}): Promise<void> {
+  const { byEvent } = opts;
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
+  if (opts.record) await store.setRunReason(tx.q, run.id, `cancelled: ${reason}`);
   await store.cancelOpenSteps(tx.q, run.id, tx.now);
   const error: SerializedError = { name: "Error", message: `Run cancelled: ${reason}` };
   await store.endRun(tx.q, run.id, "cancelled", tx.now, { error });

@@ -25,6 +25,7 @@ export async function runPage(core: Core, id: string): Promise<string | null> {
       ${run.event_id ? html`<form class="inline" method="post" action="/events/${run.event_id}/replay"><button type="submit">Rerun (replay event)</button></form>` : ""}
     </div>
     <div class="muted mono small">${run.id}</div>
+    ${run.reason ? html`<div class="panel" data-testid="flow-reason" style="padding:8px 12px;margin-top:8px"><span class="small muted">Flow control</span> ${run.reason}</div>` : ""}
     <div class="grid">
       ${kv("Function", html`<span class="mono">${run.function_id}</span>`)}
       ${kv("Trigger", html`<span class="mono">${run.event.name}</span>`)}

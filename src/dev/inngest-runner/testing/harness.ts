@@ -78,7 +78,7 @@ export class RunnerClient {
   /** Waits for the run(s) started by event `eventId` to reach one of `statuses`. */
   async waitForRun(
     predicate: { eventId?: string; functionId?: string },
-    statuses: string[] = ["completed", "failed", "cancelled"],
+    statuses: string[] = ["completed", "failed", "cancelled", "skipped"],
     timeoutMs = 20_000,
   ): Promise<any> {
     const deadline = Date.now() + timeoutMs;
