@@ -6,6 +6,7 @@ import { openDb, type Db } from "./db";
 import { ingestEvents } from "./intake";
 import { createLogger, type Logger, type LogLevel } from "./log";
 import { Registry } from "./registry";
+import { DEFAULT_RETENTION_MS, Janitor } from "./retention";
 import { Scheduler } from "./scheduler";
 import { createServer } from "./server";
 import { AppSyncer } from "./sync";
@@ -27,6 +28,10 @@ export interface RunnerOptions {
   callTimeoutMs?: number;
   logLevel?: LogLevel | "silent";
   logger?: Logger;
+  /** Ended runs (and old events) older than this are pruned in the background; null keeps them. Default 7 days. */
+  retentionMs?: number | null;
+  /** How often the retention sweep runs. Default: a tenth of the retention age, between 1 s and 1 h. */
+  pruneIntervalMs?: number;
 }
 
 export interface Runner {
@@ -67,6 +72,9 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}`);
   await scheduler.start();
   for (const app of opts.appUrls ?? []) syncer.add(app);
+  const retentionMs = opts.retentionMs === undefined ? DEFAULT_RETENTION_MS : opts.retentionMs;
+  const janitor = retentionMs === null ? null : new Janitor(db, log, core.now, retentionMs, opts.pruneIntervalMs ?? Math.min(3_600_000, Math.max(1000, retentionMs / 10)));
+  janitor?.start();
 
   let closed = false;
   return {
@@ -79,6 +87,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
       if (closed) return;
       closed = true;
       syncer.stop();
+      await janitor?.stop();
       await scheduler!.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
