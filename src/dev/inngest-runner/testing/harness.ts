@@ -95,6 +95,17 @@ export class RunnerClient {
     throw new Error(`timed out waiting for run ${JSON.stringify(predicate)} to be ${statuses}; saw ${JSON.stringify(last)}`);
   }
 
+  /** Waits until run `runId` is waiting for an event named `eventName` (its wait is registered). */
+  async waitForWait(runId: string, eventName: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const run = await this.run(runId);
+      if (run.pending.waits.some((w: { event_name: string }) => w.event_name === eventName)) return;
+      await sleep(50);
+    }
+    throw new Error(`run ${runId} never waited for ${eventName}`);
+  }
+
   async waitForFunctions(ids: string[], timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
