@@ -91,7 +91,14 @@ export async function getRunDetail(core: Core, id: string) {
       history: s.history,
     })),
     pending: {
-      jobs: jobs.map((j) => ({ kind: j.kind, step_id: j.step_id, attempt: j.attempt, run_at: j.run_at, in_flight: j.locked_at !== null })),
+      jobs: jobs.map((j) => ({
+        kind: j.kind,
+        step_id: j.step_id,
+        attempt: j.attempt,
+        run_at: j.run_at,
+        in_flight: j.locked_at !== null,
+        blocked_on: j.blocked_on,
+      })),
       waits,
     },
   };

@@ -107,6 +107,6 @@ function pending(run: Detail): Html {
   const jobs = run.pending.jobs.filter((j) => j.kind !== "discover" || !isTerminal(run.status));
   if (isTerminal(run.status) || !jobs.length) return html``;
   return html`<h2>Scheduled <span class="muted small">${jobs.length}</span></h2><div class="panel"><table><tbody>${jobs.map(
-    (j) => html`<tr><td class="mono small">${j.kind}</td><td class="mono small">${j.step_id ? shortId(j.step_id) : ""}</td><td>${j.in_flight ? html`<span class="badge info">in flight</span>` : html`due ${time(j.run_at)}`}</td><td class="small muted">attempt ${j.attempt + 1}</td></tr>`,
+    (j) => html`<tr><td class="mono small">${j.kind}</td><td class="mono small">${j.step_id ? shortId(j.step_id) : ""}</td><td>${j.in_flight ? html`<span class="badge info">in flight</span>` : j.blocked_on ? html`<span class="badge wait">waiting for a concurrency slot</span>` : html`due ${time(j.run_at)}`}</td><td class="small muted">attempt ${j.attempt + 1}</td></tr>`,
   )}</tbody></table></div>`;
 }

@@ -60,7 +60,7 @@ export async function gateNewRun(tx: Tx, fn: RegisteredFunction, flow: FlowConfi
     const pending = await fq.pendingDebounce(tx.q, key);
     if (pending) {
       const dueAt = Math.min(tx.now + d.periodMs, d.timeoutMs ? pending.queued_at + d.timeoutMs : Infinity);
-      if (await fq.moveDebouncedStart(tx.q, pending.id, dueAt)) {
+      if (await fq.moveDebouncedStart(tx.q, pending.id, dueAt, flow.timeouts?.startMs)) {
         await fq.replaceRunEvent(tx.q, {
           id: pending.id,
           event,

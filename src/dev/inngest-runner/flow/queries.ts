@@ -111,9 +111,15 @@ export async function pendingDebounce(q: Sql, key: string): Promise<RunRow | und
   return r.rows[0];
 }
 
-/** Moves a debounced run's start; false when its call is already in flight (too late to merge). */
-export async function moveDebouncedStart(q: Sql, runId: string, runAt: number): Promise<boolean> {
+/**
+ * Moves a debounced run's start (and its `timeouts.start` deadline, which counts from then);
+ * false when its call is already in flight (too late to merge).
+ */
+export async function moveDebouncedStart(q: Sql, runId: string, runAt: number, startTimeoutMs?: number): Promise<boolean> {
   const r = await q.query(`UPDATE ${S}.jobs SET run_at = $2 WHERE run_id = $1 AND kind = 'discover' AND locked_at IS NULL`, [runId, runAt]);
+  if (r.rowCount > 0 && startTimeoutMs) {
+    await q.query(`UPDATE ${S}.jobs SET run_at = $2 WHERE run_id = $1 AND kind = 'timeout' AND step_id = 'start'`, [runId, runAt + startTimeoutMs]);
+  }
   return r.rowCount > 0;
 }
 
