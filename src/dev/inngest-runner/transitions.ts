@@ -205,7 +205,8 @@ export async function cancelRun(tx: Tx, run: RunRow, reason: string, opts: Cance
   const { byEvent } = opts;
   await store.deleteRunJobs(tx.q, run.id);
   await releaseRun(tx, run.id);
-  if (opts.record) await store.setRunReason(tx.q, run.id, `cancelled: ${reason}`);
+  // A flow-control cancellation keeps its reason; any other replaces a "waiting for …" that no longer holds.
+  if (opts.record || run.reason) await store.setRunReason(tx.q, run.id, opts.record ? `cancelled: ${reason}` : null);
   await store.cancelOpenSteps(tx.q, run.id, tx.now);
   const error: SerializedError = { name: "Error", message: `Run cancelled: ${reason}` };
   await store.endRun(tx.q, run.id, "cancelled", tx.now, { error });
