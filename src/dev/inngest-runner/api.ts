@@ -1,11 +1,13 @@
 // JSON API used by the dashboard pages, the tests and scripts: runs, steps, events, functions.
 import { withTx, type Core } from "./core";
+import { flowOf } from "./flow/config";
+import { flowSummary } from "./flow/summary";
 import { ingestEvents } from "./intake";
 import * as store from "./store";
 import { cancelRunById } from "./transitions";
 import type { InngestEvent, RunStatus } from "./types";
 
-export const RUN_STATUSES: RunStatus[] = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"];
+export const RUN_STATUSES: RunStatus[] = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled", "skipped"];
 
 export interface RunQuery {
   status?: string;
@@ -31,6 +33,7 @@ export async function listRuns(core: Core, q: RunQuery) {
     function_id: r.function_id,
     function_name: core.registry.get(r.function_id)?.name ?? r.function_id,
     status: r.status,
+    reason: r.reason,
     event_id: r.event_id,
     event_name: r.event_name,
     queued_at: r.queued_at,
@@ -60,6 +63,7 @@ export async function getRunDetail(core: Core, id: string) {
     function_id: run.function_id,
     function_name: core.registry.get(run.function_id)?.name ?? run.function_id,
     status: run.status,
+    reason: run.reason,
     event: run.event,
     event_id: run.event_id,
     queued_at: run.queued_at,
@@ -87,7 +91,14 @@ export async function getRunDetail(core: Core, id: string) {
       history: s.history,
     })),
     pending: {
-      jobs: jobs.map((j) => ({ kind: j.kind, step_id: j.step_id, attempt: j.attempt, run_at: j.run_at, in_flight: j.locked_at !== null })),
+      jobs: jobs.map((j) => ({
+        kind: j.kind,
+        step_id: j.step_id,
+        attempt: j.attempt,
+        run_at: j.run_at,
+        in_flight: j.locked_at !== null,
+        blocked_on: j.blocked_on,
+      })),
       waits,
     },
   };
@@ -148,6 +159,8 @@ export async function listFunctionsAndApps(core: Core) {
       retries: f.config.steps?.step?.retries?.attempts ?? null,
       cancel: f.config.cancel ?? [],
       concurrency: f.config.concurrency ?? null,
+      flow: flowSummary(flowOf(f.config).flow),
+      unsupported: flowOf(f.config).problems,
       next_cron: crons.filter((c) => String(c.data?.function_id) === f.id).map((c) => c.run_at),
     })),
   };

@@ -1,5 +1,6 @@
 // Environment variables of the runner process (see README.md for the full table).
 import path from "node:path";
+import { parseDuration } from "./duration";
 import type { LogLevel } from "./log";
 import type { RunnerOptions } from "./runner";
 
@@ -13,6 +14,16 @@ function int(env: Record<string, string | undefined>, name: string): number | un
   return n;
 }
 
+/** INNGEST_RUNNER_RETENTION: a duration ("7d", "12h"), "off" (keep everything), or unset (the default). */
+function retention(v: string | undefined): number | null | undefined {
+  const s = (v ?? "").trim();
+  if (!s) return undefined;
+  if (s === "off") return null;
+  const ms = parseDuration(s);
+  if (ms === null || ms <= 0) throw new Error(`INNGEST_RUNNER_RETENTION must be a duration such as "7d" or "12h", or "off"; got "${s}"`);
+  return ms;
+}
+
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): RunnerOptions {
   const databaseUrl = env.INNGEST_RUNNER_DATABASE_URL || undefined;
   const appUrls = (env.INNGEST_RUNNER_APP_URL ?? "http://localhost:3000/api/inngest")
@@ -24,6 +35,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     throw new Error(`INNGEST_RUNNER_LOG_LEVEL must be debug, info, warn, error or silent`);
   }
   const backoffMs = int(env, "INNGEST_RUNNER_BACKOFF_MS");
+  const retentionMs = retention(env.INNGEST_RUNNER_RETENTION);
   return {
     port: int(env, "INNGEST_RUNNER_PORT") ?? 8288,
     host: env.INNGEST_RUNNER_HOST || "127.0.0.1",
@@ -34,5 +46,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     concurrency: int(env, "INNGEST_RUNNER_CONCURRENCY"),
     backoff: backoffMs !== undefined ? { baseMs: backoffMs } : undefined,
     logLevel: level,
+    retentionMs,
   };
 }

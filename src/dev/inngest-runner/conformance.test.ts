@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runner } from "./runner";
 import { createCalls, createConformanceFunctions, type Calls } from "./testing/conformance-app";
-import { RunnerClient, sleep, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
+import { RunnerClient, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
 
 let runner: Runner;
 let app: TestApp;
@@ -55,7 +55,10 @@ describe("sync and intake", () => {
     expect(body.ids[1]).toBe("my-id-1");
     const again = await client.send([{ name: "conf/filtered", id: "my-id-1", data: { priority: 9 } }]);
     expect(again).toEqual(["my-id-1"]);
-    await sleep(200);
+    // Barrier: a later event with the same name and data does start its run, so by the time it
+    // has, the duplicate would have too.
+    const [later] = await client.send([{ name: "conf/filtered", data: { priority: 9 } }]);
+    expect((await client.waitForRun({ eventId: later })).output).toEqual({ priority: 9 });
     expect(await client.runs("?event=my-id-1")).toHaveLength(0);
   });
 
@@ -178,12 +181,13 @@ describe("sleep, wait, invoke, send, cancel", () => {
 
   it("resumes a wait on a matching event (match and a CEL `if`), ignoring non-matching ones", async () => {
     const [eventId] = await client.send([{ name: "conf/wait", data: { tag: "w1", orderId: "o1", timeout: "10s" } }]);
-    await client.waitForRun({ eventId }, ["waiting"]);
+    const waiting = await client.waitForRun({ eventId }, ["waiting"]);
     await client.send([
       { name: "conf/approved", data: { orderId: "other", by: "mallory" } },
       { name: "conf/approved", data: { orderId: "o1", by: "alice" } },
     ]);
-    await sleep(300);
+    // Only events arriving after a wait starts match it: send the payments once the run waits for them.
+    await client.waitForWait(waiting.id, "conf/paid");
     await client.send([
       { name: "conf/paid", data: { orderId: "o1", amount: 50, currency: "EUR" } },
       { name: "conf/paid", data: { orderId: "o1", amount: 500, currency: "EUR", test: true } },

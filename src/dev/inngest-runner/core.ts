@@ -3,6 +3,13 @@ import type { BackoffOptions } from "./backoff";
 import type { Db, Sql } from "./db";
 import type { Logger } from "./log";
 import type { Registry } from "./registry";
+import type { InngestEvent } from "./types";
+
+/**
+ * Accepts events inside a transaction (intake.ts's `ingestEvents`). Injected so that run
+ * transitions can emit `inngest/function.*` events without importing the intake module.
+ */
+export type EmitEvents = (tx: Tx, events: Array<Partial<InngestEvent>>, source: string) => Promise<string[]>;
 
 export interface Core {
   db: Db;
@@ -14,6 +21,7 @@ export interface Core {
   now(): number;
   /** Tells the scheduler that jobs may be due (called after every commit). */
   wake(): void;
+  emit: EmitEvents;
 }
 
 /** An open transaction plus the things to do once it commits (log lines, wake-ups). */

@@ -2,7 +2,7 @@
 // or a PostgreSQL server named by a URL. Both speak the same SQL, so the store has one implementation.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SCHEMA_SQL } from "./schema";
+import { migrate } from "./migrations";
 
 export interface QueryResult<T> {
   rows: T[];
@@ -12,6 +12,8 @@ export interface QueryResult<T> {
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
 }
 
 export interface Db extends Sql {
@@ -20,8 +22,6 @@ export interface Db extends Sql {
   description: string;
   /** Runs `fn` in a transaction, retrying it when PostgreSQL aborts it for a deadlock. */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
-  /** Runs several statements without parameters (migrations). */
-  exec(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,10 +66,17 @@ async function openPglite(dataDir?: string): Promise<Db> {
     unlock = lockDataDir(dataDir);
   }
   const pg = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined);
-  const wrap = (q: { query: (t: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Sql => ({
+  type PgliteLike = {
+    query: (t: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }>;
+    exec: (t: string) => Promise<unknown>;
+  };
+  const wrap = (q: PgliteLike): Sql => ({
     async query<T>(text: string, params?: unknown[]) {
       const r = await q.query(text, params);
       return { rows: r.rows as T[], rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(text) {
+      await q.exec(text);
     },
   });
   return {
@@ -77,9 +84,6 @@ async function openPglite(dataDir?: string): Promise<Db> {
     description: dataDir ? `PGlite at ${dataDir}` : "PGlite in memory",
     ...wrap(pg),
     tx: (fn) => pg.transaction((t) => fn(wrap(t))),
-    exec: async (text) => {
-      await pg.exec(text);
-    },
     close: async () => {
       await pg.close();
       unlock();
@@ -95,6 +99,9 @@ async function openPostgres(url: string): Promise<Db> {
     async query<T>(text: string, params?: unknown[]) {
       const r = await c.query(text, params);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+    async exec(text) {
+      await c.query(text); // no parameters: the simple protocol, which allows several statements
     },
   });
   const safeUrl = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1@");
@@ -120,9 +127,6 @@ async function openPostgres(url: string): Promise<Db> {
         }
       }
     },
-    exec: async (text) => {
-      await pool.query(text);
-    },
     close: () => pool.end(),
   };
 }
@@ -130,14 +134,11 @@ async function openPostgres(url: string): Promise<Db> {
 /** Opens the store's database and brings its tables up to date. */
 export async function openDb(opts: DbOptions): Promise<Db> {
   const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
-  if (db.kind === "postgres") {
-    // Serialize concurrent migrations (two runners starting at once against one database).
-    await db.tx(async (q) => {
-      await q.query("SELECT pg_advisory_xact_lock(8288)");
-      await q.query(SCHEMA_SQL);
-    });
-  } else {
-    await db.exec(SCHEMA_SQL);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
   }
   return db;
 }

@@ -10,7 +10,9 @@ import { ulid } from "./ids";
 import { applyOps } from "./ops";
 import { callUrlOf } from "./registry";
 import * as store from "./store";
-import { completeRun, createRun, failRun, resolveStep } from "./transitions";
+import { admitCall, needsAdmission } from "./flow/admission";
+import { releaseIfIdle } from "./flow/slots";
+import { cancelRun, completeRun, createRun, failRun, resolveStep } from "./transitions";
 import { isTerminal, type InngestEvent, type JobRow, type OutgoingOp } from "./types";
 
 export async function processJob(core: Core, job: JobRow): Promise<void> {
@@ -28,6 +30,8 @@ export async function processJob(core: Core, job: JobRow): Promise<void> {
       return runGateway(core, job);
     case "cron":
       return fireCron(core, job);
+    case "timeout":
+      return fireTimeout(core, job);
     default:
       await withTx(core, (tx) => store.deleteJobById(tx.q, job.id));
   }
@@ -44,10 +48,12 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
     return;
   }
   const fn = core.registry.get(run.function_id);
-  const startedAt = core.now();
-  if (run.status === "queued" && (await store.markRunStarted(core.db, run.id, startedAt))) {
+  if (needsAdmission(run)) {
+    if (!(await admitCall(core, job))) return; // parked or moved: its run waits for flow control
+  } else if (run.status === "queued" && (await store.markRunStarted(core.db, run.id, core.now()))) {
     core.log.info(`started (attempt ${job.attempt + 1})`, { run: run.id, fn: run.function_id });
   }
+  const startedAt = core.now();
   if (job.kind === "step") await store.setStepStatus(core.db, run.id, job.step_id, "running", startedAt);
 
   let outcome: CallOutcome;
@@ -97,6 +103,7 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
       if (ctx.keepJob || isTerminal(locked.status)) return;
       if (again) await store.requeueJob(tx.q, job.id, tx.now);
       else await store.finishJob(tx.q, job.id, tx.now);
+      if (locked.flow?.concurrency?.length) await releaseIfIdle(tx, locked.id);
       return;
     }
     // A call-level error: retriable ones retry this same job (its own attempt count), others fail the run.
@@ -138,7 +145,7 @@ async function wakeSleep(core: Core, job: JobRow): Promise<void> {
     await store.deleteJobById(tx.q, job.id);
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, null, {
       name: step?.name ?? "sleep",
       op: "Sleep",
@@ -154,7 +161,7 @@ async function timeoutWait(core: Core, job: JobRow): Promise<void> {
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
     if (!(await store.takeWait(tx.q, run.id, job.step_id))) return; // an event got there first
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, null, {
       name: step?.name ?? "waitForEvent",
       op: "WaitForEvent",
@@ -172,7 +179,7 @@ async function timeoutInvoke(core: Core, job: JobRow): Promise<void> {
     const run = await store.getRun(tx.q, job.run_id, true);
     if (!run || isTerminal(run.status)) return;
     const error = runnerError("Timed out waiting for invoked function to complete", "InngestInvokeTimeoutError");
-    const step = (await store.listSteps(tx.q, run.id)).find((s) => s.step_id === job.step_id);
+    const step = await store.getStep(tx.q, run.id, job.step_id);
     await resolveStep(tx, run, job.step_id, { error }, {
       name: step?.name ?? "invoke",
       op: "InvokeFunction",
@@ -247,5 +254,16 @@ async function fireCron(core: Core, job: JobRow): Promise<void> {
     // Ticks missed while the runner was down are not replayed: the next one counts from now.
     const next = nextCronTime(parseCron(cron), Math.max(tx.now, job.run_at));
     await store.rescheduleJob(tx.q, job.id, next);
+  });
+}
+
+/** `timeouts.start` / `timeouts.finish`: cancel the run if it has not started / finished by now. */
+async function fireTimeout(core: Core, job: JobRow): Promise<void> {
+  await withTx(core, async (tx) => {
+    await store.deleteJobById(tx.q, job.id);
+    const run = await store.getRun(tx.q, job.run_id, true);
+    if (!run || isTerminal(run.status)) return;
+    if (job.step_id === "start" && run.started_at !== null) return;
+    await cancelRun(tx, run, String(job.data?.rule ?? "timeouts"), { record: true });
   });
 }

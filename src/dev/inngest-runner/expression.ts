@@ -41,3 +41,15 @@ export function expressionError(expression: string): string | null {
     return err instanceof Error ? err.message : String(err);
   }
 }
+
+/**
+ * The value of a key or priority expression (concurrency/throttle/rateLimit/debounce/singleton
+ * keys, idempotency, priority.run), or undefined when it errors (e.g. a missing field).
+ */
+export function evaluateValue(expression: string, vars: Record<string, unknown>): unknown {
+  try {
+    return compileExpression(expression)(vars);
+  } catch {
+    return undefined;
+  }
+}

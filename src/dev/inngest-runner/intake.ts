@@ -6,7 +6,7 @@ import { evaluateExpression } from "./expression";
 import { ulid } from "./ids";
 import * as store from "./store";
 import { cancelRun, createRun, resolveStep } from "./transitions";
-import type { InngestEvent } from "./types";
+import { isTerminal, type InngestEvent } from "./types";
 
 /** Fills in what the SDK leaves out: an id, a timestamp, and an object for `data`. */
 export function normalizeEvent(raw: Partial<InngestEvent>, now: number): InngestEvent {
@@ -55,12 +55,11 @@ async function resumeWaits(tx: Tx, event: InngestEvent): Promise<void> {
     if (wait.created_at > tx.now) continue;
     if (wait.expires_at !== null && wait.expires_at < tx.now) continue; // its timeout job will resolve it
     const run = await store.getRun(tx.q, wait.run_id, true);
-    if (!run || ["completed", "failed", "cancelled"].includes(run.status)) continue;
+    if (!run || isTerminal(run.status)) continue;
     if (!evaluateExpression(wait.expression, { event: run.event, async: event })) continue;
     if (!(await store.takeWait(tx.q, run.id, wait.step_id))) continue;
     await store.deleteJob(tx.q, "wait-timeout", run.id, wait.step_id);
-    const steps = await store.listSteps(tx.q, run.id);
-    const step = steps.find((s) => s.step_id === wait.step_id);
+    const step = await store.getStep(tx.q, run.id, wait.step_id);
     await resolveStep(tx, run, wait.step_id, event, {
       name: step?.name ?? "waitForEvent",
       op: "WaitForEvent",
@@ -87,8 +86,8 @@ async function cancelMatchingRuns(tx: Tx, event: InngestEvent): Promise<void> {
       }
       if (!evaluateExpression(cancel.if, { event: run.event, async: event })) continue;
       const locked = await store.getRun(tx.q, run.id, true);
-      if (!locked || ["completed", "failed", "cancelled"].includes(locked.status)) continue;
-      await cancelRun(tx, locked, `cancelOn ${event.name} ${event.id}`, event);
+      if (!locked || isTerminal(locked.status)) continue;
+      await cancelRun(tx, locked, `cancelOn ${event.name} ${event.id}`, { byEvent: event });
     }
   }
 }

@@ -6,7 +6,7 @@ import { runnerError, toSerializedError } from "./errors";
 import { ulid } from "./ids";
 import * as store from "./store";
 import { completeRun, createRun, requestDiscovery, resolveStep } from "./transitions";
-import type { InngestEvent, JobRow, OutgoingOp, RunRow } from "./types";
+import { isTerminal, type InngestEvent, type JobRow, type OutgoingOp, type RunRow } from "./types";
 
 export interface OpContext {
   tx: Tx;
@@ -35,7 +35,7 @@ export async function applyOps(c: OpContext, ops: OutgoingOp[]): Promise<void> {
     await store.setRunDie(c.tx.q, c.run.id);
   }
   for (const op of ops) {
-    if (c.run.status === "completed" || c.run.status === "failed" || c.run.status === "cancelled") return;
+    if (isTerminal(c.run.status)) return;
     await applyOp(c, op);
   }
 }

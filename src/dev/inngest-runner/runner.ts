@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import type { Core } from "./core";
 import { openDb, type Db } from "./db";
+import { ingestEvents } from "./intake";
 import { createLogger, type Logger, type LogLevel } from "./log";
 import { Registry } from "./registry";
+import { DEFAULT_RETENTION_MS, Janitor } from "./retention";
 import { Scheduler } from "./scheduler";
 import { createServer } from "./server";
 import { AppSyncer } from "./sync";
@@ -26,6 +28,10 @@ export interface RunnerOptions {
   callTimeoutMs?: number;
   logLevel?: LogLevel | "silent";
   logger?: Logger;
+  /** Ended runs (and old events) older than this are pruned in the background; null keeps them. Default 7 days. */
+  retentionMs?: number | null;
+  /** How often the retention sweep runs. Default: a tenth of the retention age, between 1 s and 1 h. */
+  pruneIntervalMs?: number;
 }
 
 export interface Runner {
@@ -51,6 +57,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
     callTimeoutMs: opts.callTimeoutMs ?? 15 * 60_000,
     now: () => Date.now(),
     wake: () => scheduler?.wake(),
+    emit: ingestEvents,
   };
   scheduler = new Scheduler(core, opts.concurrency ?? 32);
   const syncer = new AppSyncer(core, opts.syncIntervalMs ?? 5000);
@@ -65,6 +72,9 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}`);
   await scheduler.start();
   for (const app of opts.appUrls ?? []) syncer.add(app);
+  const retentionMs = opts.retentionMs === undefined ? DEFAULT_RETENTION_MS : opts.retentionMs;
+  const janitor = retentionMs === null ? null : new Janitor(db, log, core.now, retentionMs, opts.pruneIntervalMs ?? Math.min(3_600_000, Math.max(1000, retentionMs / 10)));
+  janitor?.start();
 
   let closed = false;
   return {
@@ -77,6 +87,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
       if (closed) return;
       closed = true;
       syncer.stop();
+      await janitor?.stop();
       await scheduler!.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,19 @@
-// Tables of the runner, in their own schema so they can share a database with the app.
+// Tables of the runner, in their own schema so they can share a database with the app, as
+// ordered migrations (migrations.ts applies the ones a database has not seen yet).
 // Times are epoch milliseconds (double precision): both drivers return them as JS numbers.
 // Ids are ULIDs (text), so ordering by id is ordering by creation time.
-export const SCHEMA_SQL = `
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Version 1: the tables as the runner created them before migrations were versioned. Every
+ * statement is IF NOT EXISTS, so a data folder made by that runner is adopted as version 1.
+ */
+const INITIAL_SQL = `
 CREATE SCHEMA IF NOT EXISTS inngest_runner;
 
 CREATE TABLE IF NOT EXISTS inngest_runner.apps (
@@ -102,3 +114,42 @@ CREATE TABLE IF NOT EXISTS inngest_runner.waits (
 );
 CREATE INDEX IF NOT EXISTS waits_event ON inngest_runner.waits (event_name);
 `;
+
+/** Version 2: flow control (reasons, priority rank, concurrency slots, rate limiter state) and retention. */
+const FLOW_CONTROL_SQL = `
+ALTER TABLE inngest_runner.runs ADD COLUMN IF NOT EXISTS reason text;
+ALTER TABLE inngest_runner.runs ADD COLUMN IF NOT EXISTS rank double precision;
+ALTER TABLE inngest_runner.runs ADD COLUMN IF NOT EXISTS flow jsonb;
+ALTER TABLE inngest_runner.runs ADD COLUMN IF NOT EXISTS singleton_key text;
+ALTER TABLE inngest_runner.runs ADD COLUMN IF NOT EXISTS debounce_key text;
+UPDATE inngest_runner.runs SET rank = queued_at WHERE rank IS NULL;
+CREATE INDEX IF NOT EXISTS runs_ended ON inngest_runner.runs (ended_at) WHERE ended_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS runs_singleton ON inngest_runner.runs (function_id, singleton_key)
+  WHERE singleton_key IS NOT NULL AND ended_at IS NULL;
+CREATE INDEX IF NOT EXISTS runs_debounce ON inngest_runner.runs (debounce_key)
+  WHERE debounce_key IS NOT NULL AND started_at IS NULL AND ended_at IS NULL;
+
+-- A call job parked until a concurrency slot of this key frees up.
+ALTER TABLE inngest_runner.jobs ADD COLUMN IF NOT EXISTS blocked_on text;
+CREATE INDEX IF NOT EXISTS jobs_blocked ON inngest_runner.jobs (blocked_on) WHERE blocked_on IS NOT NULL;
+
+-- Concurrency slots held by runs that are executing (one row per limit key).
+CREATE TABLE IF NOT EXISTS inngest_runner.slots (
+  key text NOT NULL,
+  run_id text NOT NULL,
+  PRIMARY KEY (key, run_id)
+);
+CREATE INDEX IF NOT EXISTS slots_run ON inngest_runner.slots (run_id);
+
+-- GCRA state of throttle, rateLimit and idempotency keys: the theoretical arrival time.
+CREATE TABLE IF NOT EXISTS inngest_runner.limiters (
+  key text PRIMARY KEY,
+  tat double precision NOT NULL
+);
+CREATE INDEX IF NOT EXISTS limiters_tat ON inngest_runner.limiters (tat);
+`;
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: "initial tables", sql: INITIAL_SQL },
+  { version: 2, name: "flow control and retention", sql: FLOW_CONTROL_SQL },
+];

@@ -2,21 +2,24 @@
 // compose them inside one transaction (`db.tx`). No HTTP ever happens while a transaction is open.
 import type { Sql } from "./db";
 import { ulid } from "./ids";
-import type {
-  AttemptRecord,
-  InngestEvent,
-  JobKind,
-  JobRow,
-  Memo,
-  RegisteredFunction,
-  RunRow,
-  RunStatus,
-  SerializedError,
-  StepRow,
-  StepStatus,
+import {
+  TERMINAL_STATUSES,
+  type AttemptRecord,
+  type InngestEvent,
+  type JobKind,
+  type JobRow,
+  type Memo,
+  type RegisteredFunction,
+  type RunRow,
+  type RunStatus,
+  type SerializedError,
+  type StepRow,
+  type StepStatus,
 } from "./types";
 
 const S = "inngest_runner";
+/** The terminal run statuses as an SQL list, for `status NOT IN ${TERMINAL_SQL}`. */
+const TERMINAL_SQL = `(${TERMINAL_STATUSES.map((t) => `'${t}'`).join(", ")})`;
 /** A value as a jsonb parameter; null/undefined become SQL NULL (so COALESCE keeps the old value). */
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -121,24 +124,34 @@ export async function replaceAppFunctions(q: Sql, appUrl: string, fns: Registere
 
 // ---------- runs ----------
 
-export async function insertRun(
-  q: Sql,
-  run: Pick<RunRow, "id" | "function_id" | "event_id" | "event" | "events" | "max_attempts" | "queued_at"> &
-    Partial<Pick<RunRow, "parent_run_id" | "parent_step_id">>,
-): Promise<void> {
+export type NewRun = Pick<RunRow, "id" | "function_id" | "event_id" | "event" | "events" | "max_attempts" | "queued_at"> &
+  Partial<Pick<RunRow, "parent_run_id" | "parent_step_id" | "reason" | "rank" | "flow" | "singleton_key" | "debounce_key">> & {
+    /** A run skipped by flow control is stored already ended, so the dashboard can say why. */
+    skipped?: boolean;
+  };
+
+export async function insertRun(q: Sql, run: NewRun): Promise<void> {
   await q.query(
-    `INSERT INTO ${S}.runs (id, function_id, event_id, event, events, status, max_attempts, queued_at, parent_run_id, parent_step_id)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, 'queued', $6, $7, $8, $9)`,
+    `INSERT INTO ${S}.runs (id, function_id, event_id, event, events, status, max_attempts, queued_at, parent_run_id, parent_step_id,
+                           reason, rank, flow, singleton_key, debounce_key, ended_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16)`,
     [
       run.id,
       run.function_id,
       run.event_id,
       json(run.event),
       json(run.events),
+      run.skipped ? "skipped" : "queued",
       run.max_attempts,
       run.queued_at,
       run.parent_run_id ?? null,
       run.parent_step_id ?? null,
+      run.reason ?? null,
+      run.rank ?? run.queued_at,
+      json(run.flow),
+      run.singleton_key ?? null,
+      run.debounce_key ?? null,
+      run.skipped ? run.queued_at : null,
     ],
   );
 }
@@ -164,7 +177,7 @@ export interface RunListFilter {
   before?: string;
 }
 
-export type RunSummary = Omit<RunRow, "steps" | "stack" | "events" | "event"> & { event_name: string };
+export type RunSummary = Omit<RunRow, "steps" | "stack" | "events" | "event" | "flow"> & { event_name: string };
 
 export async function listRuns(q: Sql, f: RunListFilter): Promise<RunSummary[]> {
   const params: unknown[] = [f.limit];
@@ -175,7 +188,7 @@ export async function listRuns(q: Sql, f: RunListFilter): Promise<RunSummary[]> 
   if (f.before) where.push(`id < $${params.push(f.before)}`);
   const r = await q.query<RunSummary>(
     `SELECT id, function_id, event_id, status, die, max_attempts, output, error, parent_run_id, parent_step_id,
-            queued_at, started_at, ended_at, event->>'name' AS event_name
+            queued_at, started_at, ended_at, reason, rank, singleton_key, debounce_key, event->>'name' AS event_name
      FROM ${S}.runs ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT $1`,
     params,
   );
@@ -189,7 +202,7 @@ export async function countRunsByStatus(q: Sql): Promise<Record<string, number>>
 
 export async function activeRunsOf(q: Sql, functionId: string): Promise<RunRow[]> {
   const r = await q.query<RunRow>(
-    `SELECT * FROM ${S}.runs WHERE function_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`,
+    `SELECT * FROM ${S}.runs WHERE function_id = $1 AND status NOT IN ${TERMINAL_SQL}`,
     [functionId],
   );
   return r.rows;
@@ -214,6 +227,11 @@ export async function markRunStarted(q: Sql, runId: string, now: number): Promis
     [runId, now],
   );
   return r.rowCount > 0;
+}
+
+/** Records (or clears, with null) which flow-control rule is holding the run back or ended it. */
+export async function setRunReason(q: Sql, runId: string, reason: string | null): Promise<void> {
+  await q.query(`UPDATE ${S}.runs SET reason = $2 WHERE id = $1`, [runId, reason]);
 }
 
 export async function setRunDie(q: Sql, runId: string): Promise<void> {
@@ -295,12 +313,17 @@ export async function setStepStatus(q: Sql, runId: string, stepId: string, statu
   );
 }
 
+/** Ends the steps still open when their run ends (step statuses, not run statuses). */
 export async function cancelOpenSteps(q: Sql, runId: string, now: number): Promise<void> {
   await q.query(
     `UPDATE ${S}.steps SET status = 'cancelled', ended_at = $2
      WHERE run_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`,
     [runId, now],
   );
+}
+
+export async function getStep(q: Sql, runId: string, stepId: string): Promise<StepRow | undefined> {
+  return (await q.query<StepRow>(`SELECT * FROM ${S}.steps WHERE run_id = $1 AND step_id = $2`, [runId, stepId])).rows[0];
 }
 
 export async function listSteps(q: Sql, runId: string): Promise<StepRow[]> {
@@ -386,7 +409,7 @@ export async function deleteRunJobs(q: Sql, runId: string): Promise<void> {
 /** Claims up to `limit` due jobs, marking them locked so no other worker takes them. */
 export async function claimDueJobs(q: Sql, now: number, limit: number): Promise<JobRow[]> {
   const r = await q.query<JobRow>(
-    `UPDATE ${S}.jobs SET locked_at = $1, dirty = false
+    `UPDATE ${S}.jobs SET locked_at = $1, dirty = false, blocked_on = NULL
      WHERE id IN (SELECT id FROM ${S}.jobs WHERE locked_at IS NULL AND run_at <= $1 ORDER BY run_at, id LIMIT $2
                   FOR UPDATE SKIP LOCKED)
      RETURNING *`,

@@ -4,6 +4,7 @@
 import { withTx, type Core } from "./core";
 import { nextCronTime, parseCron } from "./cron";
 import { describeFetchError } from "./errors";
+import { flowOf } from "./flow/config";
 import { hashFunctions, isCronTrigger } from "./registry";
 import * as store from "./store";
 import type { FunctionConfig, RegisteredFunction } from "./types";
@@ -42,6 +43,10 @@ export async function registerApp(core: Core, body: RegisterBody): Promise<{ mod
   await core.registry.load(core.db);
   if (modified) {
     core.log.info(`synced app "${body.appName ?? body.url}" at ${body.url}: ${fns.length} function(s) — ${fns.map((f) => f.id).join(", ")}`);
+    // No silent gaps: every option the runner cannot honour is named, once per changed sync.
+    for (const fn of fns) {
+      for (const p of flowOf(fn.config).problems) core.log.warn(`function ${fn.id}: ${p.option} ${p.message}`, { fn: fn.id });
+    }
   }
   return { modified, functions: fns.length };
 }

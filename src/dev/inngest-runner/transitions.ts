@@ -1,13 +1,19 @@
 // Run state changes, each inside the caller's transaction: creating, completing, failing and
 // cancelling runs, and resolving a step (which wakes the run with a new discovery call).
 import type { Tx } from "./core";
-import { ingestEvents } from "./intake";
 import { ulid } from "./ids";
 import { maxAttemptsOf } from "./registry";
 import * as store from "./store";
-import type { InngestEvent, Memo, RegisteredFunction, RunRow, SerializedError, StepStatus } from "./types";
+import { isTerminal, type InngestEvent, type Memo, type RegisteredFunction, type RunRow, type SerializedError, type StepStatus } from "./types";
 import { formatDuration } from "./duration";
+import { flowOf, hasFlowControl } from "./flow/config";
+import { gateNewRun } from "./flow/gates";
+import { releaseRun } from "./flow/slots";
 
+/**
+ * Starts a run of `fn` for `event`, as flow control allows: returns the new run's id, the id of
+ * the pending debounced run the event was folded into, or the id of a run stored as skipped.
+ */
 export async function createRun(
   tx: Tx,
   fn: RegisteredFunction,
@@ -15,7 +21,8 @@ export async function createRun(
   parent?: { runId: string; stepId: string },
 ): Promise<string> {
   const id = ulid(tx.now);
-  await store.insertRun(tx.q, {
+  const { flow } = flowOf(fn.config);
+  const base = {
     id,
     function_id: fn.id,
     event_id: event.id,
@@ -25,8 +32,42 @@ export async function createRun(
     queued_at: tx.now,
     parent_run_id: parent?.runId ?? null,
     parent_step_id: parent?.stepId ?? null,
+  };
+  if (!hasFlowControl(flow)) {
+    await store.insertRun(tx.q, base);
+    await store.requestDiscovery(tx.q, id, tx.now);
+    tx.afterCommit.push(() => tx.core.log.info(`queued (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
+    return id;
+  }
+  const gate = await gateNewRun(tx, fn, flow, event, parent !== undefined);
+  if (gate.kind === "merged") {
+    tx.afterCommit.push(() => tx.core.log.info(`debounced: event ${event.id} replaces the pending event`, { run: gate.runId, fn: fn.id }));
+    return gate.runId;
+  }
+  if (gate.kind === "skip") {
+    await store.insertRun(tx.q, { ...base, skipped: true, reason: gate.reason });
+    tx.afterCommit.push(() => tx.core.log.info(`${gate.reason} (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
+    return id;
+  }
+  const { plan } = gate;
+  for (const other of plan.cancel) {
+    const run = await store.getRun(tx.q, other, true);
+    if (run && !isTerminal(run.status)) await cancelRun(tx, run, `singleton: replaced by run ${id}`, { record: true });
+  }
+  await store.insertRun(tx.q, {
+    ...base,
+    rank: plan.rank,
+    flow: plan.flow,
+    singleton_key: plan.singletonKey,
+    debounce_key: plan.debounce?.key ?? null,
+    reason: plan.debounce?.reason ?? null,
   });
-  await store.requestDiscovery(tx.q, id, tx.now);
+  await store.insertJob(tx.q, { kind: "discover", runId: id, runAt: plan.debounce?.dueAt ?? tx.now });
+  const startBy = plan.flow.timeouts?.startMs;
+  if (startBy) {
+    const rule = `timeouts.start ${plan.flow.timeouts?.start}`;
+    await store.insertJob(tx.q, { kind: "timeout", runId: id, stepId: "start", runAt: (plan.debounce?.dueAt ?? tx.now) + startBy, data: { rule } });
+  }
   tx.afterCommit.push(() => tx.core.log.info(`queued (trigger ${event.name} ${event.id})`, { run: id, fn: fn.id }));
   return id;
 }
@@ -106,11 +147,11 @@ function finishedEvent(run: RunRow, extra: Record<string, unknown>): Partial<Inn
 async function resolveParent(tx: Tx, child: RunRow, memo: Memo): Promise<void> {
   if (!child.parent_run_id || !child.parent_step_id) return;
   const parent = await store.getRun(tx.q, child.parent_run_id, true);
-  if (!parent || ["completed", "failed", "cancelled"].includes(parent.status)) return;
+  if (!parent || isTerminal(parent.status)) return;
   const isError = memo !== null && typeof memo === "object" && "error" in memo;
   await store.deleteJob(tx.q, "invoke-timeout", parent.id, child.parent_step_id);
   await resolveStep(tx, parent, child.parent_step_id, memo, {
-    name: (await stepName(tx, parent.id, child.parent_step_id)) ?? "invoke",
+    name: (await store.getStep(tx.q, parent.id, child.parent_step_id))?.name ?? "invoke",
     op: "InvokeFunction",
     status: isError ? "failed" : "completed",
     output: isError ? undefined : (memo as { data: unknown }).data,
@@ -119,29 +160,26 @@ async function resolveParent(tx: Tx, child: RunRow, memo: Memo): Promise<void> {
   });
 }
 
-async function stepName(tx: Tx, runId: string, stepId: string): Promise<string | undefined> {
-  const steps = await store.listSteps(tx.q, runId);
-  return steps.find((s) => s.step_id === stepId)?.name;
-}
-
 export async function completeRun(tx: Tx, run: RunRow, output: unknown): Promise<void> {
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
   await store.endRun(tx.q, run.id, "completed", tx.now, { output });
   run.status = "completed";
   const took = formatDuration(tx.now - (run.started_at ?? run.queued_at));
   tx.afterCommit.push(() => tx.core.log.info(`completed in ${took}`, { run: run.id, fn: run.function_id }));
-  await ingestEvents(tx, [finishedEvent(run, { result: output ?? null })], "internal");
+  await tx.core.emit(tx, [finishedEvent(run, { result: output ?? null })], "internal");
   await resolveParent(tx, run, { data: output ?? null });
 }
 
 export async function failRun(tx: Tx, run: RunRow, error: SerializedError): Promise<void> {
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
   await store.cancelOpenSteps(tx.q, run.id, tx.now);
   await store.endRun(tx.q, run.id, "failed", tx.now, { error });
   run.status = "failed";
   tx.afterCommit.push(() => tx.core.log.warn(`failed: ${error.name}: ${error.message}`, { run: run.id, fn: run.function_id }));
   // The failure event carries the run id as its id, as Inngest's does; onFailure handlers trigger on it.
-  await ingestEvents(
+  await tx.core.emit(
     tx,
     [
       {
@@ -156,14 +194,25 @@ export async function failRun(tx: Tx, run: RunRow, error: SerializedError): Prom
   await resolveParent(tx, run, { error });
 }
 
-export async function cancelRun(tx: Tx, run: RunRow, reason: string, byEvent?: InngestEvent): Promise<void> {
+export interface CancelOptions {
+  /** The event that matched a cancelOn rule. */
+  byEvent?: InngestEvent;
+  /** Keep the reason on the run, for the dashboard (flow-control cancellations). */
+  record?: boolean;
+}
+
+export async function cancelRun(tx: Tx, run: RunRow, reason: string, opts: CancelOptions = {}): Promise<void> {
+  const { byEvent } = opts;
   await store.deleteRunJobs(tx.q, run.id);
+  await releaseRun(tx, run.id);
+  // A flow-control cancellation keeps its reason; any other replaces a "waiting for …" that no longer holds.
+  if (opts.record || run.reason) await store.setRunReason(tx.q, run.id, opts.record ? `cancelled: ${reason}` : null);
   await store.cancelOpenSteps(tx.q, run.id, tx.now);
   const error: SerializedError = { name: "Error", message: `Run cancelled: ${reason}` };
   await store.endRun(tx.q, run.id, "cancelled", tx.now, { error });
   run.status = "cancelled";
   tx.afterCommit.push(() => tx.core.log.info(`cancelled (${reason})`, { run: run.id, fn: run.function_id }));
-  await ingestEvents(
+  await tx.core.emit(
     tx,
     [
       {
@@ -186,7 +235,7 @@ export async function cancelRun(tx: Tx, run: RunRow, reason: string, byEvent?: I
 /** Cancels a run by id if it is still active; false if it had already ended. */
 export async function cancelRunById(tx: Tx, runId: string, reason: string): Promise<boolean> {
   const run = await store.getRun(tx.q, runId, true);
-  if (!run || ["completed", "failed", "cancelled"].includes(run.status)) return false;
+  if (!run || isTerminal(run.status)) return false;
   await cancelRun(tx, run, reason);
   return true;
 }

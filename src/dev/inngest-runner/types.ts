@@ -1,4 +1,5 @@
 // Shapes shared across the runner: what the SDK registers and returns, and what the store holds.
+import type { RunFlow } from "./flow/keys";
 
 /** An event as sent to `POST /e/:key` and as handed to functions. */
 export interface InngestEvent {
@@ -54,8 +55,10 @@ export interface SerializedError {
 /** A step's memoized value, as the SDK reads it back from `steps`. */
 export type Memo = { data: unknown } | { error: SerializedError } | InngestEvent | null;
 
-export const TERMINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
-export type RunStatus = "queued" | "running" | "sleeping" | "waiting" | (typeof TERMINAL_STATUSES)[number];
+/** A run ends completed, failed, cancelled, or skipped (by rateLimit, idempotency or singleton, before it started). */
+export const TERMINAL_STATUSES = ["completed", "failed", "cancelled", "skipped"] as const;
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+export type RunStatus = "queued" | "running" | "sleeping" | "waiting" | TerminalStatus;
 
 export interface RunRow {
   id: string;
@@ -75,6 +78,14 @@ export interface RunRow {
   queued_at: number;
   started_at: number | null;
   ended_at: number | null;
+  /** Which flow-control rule is delaying, skipped or cancelled the run ("waiting for concurrency key …"). */
+  reason: string | null;
+  /** Queue order among waiting runs: queued_at minus the priority factor. */
+  rank: number;
+  /** Flow-control values evaluated at creation (concurrency slots, throttle key, timeouts). */
+  flow: RunFlow | null;
+  singleton_key: string | null;
+  debounce_key: string | null;
 }
 
 export type StepStatus =
@@ -111,7 +122,7 @@ export interface AttemptRecord {
   error?: SerializedError;
 }
 
-export type JobKind = "discover" | "step" | "sleep" | "wait-timeout" | "invoke-timeout" | "gateway" | "cron";
+export type JobKind = "discover" | "step" | "sleep" | "wait-timeout" | "invoke-timeout" | "gateway" | "cron" | "timeout";
 
 export interface JobRow {
   id: string;
@@ -123,6 +134,8 @@ export interface JobRow {
   locked_at: number | null;
   dirty: boolean;
   data: Record<string, unknown> | null;
+  /** Set while a call job waits for a concurrency slot of this key. */
+  blocked_on: string | null;
 }
 
 /** An op in a 206 reply (see the StepOpCode enum in the SDK). */

@@ -1,11 +1,16 @@
 // "/functions" — synced apps (URL, SDK, sync state) and their functions with triggers.
 import * as api from "../api";
 import type { Core } from "../core";
-import { html, page, time } from "./html";
+import { html, page, time, type Html } from "./html";
 
 export async function functionsPage(core: Core): Promise<string> {
   const { apps, functions } = await api.listFunctionsAndApps(core);
+  const flagged = functions.filter((f) => f.unsupported.length);
   const body = html`
+    ${flagged.length
+      ? html`<div class="panel" data-testid="unsupported" style="padding:12px;margin-bottom:16px"><strong>Not honoured by the local runner</strong>
+          <ul class="small">${flagged.map((f) => f.unsupported.map((p) => html`<li><span class="mono">${f.id}</span>: <code>${p.option}</code> ${p.message}</li>`))}</ul></div>`
+      : ""}
     <div class="head"><h1>Apps</h1><span class="spacer"></span>
       <form method="post" action="/apps/sync" class="toolbar" style="margin:0">
         <input type="text" name="url" placeholder="http://localhost:3000/api/inngest" size="34" aria-label="App URL">
@@ -31,7 +36,7 @@ export async function functionsPage(core: Core): Promise<string> {
     <h1 style="margin-top:28px">Functions</h1>
     <div class="panel" style="margin-top:12px">${
       functions.length
-        ? html`<table><thead><tr><th>Function</th><th>Triggers</th><th>Retries</th><th>Cancel on</th><th></th></tr></thead><tbody>${functions.map(
+        ? html`<table><thead><tr><th>Function</th><th>Triggers</th><th>Retries</th><th>Cancel on</th><th>Flow control</th><th></th></tr></thead><tbody>${functions.map(
             (f) => html`<tr>
               <td><strong>${f.name}</strong><div class="muted small mono">${f.id}</div></td>
               <td>${f.triggers.map((t) =>
@@ -42,10 +47,18 @@ export async function functionsPage(core: Core): Promise<string> {
               ${f.next_cron.length ? html`<div class="small muted">next ${f.next_cron.map((t) => time(t))}</div>` : ""}</td>
               <td class="num">${f.retries ?? html`<span class="muted">4 (default)</span>`}</td>
               <td>${f.cancel.length ? f.cancel.map((c) => html`<span class="trigger">${c.event}</span>${c.if ? html`<div class="muted small mono">if ${c.if}</div>` : ""}`) : html`<span class="muted">—</span>`}</td>
+              <td>${flowCell(f)}</td>
               <td><a href="/?function=${encodeURIComponent(f.id)}">Runs →</a></td>
             </tr>`,
           )}</tbody></table>`
         : html`<div class="empty">No functions synced yet.</div>`
     }</div>`;
   return page({ title: "Functions", nav: "functions", body, refreshMs: 3000 });
+}
+
+function flowCell(f: Awaited<ReturnType<typeof api.listFunctionsAndApps>>["functions"][number]): Html {
+  if (!f.flow.length && !f.unsupported.length) return html`<span class="muted">—</span>`;
+  return html`${f.flow.map((line) => html`<div class="small mono">${line}</div>`)}${f.unsupported.map(
+    (p) => html`<div class="small"><span class="badge warn">unsupported</span> <code>${p.option}</code></div>`,
+  )}`;
 }

@@ -25,6 +25,7 @@ export async function runPage(core: Core, id: string): Promise<string | null> {
       ${run.event_id ? html`<form class="inline" method="post" action="/events/${run.event_id}/replay"><button type="submit">Rerun (replay event)</button></form>` : ""}
     </div>
     <div class="muted mono small">${run.id}</div>
+    ${run.reason ? html`<div class="panel" data-testid="flow-reason" style="padding:8px 12px;margin-top:8px"><span class="small muted">Flow control</span> ${run.reason}</div>` : ""}
     <div class="grid">
       ${kv("Function", html`<span class="mono">${run.function_id}</span>`)}
       ${kv("Trigger", html`<span class="mono">${run.event.name}</span>`)}
@@ -106,6 +107,6 @@ function pending(run: Detail): Html {
   const jobs = run.pending.jobs.filter((j) => j.kind !== "discover" || !isTerminal(run.status));
   if (isTerminal(run.status) || !jobs.length) return html``;
   return html`<h2>Scheduled <span class="muted small">${jobs.length}</span></h2><div class="panel"><table><tbody>${jobs.map(
-    (j) => html`<tr><td class="mono small">${j.kind}</td><td class="mono small">${j.step_id ? shortId(j.step_id) : ""}</td><td>${j.in_flight ? html`<span class="badge info">in flight</span>` : html`due ${time(j.run_at)}`}</td><td class="small muted">attempt ${j.attempt + 1}</td></tr>`,
+    (j) => html`<tr><td class="mono small">${j.kind}</td><td class="mono small">${j.step_id ? shortId(j.step_id) : ""}</td><td>${j.in_flight ? html`<span class="badge info">in flight</span>` : j.blocked_on ? html`<span class="badge wait">waiting for a concurrency slot</span>` : html`due ${time(j.run_at)}`}</td><td class="small muted">attempt ${j.attempt + 1}</td></tr>`,
   )}</tbody></table></div>`;
 }

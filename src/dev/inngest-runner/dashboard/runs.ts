@@ -29,7 +29,7 @@ export async function runsPage(core: Core, params: URLSearchParams): Promise<str
   ];
   const rows = runs.map(
     (r) => html`<tr data-run-id="${r.id}">
-      <td>${badge(r.status)}</td>
+      <td>${badge(r.status)}${r.reason ? html`<div class="small muted" data-testid="flow-reason">${r.reason}</div>` : ""}</td>
       <td><a class="id mono" href="/runs/${r.id}" title="${r.id}">${shortId(r.id)}</a></td>
       <td><a href="${qs({ function: r.function_id })}">${r.function_name}</a><div class="muted small mono">${r.function_id}</div></td>
       <td><span class="mono">${r.event_name}</span>${r.parent_run_id ? html`<div class="small">invoked by <a href="/runs/${r.parent_run_id}">${shortId(r.parent_run_id)}</a></div>` : ""}</td>

@@ -6,10 +6,12 @@ export interface Calls {
   counts: Map<string, number>;
   times: Map<string, number[]>;
   failures: unknown[];
+  /** When each run of a keyed function was executing: its first step's start to its last step's end. */
+  spans: Array<{ key: string; start: number; end: number }>;
 }
 
 export function createCalls(): Calls {
-  return { counts: new Map(), times: new Map(), failures: [] };
+  return { counts: new Map(), times: new Map(), failures: [], spans: [] };
 }
 
 export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
@@ -239,6 +241,24 @@ export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
     return { total };
   });
 
+  // The same five steps, one run at a time per `event.data.k` (the keyed load scenario).
+  const fiveStepsKeyed = inngest.createFunction(
+    { id: "five-steps-keyed", triggers: [{ event: "conf/five-keyed" }], concurrency: { limit: 1, key: "event.data.k" } },
+    async ({ event, step }) => {
+      const tag = String(event.data.tag);
+      const start = await step.run("s1", () => {
+        hit(`five:${tag}:s1`);
+        return Date.now();
+      });
+      for (let i = 2; i <= 4; i++) await step.run(`s${i}`, () => hit(`five:${tag}:s${i}`));
+      await step.run("s5", () => {
+        hit(`five:${tag}:s5`);
+        calls.spans.push({ key: String(event.data.k), start, end: Date.now() });
+      });
+      return { tag };
+    },
+  );
+
   return [
     steps,
     parallel,
@@ -260,5 +280,6 @@ export function createConformanceFunctions(inngest: Inngest, calls: Calls) {
     cancellable,
     filtered,
     fiveSteps,
+    fiveStepsKeyed,
   ];
 }

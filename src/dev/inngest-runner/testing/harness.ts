@@ -78,7 +78,7 @@ export class RunnerClient {
   /** Waits for the run(s) started by event `eventId` to reach one of `statuses`. */
   async waitForRun(
     predicate: { eventId?: string; functionId?: string },
-    statuses: string[] = ["completed", "failed", "cancelled"],
+    statuses: string[] = ["completed", "failed", "cancelled", "skipped"],
     timeoutMs = 20_000,
   ): Promise<any> {
     const deadline = Date.now() + timeoutMs;
@@ -93,6 +93,17 @@ export class RunnerClient {
       await sleep(50);
     }
     throw new Error(`timed out waiting for run ${JSON.stringify(predicate)} to be ${statuses}; saw ${JSON.stringify(last)}`);
+  }
+
+  /** Waits until run `runId` is waiting for an event named `eventName` (its wait is registered). */
+  async waitForWait(runId: string, eventName: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const run = await this.run(runId);
+      if (run.pending.waits.some((w: { event_name: string }) => w.event_name === eventName)) return;
+      await sleep(50);
+    }
+    throw new Error(`run ${runId} never waited for ${eventName}`);
   }
 
   async waitForFunctions(ids: string[], timeoutMs = 20_000): Promise<void> {

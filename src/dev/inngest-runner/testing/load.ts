@@ -8,6 +8,7 @@ import type { RunnerOptions } from "../runner";
 import { freePort, spawnRunner } from "./child-runner";
 import { createCalls, createConformanceFunctions } from "./conformance-app";
 import { RunnerClient, sleep, startTestApp, startTestRunner, testClient } from "./harness";
+import { overlapByKey } from "./overlap";
 
 export interface LoadResult {
   runs: number;
@@ -17,12 +18,16 @@ export interface LoadResult {
   /** Step executions that were not exactly one per step (should be empty). */
   wrongCounts: string[];
   completed: number;
+  /** Keyed scenario: the most runs of one key seen executing at once (must be 1). */
+  maxPerKey?: number;
 }
 
 export interface LoadOptions {
   /** Run the runner as a child process (`tsx main.ts`) with this storage env; otherwise in-process. */
   childEnv?: Record<string, string>;
   runner?: RunnerOptions;
+  /** Spread the runs over this many keys of `concurrency: {limit: 1, key: "event.data.k"}`. */
+  keys?: number;
 }
 
 async function startRunnerFor(o: LoadOptions): Promise<{ url: string; close(): Promise<void>; add?: (url: string) => void; port?: number }> {
@@ -53,18 +58,20 @@ export async function runLoad(runs = 100, o: LoadOptions = {}): Promise<LoadResu
       close = () => child.kill("SIGTERM");
     }
     const client = new RunnerClient(pre.url);
-    await client.waitForFunctions(["load-five-steps"], 60_000);
+    const fn = o.keys ? "load-five-steps-keyed" : "load-five-steps";
+    const name = o.keys ? "conf/five-keyed" : "conf/five";
+    await client.waitForFunctions([fn], 60_000);
     // Warm up the HTTP path and the SDK once, outside the measurement.
-    const [warm] = await client.send([{ name: "conf/five", data: { tag: "warmup" } }]);
+    const [warm] = await client.send([{ name, data: { tag: "warmup", k: "warmup" } }]);
     await client.waitForRun({ eventId: warm });
 
     const tags = Array.from({ length: runs }, (_, i) => `load${i}`);
     const started = performance.now();
-    await client.send(tags.map((tag) => ({ name: "conf/five", data: { tag } })));
+    await client.send(tags.map((tag, i) => ({ name, data: { tag, k: `k${i % (o.keys || 1)}` } })));
     let completed = 0;
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      const list = await client.runs(`?function=load-five-steps&status=completed&limit=${runs + 10}`);
+      const list = await client.runs(`?function=${fn}&status=completed&limit=${runs + 10}`);
       completed = list.filter((r) => r.event_id !== warm).length;
       if (completed >= runs) break;
       await sleep(50);
@@ -77,7 +84,8 @@ export async function runLoad(runs = 100, o: LoadOptions = {}): Promise<LoadResu
         if (n !== 1) wrongCounts.push(`${tag}:s${i}=${n}`);
       }
     }
-    return { runs, seconds, runsPerSecond: completed / seconds, stepsPerSecond: (completed * 5) / seconds, wrongCounts, completed };
+    const maxPerKey = o.keys ? Math.max(0, ...Object.values(overlapByKey(calls.spans.filter((sp) => sp.key !== "warmup")))) : undefined;
+    return { runs, seconds, runsPerSecond: completed / seconds, stepsPerSecond: (completed * 5) / seconds, wrongCounts, completed, maxPerKey };
   } finally {
     await close();
     await app.close();

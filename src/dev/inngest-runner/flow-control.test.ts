@@ -1,0 +1,221 @@
+// Flow control, as Inngest documents it, through a real `serve()` handler over HTTP: concurrency,
+// throttle, rateLimit, debounce, idempotency, priority, singleton and timeouts, on PGlite and (with
+// TEST_DATABASE_URL) on PostgreSQL. Tests wait on facts — a step having begun, a run's status or
+// flow-control reason — and assert on timestamps recorded by the functions themselves.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "./log";
+import type { Runner } from "./runner";
+import { createFlowCalls, createFlowFunctions, gate, type FlowCalls } from "./testing/flow-app";
+import { RunnerClient, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
+import { overlapByKey } from "./testing/overlap";
+import { createTestDatabase, type TestDatabase } from "./testing/postgres";
+
+const backends: Array<{ name: string; pg: boolean }> = [{ name: "PGlite", pg: false }];
+if (process.env.TEST_DATABASE_URL) backends.push({ name: "PostgreSQL", pg: true });
+
+describe.each(backends)("flow control ($name)", ({ pg }) => {
+  let db: TestDatabase | null = null;
+  let runner: Runner;
+  let app: TestApp;
+  let client: RunnerClient;
+  let calls: FlowCalls;
+  const logLines: string[] = [];
+
+  const fnId = (id: string) => `flow-${id}`;
+  const send = async (id: string, data: Record<string, unknown>) => (await client.send([{ name: `flow/${id}`, data }]))[0]!;
+  const runsOf = (id: string) => client.runs(`?function=${fnId(id)}&limit=100`);
+  const runByTag = async (id: string, tag: string) => (await runsOf(id)).find((r) => r.event_name && r.output?.tag === tag);
+  const begun = (id: string, tag: string) => calls.begun.find((b) => b.fn === id && b.tag === tag);
+  const spansOf = (id: string) => calls.spans.filter((s) => s.fn === id);
+  const done = (eventId: string, functionId?: string) => client.waitForRun({ eventId, functionId }, undefined, 30_000);
+
+  beforeAll(async () => {
+    if (pg) db = await createTestDatabase(process.env.TEST_DATABASE_URL!);
+    runner = await startTestRunner({ databaseUrl: db?.url, logger: createLogger("debug", (l) => logLines.push(l)) });
+    calls = createFlowCalls();
+    const inngest = testClient("flow", runner.url);
+    app = await startTestApp(inngest, createFlowFunctions(inngest, calls));
+    runner.syncer.add(app.url);
+    client = new RunnerClient(runner.url);
+    await client.waitForFunctions([fnId("conc"), fnId("batch")]);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const g of calls?.gates.values() ?? []) g.open();
+    await runner?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it("flags options the runner does not implement, in the log and on the functions page", async () => {
+    const { functions } = await client.json("/api/functions");
+    const batch = functions.find((f: { id: string }) => f.id === fnId("batch"));
+    expect(batch.unsupported.map((p: { option: string }) => p.option)).toEqual(["batchEvents"]);
+    expect(functions.find((f: { id: string }) => f.id === fnId("conc")).unsupported).toEqual([]);
+    expect(logLines.some((l) => l.includes("WARN") && l.includes(fnId("batch")) && l.includes("batchEvents"))).toBe(true);
+    const page = await (await fetch(`${runner.url}/functions`)).text();
+    expect(page).toContain("batchEvents");
+    expect(page).toContain("concurrency 1 per event.data.k");
+  });
+
+  it("concurrency 1 per key: a second run of a key waits (and says so) while another key runs", async () => {
+    const a1 = await send("conc", { tag: "a1", k: "a", gate: "conc-a1" });
+    await expect.poll(() => begun("conc", "a1"), { timeout: 10_000 }).toBeTruthy();
+    const a2 = await send("conc", { tag: "a2", k: "a" });
+    const b1 = await send("conc", { tag: "b1", k: "b" });
+    // Key b is not held up by key a.
+    expect((await done(b1)).status).toBe("completed");
+    const waiting = (await client.runs(`?event=${a2}`))[0];
+    expect(waiting.status).toBe("queued");
+    expect(waiting.reason).toBe("waiting for concurrency key a (limit 1)");
+    expect(begun("conc", "a2")).toBeUndefined();
+    expect(await (await fetch(`${runner.url}/runs/${waiting.id}`)).text()).toContain("waiting for concurrency key a (limit 1)");
+    expect(await (await fetch(`${runner.url}/?function=${fnId("conc")}`)).text()).toContain("waiting for concurrency key a");
+    gate(calls, "conc-a1").open();
+    const [r1, r2] = [await done(a1), await done(a2)];
+    expect(r2.output.start).toBeGreaterThanOrEqual(r1.output.end);
+    expect(r2.reason).toBeNull();
+  });
+
+  it("concurrency 1 per key runs many runs one at a time per key and different keys in parallel", async () => {
+    const events = ["x", "y", "z"].flatMap((k) => [1, 2, 3].map((i) => ({ name: "flow/conc", data: { tag: `${k}${i}`, k, ms: 60 } })));
+    const ids = await client.send(events);
+    for (const id of ids) expect((await done(id)).status).toBe("completed");
+    const spans = spansOf("conc").filter((s) => ["x", "y", "z"].includes(s.key));
+    expect(spans).toHaveLength(9);
+    expect(overlapByKey(spans)).toEqual({ x: 1, y: 1, z: 1 });
+    expect(overlapByKey(spans.map((s) => ({ ...s, key: "all" }))).all).toBeGreaterThan(1);
+  });
+
+  it("a sleeping run holds no concurrency slot", async () => {
+    const first = await send("conc-sleep", { tag: "s1", nap: "2s" });
+    await client.waitForRun({ eventId: first }, ["sleeping"]);
+    const second = await send("conc-sleep", { tag: "s2" });
+    const [r1, r2] = [await done(first), await done(second)];
+    expect(r2.output.end).toBeLessThan(r1.output.end); // the second ran while the first slept
+  });
+
+  it("throttle spaces run starts instead of dropping them", async () => {
+    const ids = await client.send([1, 2, 3].map((i) => ({ name: "flow/throttle", data: { tag: `t${i}` } })));
+    const runs = [];
+    for (const id of ids) runs.push(await done(id));
+    expect(runs.map((r) => r.status)).toEqual(["completed", "completed", "completed"]);
+    const starts = runs.map((r) => r.started_at).sort((a, b) => a - b);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(950);
+    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(950);
+  });
+
+  it("rateLimit skips the excess per key and says why", async () => {
+    const ids = await client.send([
+      { name: "flow/rate", data: { tag: "r1", k: "a" } },
+      { name: "flow/rate", data: { tag: "r2", k: "a" } },
+      { name: "flow/rate", data: { tag: "r3", k: "a" } },
+      { name: "flow/rate", data: { tag: "r4", k: "b" } },
+    ]);
+    const runs = [];
+    for (const id of ids) runs.push(await done(id));
+    expect(runs.map((r) => r.status)).toEqual(["completed", "skipped", "skipped", "completed"]);
+    expect(runs[1].reason).toBe("skipped by rateLimit (key a): 1 per 1m");
+    expect(begun("rate", "r2")).toBeUndefined();
+    expect(await (await fetch(`${runner.url}/runs/${runs[1].id}`)).text()).toContain("skipped by rateLimit");
+  });
+
+  it("debounce runs once, with the last event, after the quiet period", async () => {
+    const first = await send("debounce", { tag: "d1", k: "a" });
+    const other = await send("debounce", { tag: "o1", k: "b" });
+    await send("debounce", { tag: "d2", k: "a" });
+    const lastAt = Date.now();
+    const last = await send("debounce", { tag: "d3", k: "a" });
+    const run = await done(last);
+    expect(run.status).toBe("completed");
+    expect(run.output.tag).toBe("d3");
+    expect(run.started_at - lastAt).toBeGreaterThanOrEqual(950);
+    expect(await client.runs(`?event=${first}`)).toEqual([]);
+    expect((await done(other)).output.tag).toBe("o1");
+    expect((await runsOf("debounce")).map((r) => r.output?.tag).sort()).toEqual(["d3", "o1"]);
+  });
+
+  it("debounce timeout starts the run at most `timeout` after the first event", async () => {
+    const firstAt = Date.now();
+    await send("debounce-max", { tag: "m1" });
+    const last = await send("debounce-max", { tag: "m2" });
+    const run = await done(last);
+    expect(run.output.tag).toBe("m2");
+    expect(run.started_at - firstAt).toBeGreaterThanOrEqual(950);
+    expect(run.started_at - firstAt).toBeLessThan(30_000); // not the 1m period
+  });
+
+  it("idempotency runs once per key", async () => {
+    const ids = await client.send([
+      { name: "flow/idem", data: { tag: "i1", k: "x" } },
+      { name: "flow/idem", data: { tag: "i2", k: "x" } },
+      { name: "flow/idem", data: { tag: "i3", k: "y" } },
+    ]);
+    const runs = [];
+    for (const id of ids) runs.push(await done(id));
+    expect(runs.map((r) => r.status)).toEqual(["completed", "skipped", "completed"]);
+    expect(runs[1].reason).toMatch(/^skipped by idempotency \(key x\)/);
+    const later = await done(await send("idem", { tag: "i4", k: "x" }));
+    expect(later.status).toBe("skipped");
+  });
+
+  it("priority orders queued runs", async () => {
+    const blocker = await send("prio", { tag: "p0", gate: "prio" });
+    await expect.poll(() => begun("prio", "p0"), { timeout: 10_000 }).toBeTruthy();
+    const low = await send("prio", { tag: "low", p: 0 });
+    const high = await send("prio", { tag: "high", p: 120 });
+    for (const id of [low, high]) {
+      await expect.poll(async () => (await client.runs(`?event=${id}`))[0]?.reason, { timeout: 10_000 }).toMatch(/^waiting for concurrency/);
+    }
+    gate(calls, "prio").open();
+    await done(blocker);
+    const [l, h] = [await done(low), await done(high)];
+    expect(h.output.end).toBeLessThanOrEqual(l.output.start);
+  });
+
+  it("singleton skip: a second run of a key is skipped while the first is in progress", async () => {
+    const first = await send("single-skip", { tag: "k1", k: "a", gate: "single" });
+    await expect.poll(() => begun("single-skip", "k1"), { timeout: 10_000 }).toBeTruthy();
+    const second = await done(await send("single-skip", { tag: "k2", k: "a" }));
+    const otherKey = await done(await send("single-skip", { tag: "k3", k: "b" }));
+    expect(second.status).toBe("skipped");
+    expect(second.reason).toMatch(/^skipped by singleton \(key a\): run \w+ is in progress$/);
+    expect(otherKey.status).toBe("completed");
+    gate(calls, "single").open();
+    expect((await done(first)).status).toBe("completed");
+    const after = await done(await send("single-skip", { tag: "k4", k: "a" }));
+    expect(after.status).toBe("completed");
+  });
+
+  it("singleton cancel: a new run cancels the one in progress", async () => {
+    const first = await send("single-cancel", { tag: "c1", k: "a", nap: "30s" });
+    await client.waitForRun({ eventId: first }, ["sleeping"]);
+    const second = await send("single-cancel", { tag: "c2", k: "a" });
+    const [r1, r2] = [await done(first), await done(second)];
+    expect(r1.status).toBe("cancelled");
+    expect(r1.reason).toBe(`cancelled: singleton: replaced by run ${r2.id}`);
+    expect(r2.status).toBe("completed");
+  });
+
+  it("timeouts.finish cancels a run that runs too long, with the reason shown", async () => {
+    const id = await send("timeout-finish", { tag: "f1", nap: "30s" });
+    const run = await done(id);
+    expect(run.status).toBe("cancelled");
+    expect(run.reason).toBe("cancelled: timeouts.finish 1s");
+    expect(run.error.message).toBe("Run cancelled: timeouts.finish 1s");
+    expect(run.ended_at - run.started_at).toBeGreaterThanOrEqual(950);
+    expect(run.ended_at - run.started_at).toBeLessThan(20_000);
+  });
+
+  it("timeouts.start cancels a run that could not start in time", async () => {
+    const blocker = await send("timeout-start", { tag: "b", gate: "tstart" });
+    await expect.poll(() => begun("timeout-start", "b"), { timeout: 10_000 }).toBeTruthy();
+    const late = await done(await send("timeout-start", { tag: "late" }));
+    expect(late.status).toBe("cancelled");
+    expect(late.reason).toBe("cancelled: timeouts.start 1s");
+    expect(late.started_at).toBe(late.ended_at); // never called
+    expect(begun("timeout-start", "late")).toBeUndefined();
+    gate(calls, "tstart").open();
+    expect((await done(blocker)).status).toBe("completed");
+  });
+});
