@@ -1,8 +1,9 @@
 import { localStorage, verifyFileSignature } from "@/server/storage/local";
 import { assertStorageKey } from "@/server/storage/types";
+import { route } from "@/server/http/route";
 
 /** Serves local-disk files for signed, unexpired links (the offline stand-in for uploadthing URLs). */
-export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">) {
+export const GET = route(async (req: Request, ctx: RouteContext<"/api/files/[...key]">) => {
   const { key: parts } = await ctx.params;
   const url = new URL(req.url);
   const key = parts.map(decodeURIComponent).join("/");
@@ -28,4 +29,4 @@ export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">
   } catch {
     return Response.json({ error: "File not found" }, { status: 404 });
   }
-}
+});

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { route } from "@/server/http/route";
 
 const handler = (req: Request) =>
   fetchRequestHandler({
@@ -13,4 +14,5 @@ const handler = (req: Request) =>
     },
   });
 
-export { handler as GET, handler as POST };
+const logged = route(handler);
+export { logged as GET, logged as POST };

@@ -8,6 +8,7 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { relativeRedirect } from "@/lib/relative-redirect";
 import { issuesMessage } from "@/lib/validation-message";
+import { route } from "@/server/http/route";
 
 const form = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Name is too long"),
@@ -15,7 +16,7 @@ const form = z.object({
 });
 
 /** The local sign-in (no Clerk keys): name + email → a signed, httpOnly session cookie. */
-export async function POST(req: NextRequest) {
+export const POST = route(async (req: NextRequest) => {
   if (authMode() !== "local") return NextResponse.json({ error: "Local sign-in is disabled when Clerk is configured" }, { status: 404 });
   const data = await req.formData();
   const redirectTo = safeRedirectPath(data.get("redirect_url"));
@@ -38,4 +39,4 @@ export async function POST(req: NextRequest) {
     maxAge: LOCAL_SESSION_MAX_AGE_S,
   });
   return res;
-}
+});
