@@ -38,11 +38,14 @@ export function resolveInngestMode(env: Env = process.env): InngestMode {
   };
 }
 
-/** The app's client; `isDev` is always explicit so the SDK cannot fall back to INNGEST_DEV on its own. */
+/**
+ * The app's client; `isDev` is always explicit so the SDK cannot fall back to INNGEST_DEV on its
+ * own. Its logs (function errors with their stacks, functions' `ctx.logger`) go through pino.
+ */
 export function createInngestClient(env: Env = process.env) {
   const mode = resolveInngestMode(env);
   if (mode.refused) logger.error({ inngest: "cloud" }, mode.refused);
-  return new Inngest({ id: "radium", isDev: mode.dev });
+  return new Inngest({ id: "radium", isDev: mode.dev, logger: logger.child({ component: "inngest" }) });
 }
 
 export const inngest = createInngestClient();
