@@ -41,7 +41,8 @@ test("pages and API routes carry the security headers and a request id", async (
   expect(models.headers()["content-security-policy"]).toContain("'nonce-");
   const trpc = await page.request.get("/api/trpc/models.list");
   expect(trpc.headers()["x-request-id"]).toBeTruthy();
-  const bad = await page.request.post("/api/inngest?fnId=x", { data: "{not json", headers: { "content-type": "application/json" } });
+  // A Buffer, so Playwright sends the bytes as they are instead of JSON-encoding the string.
+  const bad = await page.request.post("/api/inngest?fnId=x", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
   expect(bad.status()).toBe(400);
   expect(bad.headers()["content-type"]).toBe("application/problem+json");
   expect(await bad.json()).toMatchObject({ status: 400, trace_id: bad.headers()["x-request-id"] });

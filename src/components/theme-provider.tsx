@@ -1,6 +1,7 @@
 "use client";
 
 import { ThemeProvider as NextThemesProvider } from "next-themes";
+import "@/lib/zod-jitless";
 
 /** `nonce`: the page's CSP nonce, for the inline script that sets the theme before first paint. */
 export function ThemeProvider({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
