@@ -81,3 +81,15 @@ describe("route()", () => {
     await expect(handler(req())).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
 });
+
+describe("route() options", () => {
+  it("can log successful answers at debug level (a poll), but never a failure", async () => {
+    const quiet = route(async (r: Request) => new Response(null, { status: r.method === "PUT" ? 200 : 500 }), { level: "debug" });
+    // The captured logger runs at info, like production.
+    await quiet(new Request("http://localhost/api/poll", { method: "PUT" }));
+    expect(lines).toHaveLength(0);
+    await quiet(new Request("http://localhost/api/poll", { method: "POST" }));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "error", status: 500 });
+  });
+});

@@ -62,6 +62,8 @@ function pinRequestId(req: Request): string {
  */
 export function route<Req extends Request, Rest extends unknown[]>(
   handler: (req: Req, ...rest: Rest) => Response | Promise<Response>,
+  /** Level of the line for answers below 500 (e.g. "debug" for a poll that would drown the log). */
+  options: { level?: "info" | "debug" } = {},
 ): (req: Req, ...rest: Rest) => Promise<Response> {
   return async (req, ...rest) => {
     const started = performance.now();
@@ -90,7 +92,7 @@ export function route<Req extends Request, Rest extends unknown[]>(
     };
     if (err) s.log.error({ ...line, err }, "request failed");
     else if (res.status >= 500) s.log.error(line, "request");
-    else s.log.info(line, "request");
+    else s.log[options.level ?? "info"](line, "request");
     return withRequestId(res, requestId);
   };
 }

@@ -23,6 +23,8 @@ function isJson(text: string): boolean {
  * unless the response is signed (see sanitize-response.ts).
  */
 function handler(method: Method) {
+  // The local runner re-syncs (PUT) every few seconds: those lines would drown the log.
+  const level = method === "PUT" ? "debug" : "info";
   return route(async (req: NextRequest) => {
     let forwarded = req;
     if (method !== "GET") {
@@ -31,7 +33,7 @@ function handler(method: Method) {
       forwarded = new NextRequest(req.url, { method, headers: req.headers, body: text || undefined });
     }
     return sanitizeInngestResponse(await sdk[method](forwarded, undefined));
-  });
+  }, { level });
 }
 
 export const GET = handler("GET");
