@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/server/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at runtime, not bundled.
@@ -8,6 +9,12 @@ const nextConfig: NextConfig = {
   logging: { incomingRequests: { ignore: [/^\/api\/inngest/] } },
   // `npm test` type-checks the whole project with `tsc` before building; the build skips a second pass.
   typescript: { ignoreBuildErrors: process.env.RADIUM_SKIP_BUILD_TYPECHECK === "1" },
+  // The proxy sets these (plus the CSP and the request id) on pages and API routes; this covers
+  // what the proxy does not run for, such as /_next/static scripts (nosniff matters most there).
+  async headers() {
+    const headers = staticSecurityHeaders(process.env.NODE_ENV === "production").map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

@@ -2,13 +2,22 @@
 // outbox so events left undelivered by a crash or an Inngest outage go out.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("@/server/log");
   const { getDb } = await import("@/server/db");
   const { startOutboxSweeper } = await import("@/server/outbox/dispatcher");
   const { authMode } = await import("@/server/auth/mode");
+  const { resolveInngestMode } = await import("@/server/inngest/client");
   const mode = authMode();
-  console.info(`[auth] using ${mode === "clerk" ? "Clerk" : "the local sign-in (no Clerk keys set)"}`);
+  logger.info({ auth: mode }, `auth: using ${mode === "clerk" ? "Clerk" : "the local sign-in (no Clerk keys set)"}`);
   if (mode === "local" && process.env.NODE_ENV === "production") {
-    console.warn("[auth] WARNING: the local sign-in is active in a production build. Anyone who knows an email can sign in as that user; set Clerk keys for a real deployment.");
+    logger.warn("auth: WARNING: the local sign-in is active in a production build. Anyone who knows an email can sign in as that user; set Clerk keys for a real deployment.");
+  }
+  const inngest = resolveInngestMode();
+  if (inngest.devInProduction) {
+    logger.warn(
+      { inngest: "dev" },
+      "inngest: WARNING: dev mode in a production build (RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION=1): /api/inngest accepts unsigned calls, so anyone who can reach it can run functions. For local test builds only.",
+    );
   }
   await getDb();
   startOutboxSweeper();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { ClerkProvider } from "@clerk/nextjs";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
@@ -11,9 +12,12 @@ export const metadata: Metadata = {
   description: "Chat with AI that writes documents; fine-tune and deploy models.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The proxy's per-request CSP nonce; reading headers also renders every page per request,
+  // which a nonce needs (a prerendered page would carry no nonce and its scripts would be blocked).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const app = (
-    <ThemeProvider>
+    <ThemeProvider nonce={nonce}>
       <TRPCReactProvider>{children}</TRPCReactProvider>
       <Toaster richColors closeButton />
     </ThemeProvider>
@@ -22,7 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
         {authMode() === "clerk" ? (
-          <ClerkProvider afterSignOutUrl="/sign-in" signInUrl="/sign-in" signUpUrl="/sign-up">
+          <ClerkProvider nonce={nonce} afterSignOutUrl="/sign-in" signInUrl="/sign-in" signUpUrl="/sign-up">
             {app}
           </ClerkProvider>
         ) : (

@@ -1,10 +1,12 @@
 "use client";
 
 import { ThemeProvider as NextThemesProvider } from "next-themes";
+import "@/lib/zod-jitless";
 
-export function ThemeProvider({ children }: { children: React.ReactNode }) {
+/** `nonce`: the page's CSP nonce, for the inline script that sets the theme before first paint. */
+export function ThemeProvider({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   return (
-    <NextThemesProvider attribute="class" defaultTheme="dark" enableSystem disableTransitionOnChange>
+    <NextThemesProvider nonce={nonce} attribute="class" defaultTheme="dark" enableSystem disableTransitionOnChange>
       {children}
     </NextThemesProvider>
   );

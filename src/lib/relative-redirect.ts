@@ -7,10 +7,23 @@ export function relativeRedirect(pathWithQuery: string, status: 303 | 307 = 307)
   return new Response(null, { status, headers: { Location: pathWithQuery } });
 }
 
-/** Absolute URL on the host the browser used (Host / X-Forwarded-* headers), for APIs that need one. */
-export function sameHostUrl(req: Request, pathWithQuery: string): URL {
-  const h = req.headers;
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const proto = h.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return new URL(pathWithQuery, host ? `${proto}://${host}` : req.url);
+/**
+ * The absolute URL the proxy must give NextResponse.redirect (it rejects relative ones): on the
+ * configured app origin, else on the request URL's own origin, which Next builds from its bind
+ * address and then turns back into a relative Location. Never from Host or X-Forwarded-Host,
+ * which any client can forge (an open redirect through a cache or a misconfigured proxy).
+ */
+export function appUrl(pathWithQuery: string, requestUrl: string | URL, configuredOrigin?: string): URL {
+  const own = new URL(requestUrl).origin;
+  let origin = own;
+  if (configuredOrigin?.trim()) {
+    try {
+      origin = new URL(configuredOrigin.trim()).origin;
+    } catch {
+      origin = own;
+    }
+  }
+  const url = new URL(pathWithQuery, origin);
+  // A path such as "//evil.example" would resolve to another host: keep only path and query.
+  return url.origin === origin ? url : new URL(`${url.pathname}${url.search}`, origin);
 }

@@ -5,23 +5,49 @@ import { authMode } from "@/server/auth/mode";
 import { aiAdapter } from "@/server/ai/adapter";
 import { storageAdapter } from "@/server/storage/adapter";
 import { inngestAdapter } from "@/server/inngest/client";
+import { currentRequest } from "@/server/http/route";
+import { logger } from "@/server/log";
 
-/** Which adapter each outside service uses, and whether the database answers. */
-export async function health() {
+/**
+ * Which adapter each outside service uses, and whether the database answers. The endpoint is
+ * public, so the answer names kinds only; targets (paths, hosts, URLs) and timings are for
+ * development, where the one reading them is the developer.
+ */
+export async function health(options: { details: boolean } = { details: process.env.NODE_ENV === "development" }) {
   const config = resolveDbConfig();
   const started = performance.now();
-  let database: { driver: string; target: string; ok: boolean; latencyMs?: number; error?: string };
+  let ok = true;
   try {
     const { db } = await getConnection();
     await db.execute(sql`select 1`);
-    database = { driver: config.driver, target: describeDb(config), ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
-    // Details go to the server log; the public answer only says the database is down.
-    console.error("[health] database check failed:", err);
-    database = { driver: config.driver, target: describeDb(config), ok: false, error: "The database did not answer." };
+    ok = false;
+    (currentRequest()?.log ?? logger).error({ err }, "health: database check failed");
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  const ai = aiAdapter();
+  const inngest = inngestAdapter();
+  const status = ok ? ("ok" as const) : ("degraded" as const);
+  if (!options.details) {
+    return {
+      status,
+      adapters: {
+        database: { driver: config.driver, ok },
+        auth: authMode(),
+        ai: { provider: ai.provider },
+        storage: storageAdapter(),
+        inngest: { mode: inngest.mode },
+      },
+    };
   }
   return {
-    status: database.ok ? ("ok" as const) : ("degraded" as const),
-    adapters: { database, auth: authMode(), ai: aiAdapter(), storage: storageAdapter(), inngest: inngestAdapter() },
+    status,
+    adapters: {
+      database: { driver: config.driver, ok, target: describeDb(config), latencyMs },
+      auth: authMode(),
+      ai,
+      storage: storageAdapter(),
+      inngest,
+    },
   };
 }

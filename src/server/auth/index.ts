@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { getDb } from "@/server/db";
+import { noteUserId } from "@/server/http/route";
 import { authMode } from "./mode";
 import { LOCAL_SESSION_COOKIE, type LocalSession } from "./local-session";
 import { activeLocalSession } from "./local-session-store";
@@ -31,6 +32,12 @@ function toSessionUser(session: LocalSession | null): SessionUser | null {
 
 /** The signed-in user of a request (tRPC context, route handlers). */
 export async function getSessionUserFromRequest(req: Request): Promise<SessionUser | null> {
+  const user = await sessionUserOf(req);
+  noteUserId(user?.id); // for the request's log line
+  return user;
+}
+
+async function sessionUserOf(req: Request): Promise<SessionUser | null> {
   if (authMode() === "clerk") {
     const { clerkUserIdFromRequest } = await import("./clerk");
     const id = await clerkUserIdFromRequest(req);

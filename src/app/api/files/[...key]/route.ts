@@ -1,6 +1,7 @@
 import { localStorage, verifyFileSignature } from "@/server/storage/local";
 import { assertStorageKey } from "@/server/storage/types";
 import { problem } from "@/server/http/problem";
+import { route } from "@/server/http/route";
 
 /** The storage key named by the path, or null for a bad one (including malformed percent-encoding: "%", "%E0%A4%A"). */
 function keyOf(parts: string[]): string | null {
@@ -12,7 +13,7 @@ function keyOf(parts: string[]): string | null {
 }
 
 /** Serves local-disk files for signed, unexpired links (the offline stand-in for uploadthing URLs). */
-export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">) {
+export const GET = route(async (req: Request, ctx: RouteContext<"/api/files/[...key]">) => {
   const { key: parts } = await ctx.params;
   const url = new URL(req.url);
   const key = keyOf(parts);
@@ -34,4 +35,4 @@ export async function GET(req: Request, ctx: RouteContext<"/api/files/[...key]">
   } catch {
     return problem(req, { status: 404, title: "Not Found", detail: "File not found." });
   }
-}
+});

@@ -7,6 +7,7 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
 import { requestLogger } from "@/server/log";
+import { route } from "@/server/http/route";
 
 /** A refused request answered in tRPC's own error shape (what @trpc/client reads), with the request id. */
 function refused(refusal: Refusal, requestId: string): Response {
@@ -40,4 +41,5 @@ async function handler(req: Request): Promise<Response> {
   });
 }
 
-export { handler as GET, handler as POST };
+const logged = route(handler);
+export { logged as GET, logged as POST };

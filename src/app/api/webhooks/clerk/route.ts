@@ -3,14 +3,16 @@ import { verifyWebhook } from "@clerk/nextjs/webhooks";
 import { getDb } from "@/server/db";
 import { deleteUser, upsertUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
+import { problem } from "@/server/http/problem";
+import { route } from "@/server/http/route";
 
 /** Clerk's user.* webhooks keep `users` in step with Clerk (signature verified locally). */
-export async function POST(req: NextRequest) {
+export const POST = route(async (req: NextRequest) => {
   let evt;
   try {
     evt = await verifyWebhook(req);
   } catch {
-    return Response.json({ error: "Invalid webhook signature" }, { status: 400 });
+    return problem(req, { status: 400, title: "Bad Request", detail: "Invalid webhook signature." });
   }
   const db = await getDb();
   if (evt.type === "user.created" || evt.type === "user.updated") {
@@ -22,4 +24,4 @@ export async function POST(req: NextRequest) {
     await deleteUser(db, evt.data.id);
   }
   return Response.json({ ok: true, type: evt.type });
-}
+});

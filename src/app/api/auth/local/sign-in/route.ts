@@ -13,6 +13,7 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { relativeRedirect } from "@/lib/relative-redirect";
 import { issuesMessage } from "@/lib/validation-message";
+import { route } from "@/server/http/route";
 
 const form = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Name is too long"),
@@ -20,7 +21,7 @@ const form = z.object({
 });
 
 /** The local sign-in (no Clerk keys): name + email → a recorded session in a signed, httpOnly cookie. */
-export async function POST(req: NextRequest) {
+export const POST = route(async (req: NextRequest) => {
   if (authMode() !== "local") {
     return problem(req, { status: 404, title: "Not Found", detail: "Local sign-in is disabled when Clerk is configured." });
   }
@@ -62,4 +63,4 @@ export async function POST(req: NextRequest) {
     maxAge: LOCAL_SESSION_MAX_AGE_S,
   });
   return res;
-}
+});

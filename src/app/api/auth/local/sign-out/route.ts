@@ -6,12 +6,13 @@ import { authMode } from "@/server/auth/mode";
 import { getDb } from "@/server/db";
 import { isCrossSiteRequest } from "@/server/http/origin";
 import { problem } from "@/server/http/problem";
+import { route } from "@/server/http/route";
 
 /**
  * Ends the local session (its record is deleted, so a copy of the cookie stops working too);
  * `?everywhere=1` ends every session of the user. Clerk revokes its own sessions.
  */
-export async function POST(req: NextRequest) {
+export const POST = route(async (req: NextRequest) => {
   // Logout CSRF: a foreign page must not sign the browser out (or out everywhere).
   if (isCrossSiteRequest(req)) return problem(req, { status: 403, title: "Forbidden", detail: "Cross-site sign-out is not allowed." });
   if (authMode() === "local") {
@@ -25,4 +26,4 @@ export async function POST(req: NextRequest) {
   const res = new NextResponse(null, { status: 303, headers: { Location: "/sign-in" } });
   res.cookies.delete(LOCAL_SESSION_COOKIE);
   return res;
-}
+});
