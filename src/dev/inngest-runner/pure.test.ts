@@ -92,15 +92,17 @@ describe("expressions (CEL)", () => {
 describe("cron", () => {
   const at = (iso: string) => Date.parse(iso);
   it("parses fields, ranges, steps, lists and names", () => {
+    // Weekdays 9-17 every 15 minutes in January and July: from March 2026 the first is Wed 1 July 09:00.
     const s = parseCron("*/15 9-17 * JAN,jul MON-FRI");
-    expect([...s.minutes]).toEqual([0, 15, 30, 45]);
-    expect([...s.hours]).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    expect([...s.months]).toEqual([1, 7]);
-    expect([...s.daysOfWeek]).toEqual([1, 2, 3, 4, 5]);
-    expect([...parseCron("0 0 * * 7").daysOfWeek]).toEqual([0]);
-    expect(() => parseCron("* * *")).toThrow(/5 or 6 fields/);
-    expect(() => parseCron("61 * * * *")).toThrow(/out of range/);
-    expect(() => parseCron("TZ=Nowhere/City * * * * *")).toThrow();
+    expect(nextCronTime(s, at("2026-03-01T00:00:00Z"))).toBe(at("2026-07-01T09:00:00Z"));
+    expect(nextCronTime(s, at("2026-07-01T09:00:00Z"))).toBe(at("2026-07-01T09:15:00Z"));
+    expect(nextCronTime(s, at("2026-07-03T17:45:00Z"))).toBe(at("2026-07-06T09:00:00Z")); // Fri → Mon
+    // 7 is Sunday too.
+    expect(nextCronTime(parseCron("0 0 * * 7"), at("2026-03-02T00:00:00Z"))).toBe(at("2026-03-08T00:00:00Z"));
+    expect(() => parseCron("* * *")).toThrow(/Cron "\* \* \*" is invalid/);
+    expect(() => parseCron("* * * * * * *")).toThrow(/5 or 6 parts/); // croner's year field is not Inngest's
+    expect(() => parseCron("61 * * * *")).toThrow(/minute: 61/);
+    expect(() => parseCron("TZ=Nowhere/City * * * * *")).toThrow(/unknown time zone "Nowhere\/City"/);
   });
   it("matches times", () => {
     const s = parseCron("30 8 * * 1");
@@ -120,6 +122,10 @@ describe("cron", () => {
     // 09:00 in Paris is 08:00 UTC in winter and 07:00 UTC in summer.
     expect(nextCronTime(parseCron("TZ=Europe/Paris 0 9 * * *"), at("2026-01-10T12:00:00Z"))).toBe(at("2026-01-11T08:00:00Z"));
     expect(nextCronTime(parseCron("TZ=Europe/Paris 0 9 * * *"), at("2026-07-10T12:00:00Z"))).toBe(at("2026-07-11T07:00:00Z"));
+    expect(parseCron("CRON_TZ=America/New_York @daily").timeZone).toBe("America/New_York");
+    // Without a prefix schedules are UTC (as Inngest reads them), whatever the machine's zone.
+    expect(nextCronTime(parseCron("@hourly"), at("2026-03-01T10:30:00Z"))).toBe(at("2026-03-01T11:00:00Z"));
+    expect(nextCronTime(parseCron("0 3 * * *"), at("2026-03-01T10:30:00Z"))).toBe(at("2026-03-02T03:00:00Z"));
   });
 });
 
