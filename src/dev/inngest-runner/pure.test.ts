@@ -4,7 +4,7 @@ import { backoffDelay, parseRetryAfter } from "./backoff";
 import { callBody, interpretReply } from "./call";
 import { optionsFromEnv } from "./config";
 import { cronMatches, nextCronTime, parseCron } from "./cron";
-import { formatDuration, parseDuration, resolveTime } from "./duration";
+import { formatDuration, parseDuration, parseTime, resolveTime } from "./duration";
 import { evaluateExpression, expressionError } from "./expression";
 import { ulid } from "./ids";
 import { formatLine } from "./log";
@@ -30,7 +30,23 @@ describe("durations", () => {
     expect(resolveTime("1h", 1000)).toBe(1000 + 3_600_000);
     expect(resolveTime("2030-01-02T03:04:05.000Z", 0)).toBe(Date.UTC(2030, 0, 2, 3, 4, 5));
     expect(() => resolveTime("whenever", 0)).toThrow(/Invalid duration/);
-    expect(() => resolveTime("2030-99-99T00:00:00Z", 0)).toThrow(/Invalid date/);
+    expect(() => resolveTime("2030-99-99T00:00:00Z", 0)).toThrow(/not a valid date/);
+  });
+
+  it("returns a typed error for anything that is not a time, never now or never", () => {
+    expect(parseTime("90s", 1000)).toEqual({ ok: true, at: 91_000 });
+    expect(parseTime("2030-01-02T03:04:05.000Z", 0)).toEqual({ ok: true, at: Date.UTC(2030, 0, 2, 3, 4, 5) });
+    for (const bad of ["", "  ", "soon", "5 minutes", "1s junk", "2030-13-45", "99999999999y", undefined, null, 30, {}]) {
+      const r = parseTime(bad, 0, "sleep duration");
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) {
+        expect(r.error.kind).toBe("invalid-time");
+        expect(r.error.input).toBe(bad);
+        expect(r.error.message).toMatch(/^Invalid sleep duration /);
+      }
+    }
+    const r = parseTime("5 minutes", 0, "wait timeout");
+    expect(!r.ok && r.error.message).toBe('Invalid wait timeout "5 minutes": expected a duration such as "30s", "5m", "2h30m", "1w2d" or an ISO date');
   });
 
   it("formats spans for people", () => {
