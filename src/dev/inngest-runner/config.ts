@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { LogLevel } from "./log";
 import type { RunnerOptions } from "./runner";
+import { assertSigningKey, type SigningOptions } from "./signing";
 
 export const DEFAULT_DATA_DIR = ".data/inngest-runner";
 
@@ -11,6 +12,25 @@ function int(env: Record<string, string | undefined>, name: string): number | un
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
   return n;
+}
+
+/**
+ * Signed mode, as `inngest start --signing-key … --event-key …`. The runner's own names, so the
+ * app's INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY in .env never switch the runner's mode by accident.
+ */
+function signingFromEnv(env: Record<string, string | undefined>): SigningOptions | undefined {
+  const signingKey = env.INNGEST_RUNNER_SIGNING_KEY?.trim() || undefined;
+  const eventKeys = (env.INNGEST_RUNNER_EVENT_KEY ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!signingKey) {
+    if (eventKeys.length) throw new Error("INNGEST_RUNNER_EVENT_KEY needs INNGEST_RUNNER_SIGNING_KEY too (signed mode)");
+    return undefined;
+  }
+  assertSigningKey(signingKey, "INNGEST_RUNNER_SIGNING_KEY");
+  if (!eventKeys.length) throw new Error("signed mode (INNGEST_RUNNER_SIGNING_KEY) needs INNGEST_RUNNER_EVENT_KEY too");
+  return { signingKey, eventKeys };
 }
 
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): RunnerOptions {
@@ -34,5 +54,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     concurrency: int(env, "INNGEST_RUNNER_CONCURRENCY"),
     backoff: backoffMs !== undefined ? { baseMs: backoffMs } : undefined,
     logLevel: level,
+    signing: signingFromEnv(env),
   };
 }

@@ -3,12 +3,15 @@ import type { BackoffOptions } from "./backoff";
 import type { Db, Sql } from "./db";
 import type { Logger } from "./log";
 import type { Registry } from "./registry";
+import type { SigningOptions } from "./signing";
 
 export interface Core {
   db: Db;
   log: Logger;
   registry: Registry;
   backoff: BackoffOptions;
+  /** Signed mode (as self-hosted Inngest); null for the dev server's unsigned protocol. */
+  signing: SigningOptions | null;
   /** Longest time one call to the app may take before it counts as a failed attempt. */
   callTimeoutMs: number;
   now(): number;

@@ -7,6 +7,7 @@ import { createLogger, type Logger, type LogLevel } from "./log";
 import { Registry } from "./registry";
 import { Scheduler } from "./scheduler";
 import { createServer } from "./server";
+import { assertSigningKey, type SigningOptions } from "./signing";
 import { AppSyncer } from "./sync";
 
 export interface RunnerOptions {
@@ -26,6 +27,8 @@ export interface RunnerOptions {
   callTimeoutMs?: number;
   logLevel?: LogLevel | "silent";
   logger?: Logger;
+  /** Signed mode: sign calls to apps, verify their replies, require keys from them. Default: dev mode. */
+  signing?: SigningOptions;
 }
 
 export interface Runner {
@@ -39,6 +42,10 @@ export interface Runner {
 
 export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? "info");
+  if (opts.signing) {
+    assertSigningKey(opts.signing.signingKey);
+    if (opts.signing.eventKeys.length === 0) throw new Error("signed mode needs at least one event key");
+  }
   const db: Db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   const registry = new Registry();
   await registry.load(db);
@@ -48,6 +55,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
     log,
     registry,
     backoff: { ...DEFAULT_BACKOFF, ...opts.backoff },
+    signing: opts.signing ?? null,
     callTimeoutMs: opts.callTimeoutMs ?? 15 * 60_000,
     now: () => Date.now(),
     wake: () => scheduler?.wake(),
@@ -62,7 +70,8 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}`);
+  const mode = opts.signing ? "signed (signing key and event key required)" : "dev (unsigned)";
+  log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}, mode: ${mode}`);
   await scheduler.start();
   for (const app of opts.appUrls ?? []) syncer.add(app);
 

@@ -1,4 +1,5 @@
-// The runner's HTTP surface, at the address the SDK knows as INNGEST_DEV:
+// The runner's HTTP surface, at the address the SDK knows as INNGEST_DEV (dev mode) or
+// INNGEST_BASE_URL (signed mode, where the event key and the SDK's bearer token are checked):
 //   POST /e/:key        event intake (the SDK's inngest.send and step.sendEvent)
 //   POST /fn/register   sync (the SDK answers our PUT with its function list)
 //   /api/...            JSON for the dashboard and tests
@@ -7,6 +8,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import * as api from "./api";
 import type { Core } from "./core";
 import { renderPage } from "./dashboard/pages";
+import { bearerMatches, eventKeyMatches } from "./signing";
 import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from "./http";
 import type { AppSyncer, RegisterBody } from "./sync";
 import { registerApp } from "./sync";
@@ -30,8 +32,11 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
   const param = (name: string) => url.searchParams.get(name) ?? undefined;
   let m: RegExpMatchArray | null;
 
-  // --- the SDK's side of the protocol ---
+  // --- the SDK's side of the protocol (keys required in signed mode, as Inngest requires them) ---
   if (method === "POST" && (m = path.match(/^\/e\/([^/]+)$/))) {
+    if (core.signing && !eventKeyMatches(core.signing.eventKeys, decodeURIComponent(m[1] ?? ""))) {
+      return sendJson(res, 401, { error: "Event key not found", status: 401 });
+    }
     const body = await readJson(req);
     const events = (Array.isArray(body) ? body : [body]) as Array<Partial<InngestEvent>>;
     try {
@@ -40,6 +45,9 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message, status: 400 });
     }
+  }
+  if (core.signing && /^\/(fn|v0|v1)\//.test(path) && !bearerMatches(core.signing.signingKey, req.headers.authorization)) {
+    return sendJson(res, 401, { error: "Unauthorized: the app's signing key is not the runner's (or the app is in dev mode)", status: 401 });
   }
   if (method === "POST" && path === "/fn/register") {
     const body = (await readJson(req)) as RegisterBody;
