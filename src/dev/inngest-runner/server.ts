@@ -10,6 +10,7 @@ import type { Core } from "./core";
 import { renderPage } from "./dashboard/pages";
 import { bearerMatches, eventKeyMatches } from "./signing";
 import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from "./http";
+import { invokeFunction, parseInvokePayload, parseInvokeText } from "./invoke";
 import type { AppSyncer, RegisterBody } from "./sync";
 import { registerApp } from "./sync";
 import type { InngestEvent } from "./types";
@@ -96,6 +97,13 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     return id ? sendJson(res, 200, { id }) : sendJson(res, 404, { error: "event not found" });
   }
   if (method === "GET" && path === "/api/functions") return sendJson(res, 200, await api.listFunctionsAndApps(core));
+  if (method === "POST" && (m = path.match(/^\/api\/functions\/([^/]+)\/invoke$/))) {
+    const parsed = parseInvokePayload((await readJson(req)) ?? {});
+    if (!parsed.ok) throw new HttpError(400, parsed.error);
+    const started = await invokeFunction(core, decodeURIComponent(m[1] ?? ""), parsed.payload);
+    if (!started) throw new HttpError(404, "function not found");
+    return sendJson(res, 200, { run_id: started.runId, event_id: started.eventId });
+  }
   if (method === "POST" && path === "/api/apps") {
     const body = (await readJson(req)) as { url?: string };
     if (!body?.url) throw new HttpError(400, "url is required");
@@ -124,6 +132,14 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     if (!name) return redirect(res, `/events?error=${encodeURIComponent("An event needs a name")}`);
     await api.sendEvents(core, [{ name, data: data as Record<string, unknown> }], "dashboard");
     return redirect(res, "/");
+  }
+  if (method === "POST" && (m = path.match(/^\/functions\/([^/]+)\/invoke$/))) {
+    const fnId = decodeURIComponent(m[1] ?? "");
+    const parsed = parseInvokeText((await readForm(req)).get("payload") ?? "");
+    const started = parsed.ok ? await invokeFunction(core, fnId, parsed.payload) : null;
+    if (started) return redirect(res, `/runs/${started.runId}`);
+    const error = parsed.ok ? `No function "${fnId}"` : parsed.error;
+    return redirect(res, `/functions?error=${encodeURIComponent(error)}&invoke=${encodeURIComponent(fnId)}`);
   }
   if (method === "POST" && path === "/apps/sync") {
     const form = await readForm(req);
