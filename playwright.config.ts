@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,12 @@ const RUNNER_PORT = BASE_PORT + 5199;
 process.env.OPENAI_APP_URL = `http://127.0.0.1:${OPENAI_APP_PORT}`;
 process.env.FAKE_OPENAI_URL = `http://127.0.0.1:${FAKE_OPENAI_PORT}`;
 process.env.E2E_INNGEST_RUNNER_URL = `http://127.0.0.1:${RUNNER_PORT}`;
+// The runner runs in signed mode, as self-hosted Inngest, and the app in cloud mode against it: one
+// key pair per run, handed to the workers (which load this file again) through the environment.
+process.env.E2E_INNGEST_SIGNING_KEY ??= crypto.randomBytes(32).toString("hex");
+process.env.E2E_INNGEST_EVENT_KEY ??= crypto.randomBytes(16).toString("hex");
+const SIGNING_KEY = process.env.E2E_INNGEST_SIGNING_KEY;
+const EVENT_KEY = process.env.E2E_INNGEST_EVENT_KEY;
 const runnerEntry = "src/dev/inngest-runner/main.ts";
 const fakeOpenAI = "e2e/fakes/openai-server.ts";
 
@@ -24,9 +31,10 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   AUTH_SECRET: "e2e-secret-not-for-production",
   // Every spec signs in from 127.0.0.1; the default 10 per minute per IP could refuse a fast run.
   LOCAL_SIGN_IN_RATE_LIMIT: "1000",
-  INNGEST_DEV: `http://127.0.0.1:${RUNNER_PORT}`,
-  // Until the runner signs its calls, the production build may only use dev mode with this allowance.
-  RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: "1",
+  INNGEST_DEV: "0",
+  INNGEST_BASE_URL: `http://127.0.0.1:${RUNNER_PORT}`,
+  INNGEST_SIGNING_KEY: SIGNING_KEY,
+  INNGEST_EVENT_KEY: EVENT_KEY,
   // Never inherit real service keys into e2e.
   DATABASE_URL: "",
   OPENAI_API_KEY: "",
@@ -76,6 +84,8 @@ if (!appOnly && fs.existsSync(runnerEntry)) {
       INNGEST_RUNNER_PORT: String(RUNNER_PORT),
       INNGEST_RUNNER_APP_URL: `http://127.0.0.1:${APP_PORT}/api/inngest`,
       INNGEST_RUNNER_DATA_DIR: path.join(dataRoot, "runner"),
+      INNGEST_RUNNER_SIGNING_KEY: SIGNING_KEY,
+      INNGEST_RUNNER_EVENT_KEY: EVENT_KEY,
     } as never,
     timeout: 60_000,
     reuseExistingServer: false,

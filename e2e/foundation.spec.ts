@@ -82,7 +82,8 @@ test("health reports the embedded adapters", async ({ request }) => {
   expect(body.adapters.auth).toBe("local");
   expect(body.adapters.ai.provider).toBe("offline");
   expect(body.adapters.storage).toBe("local");
-  expect(body.adapters.inngest.mode).toBe("dev");
+  // Cloud mode (signed requests) against the local runner, as against self-hosted Inngest.
+  expect(body.adapters.inngest).toEqual({ mode: "cloud", baseUrl: process.env.E2E_INNGEST_RUNNER_URL });
 });
 
 test("tRPC answers 401 without a session and 400 with the zod message for bad input", async ({ page, request }) => {

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // `npm run dev`: starts the app (`next dev`) together with an Inngest server for its functions.
-//   runner — the local runner (src/dev/inngest-runner) on :8288; the default, works offline
-//   cli    — the real Inngest dev server (`inngest-cli dev`), used when the optional
-//            inngest-cli package installed its binary (it needs internet at install time)
-//   none   — nothing: the app uses the INNGEST_* variables it is given (Inngest Cloud,
-//            self-hosted Inngest, or a dev server you run yourself)
-// RADIUM_INNGEST=runner|cli|none forces the choice; without it: cli if installed, else runner,
-// or none when a signing key is configured and INNGEST_DEV is not (the app then talks to Cloud).
+//   runner     — the local runner (src/dev/inngest-runner) on :8288 in signed mode, as self-hosted
+//                Inngest: the app runs in cloud mode (INNGEST_BASE_URL, INNGEST_SIGNING_KEY,
+//                INNGEST_EVENT_KEY) with keys generated once into .data/; the default, works offline
+//   runner-dev — the same runner in the dev server's unsigned protocol (app in dev mode)
+//   cli        — the real Inngest dev server (`inngest-cli dev`), used when the optional
+//                inngest-cli package installed its binary (it needs internet at install time)
+//   none       — nothing: the app uses the INNGEST_* variables it is given (Inngest Cloud,
+//                self-hosted Inngest, or a dev server you run yourself)
+// RADIUM_INNGEST=runner|runner-dev|cli|none forces the choice; without it: cli if installed, else
+// runner, or none when a signing key is configured and INNGEST_DEV is not (the app then talks to Cloud).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -41,8 +45,8 @@ function cliBinary() {
 function choose() {
   const forced = (process.env.RADIUM_INNGEST || "").trim().toLowerCase();
   if (forced) {
-    if (!["runner", "cli", "none"].includes(forced)) {
-      console.error(`RADIUM_INNGEST must be runner, cli or none (got "${forced}")`);
+    if (!["runner", "runner-dev", "cli", "none"].includes(forced)) {
+      console.error(`RADIUM_INNGEST must be runner, runner-dev, cli or none (got "${forced}")`);
       process.exit(1);
     }
     if (forced === "cli" && !cliBinary()) {
@@ -109,15 +113,48 @@ function shutdown(code = 0) {
 
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => shutdown(0));
 
+/**
+ * The signing key and event key shared by the runner and the app, generated on first use into
+ * .data/ (git-ignored). The signing key is bare hex of even length, as `inngest start` requires.
+ */
+function localKeys() {
+  const file = path.join(root, ".data", "inngest-keys.json");
+  try {
+    const keys = JSON.parse(readFileSync(file, "utf8"));
+    if (/^(?:[0-9a-f]{2})+$/.test(keys.signingKey) && keys.eventKey) return keys;
+  } catch {
+    /* first run, or an unreadable file: make new keys */
+  }
+  const keys = { signingKey: randomBytes(32).toString("hex"), eventKey: randomBytes(16).toString("hex") };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  console.log(`[dev] generated the local Inngest signing key and event key in ${path.relative(root, file)}`);
+  return keys;
+}
+
 const appEnv = {};
-if (mode === "runner") {
-  console.log(`[dev] Inngest: local runner on ${serverUrl} (dashboard http://localhost:${serverPort}/), syncing ${appUrl}`);
+if (mode === "runner" || mode === "runner-dev") {
+  const signed = mode === "runner";
+  const runnerEnv = { INNGEST_RUNNER_PORT: serverPort, INNGEST_RUNNER_APP_URL: process.env.INNGEST_RUNNER_APP_URL || appUrl };
+  if (signed) {
+    const keys = localKeys();
+    Object.assign(runnerEnv, { INNGEST_RUNNER_SIGNING_KEY: keys.signingKey, INNGEST_RUNNER_EVENT_KEY: keys.eventKey });
+    // Cloud mode against the runner, as against self-hosted Inngest: the SDK verifies every call.
+    Object.assign(appEnv, {
+      INNGEST_DEV: "0",
+      INNGEST_BASE_URL: serverUrl,
+      INNGEST_SIGNING_KEY: keys.signingKey,
+      INNGEST_EVENT_KEY: keys.eventKey,
+    });
+  } else {
+    Object.assign(runnerEnv, { INNGEST_RUNNER_SIGNING_KEY: "", INNGEST_RUNNER_EVENT_KEY: "" });
+    appEnv.INNGEST_DEV = serverUrl;
+  }
+  console.log(
+    `[dev] Inngest: local runner (${signed ? "signed, as self-hosted Inngest" : "dev mode, unsigned"}) on ${serverUrl} (dashboard http://localhost:${serverPort}/), syncing ${runnerEnv.INNGEST_RUNNER_APP_URL}`,
+  );
   // Node with tsx's loader rather than the tsx CLI: one process, so signals reach the runner itself.
-  start("inngest-runner", process.execPath, ["--import", "tsx", "src/dev/inngest-runner/main.ts"], {
-    INNGEST_RUNNER_PORT: serverPort,
-    INNGEST_RUNNER_APP_URL: process.env.INNGEST_RUNNER_APP_URL || appUrl,
-  });
-  appEnv.INNGEST_DEV = serverUrl;
+  start("inngest-runner", process.execPath, ["--import", "tsx", "src/dev/inngest-runner/main.ts"], runnerEnv);
 } else if (mode === "cli") {
   console.log(`[dev] Inngest: inngest-cli dev on http://localhost:${serverPort}/, syncing ${appUrl}`);
   start("inngest-cli", cliBinary(), ["dev", "-u", appUrl, "--port", serverPort], {}, { prefix: "[inngest]" });

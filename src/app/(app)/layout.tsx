@@ -7,6 +7,11 @@ import { ensureUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { inngestAdapter } from "@/server/inngest/client";
 
+/** In development, INNGEST_BASE_URL is the local runner in signed mode (`npm run dev`): link its dashboard. */
+function localInngestServer(): boolean {
+  return process.env.NODE_ENV !== "production" && Boolean(process.env.INNGEST_BASE_URL);
+}
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
@@ -16,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <AppShell
       authMode={authMode()}
       user={{ name: user.name ?? "Account", email: user.email ?? "" }}
-      runsUrl={inngest.mode === "dev" ? inngest.baseUrl : undefined}
+      runsUrl={inngest.mode === "dev" || localInngestServer() ? inngest.baseUrl : undefined}
     >
       {children}
     </AppShell>

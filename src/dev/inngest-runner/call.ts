@@ -2,6 +2,7 @@
 // 200 = function done, 206 = ops, 500/no-retry:false = retriable error, 400/no-retry:true = failed.
 import { parseRetryAfter } from "./backoff";
 import { describeFetchError, toSerializedError } from "./errors";
+import { signedJson, verifySignature } from "./signing";
 import type { InngestEvent, Memo, OutgoingOp, SerializedError } from "./types";
 
 export interface CallRequest {
@@ -57,15 +58,22 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** In signed mode, why a reply cannot be trusted (null when it can). */
+export type ReplyCheck = (status: number, headers: Headers, text: string) => string | null;
+
 /** Interprets a reply (exported for unit tests). */
-export function interpretReply(status: number, headers: Headers, text: string, now: number): CallOutcome {
+export function interpretReply(status: number, headers: Headers, text: string, now: number, check?: ReplyCheck): CallOutcome {
   const noRetryHeader = headers.get("x-inngest-no-retry");
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now);
   const body = parseJson(text);
   // INNGEST_STREAMING: 201 with whitespace heartbeats, then {status, headers, body: "<string>"}.
   if (status === 201 && body && typeof body === "object" && "status" in body && "body" in body) {
     const inner = body as { status: number; headers?: Record<string, string>; body: string };
-    return interpretReply(inner.status, new Headers(inner.headers ?? {}), String(inner.body ?? ""), now);
+    return interpretReply(inner.status, new Headers(inner.headers ?? {}), String(inner.body ?? ""), now, check);
+  }
+  const distrust = check?.(status, headers, text);
+  if (distrust) {
+    return { kind: "error", retriable: true, retryAfterMs: null, error: { name: "Error", message: distrust }, status };
   }
   if (status === 200) return { kind: "complete", output: body ?? null };
   if (status === 206) {
@@ -82,19 +90,44 @@ export function interpretReply(status: number, headers: Headers, text: string, n
   };
 }
 
-export async function callFunction(r: CallRequest, now: () => number): Promise<CallOutcome> {
+/**
+ * The SDK signs every reply to a request whose signature it accepted; an unsigned reply means it
+ * refused ours (401) or is not in cloud mode with our key. Either way its word is not taken.
+ */
+export function signedReplyCheck(signingKey: string, now: () => number): ReplyCheck {
+  return (status, headers, text) => {
+    if (status === 401) {
+      return "The app refused the runner's signature (401): give the app and the runner the same signing key";
+    }
+    const v = verifySignature(signingKey, headers.get("x-inngest-signature"), text, now());
+    if (v.ok) return null;
+    return v.reason === "no X-Inngest-Signature"
+      ? `The app's reply (HTTP ${status}) is not signed: run the app in cloud mode (INNGEST_DEV unset or 0) with the runner's signing key`
+      : `The app's reply (HTTP ${status}) failed verification: ${v.reason}`;
+  };
+}
+
+/** Headers and body of a request to the app: signed when a signing key is given. */
+export function requestInit(value: unknown, signingKey: string | null, now: number): { headers: Record<string, string>; body: string } {
+  if (!signingKey) {
+    return { headers: { "content-type": "application/json", "x-inngest-server-kind": "dev" }, body: JSON.stringify(value) };
+  }
+  const signed = signedJson(signingKey, value, now);
+  return {
+    headers: { "content-type": "application/json", "x-inngest-server-kind": "cloud", "x-inngest-signature": signed.signature },
+    body: signed.body,
+  };
+}
+
+export async function callFunction(r: CallRequest, now: () => number, signingKey: string | null = null): Promise<CallOutcome> {
   let res: Response;
   let text: string;
   try {
+    const init = requestInit(callBody(r), signingKey, now());
     res = await fetch(withStepId(r.url, r.stepId), {
       method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-inngest-server-kind": "dev",
-        "x-run-id": r.runId,
-        "x-inngest-step-id": r.stepId,
-      },
-      body: JSON.stringify(callBody(r)),
+      headers: { ...init.headers, "x-run-id": r.runId, "x-inngest-step-id": r.stepId },
+      body: init.body,
       signal: AbortSignal.timeout(r.timeoutMs),
     });
     text = await res.text();
@@ -108,5 +141,5 @@ export async function callFunction(r: CallRequest, now: () => number): Promise<C
       status: 0,
     };
   }
-  return interpretReply(res.status, res.headers, text, now());
+  return interpretReply(res.status, res.headers, text, now(), signingKey ? signedReplyCheck(signingKey, now) : undefined);
 }

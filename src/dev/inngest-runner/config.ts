@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseDuration } from "./duration";
 import type { LogLevel } from "./log";
 import type { RunnerOptions } from "./runner";
+import { assertSigningKey, type SigningOptions } from "./signing";
 
 export const DEFAULT_DATA_DIR = ".data/inngest-runner";
 
@@ -22,6 +23,25 @@ function retention(v: string | undefined): number | null | undefined {
   const ms = parseDuration(s);
   if (ms === null || ms <= 0) throw new Error(`INNGEST_RUNNER_RETENTION must be a duration such as "7d" or "12h", or "off"; got "${s}"`);
   return ms;
+}
+
+/**
+ * Signed mode, as `inngest start --signing-key … --event-key …`. The runner's own names, so the
+ * app's INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY in .env never switch the runner's mode by accident.
+ */
+function signingFromEnv(env: Record<string, string | undefined>): SigningOptions | undefined {
+  const signingKey = env.INNGEST_RUNNER_SIGNING_KEY?.trim() || undefined;
+  const eventKeys = (env.INNGEST_RUNNER_EVENT_KEY ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!signingKey) {
+    if (eventKeys.length) throw new Error("INNGEST_RUNNER_EVENT_KEY needs INNGEST_RUNNER_SIGNING_KEY too (signed mode)");
+    return undefined;
+  }
+  assertSigningKey(signingKey, "INNGEST_RUNNER_SIGNING_KEY");
+  if (!eventKeys.length) throw new Error("signed mode (INNGEST_RUNNER_SIGNING_KEY) needs INNGEST_RUNNER_EVENT_KEY too");
+  return { signingKey, eventKeys };
 }
 
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): RunnerOptions {
@@ -47,5 +67,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     backoff: backoffMs !== undefined ? { baseMs: backoffMs } : undefined,
     logLevel: level,
     retentionMs,
+    signing: signingFromEnv(env),
   };
 }

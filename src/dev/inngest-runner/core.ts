@@ -10,12 +10,15 @@ import type { InngestEvent } from "./types";
  * transitions can emit `inngest/function.*` events without importing the intake module.
  */
 export type EmitEvents = (tx: Tx, events: Array<Partial<InngestEvent>>, source: string) => Promise<string[]>;
+import type { SigningOptions } from "./signing";
 
 export interface Core {
   db: Db;
   log: Logger;
   registry: Registry;
   backoff: BackoffOptions;
+  /** Signed mode (as self-hosted Inngest); null for the dev server's unsigned protocol. */
+  signing: SigningOptions | null;
   /** Longest time one call to the app may take before it counts as a failed attempt. */
   callTimeoutMs: number;
   now(): number;

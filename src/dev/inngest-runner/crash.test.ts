@@ -1,13 +1,13 @@
 // Crash test: the runner (a child process, killed with SIGKILL) is stopped while a run sleeps and
 // while a run waits for an event; a new runner on the same storage finishes both runs, and no
-// step that had completed runs again.
+// step that had completed runs again. In signed mode, as `npm run dev` and the e2e suite run it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCalls, createConformanceFunctions, type Calls } from "./testing/conformance-app";
 import { freePort, spawnRunner, type ChildRunner } from "./testing/child-runner";
-import { RunnerClient, sleep, startTestApp, testClient, type TestApp } from "./testing/harness";
+import { RunnerClient, startTestApp, testClient, testKeys, type TestApp } from "./testing/harness";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 
 interface Backend {
@@ -45,28 +45,35 @@ describe.each(backends)("crash and resume ($name)", (backend) => {
   let calls: Calls;
   let port: number;
   let runner: ChildRunner | null = null;
-  const client = () => new RunnerClient(`http://127.0.0.1:${port}`);
+  const keys = testKeys();
+  const client = () => new RunnerClient(`http://127.0.0.1:${port}`, keys.eventKey);
   const count = (k: string) => calls.counts.get(k) ?? 0;
   const start = async () => {
     runner = await spawnRunner(
-      { ...backend.env(), INNGEST_RUNNER_APP_URL: app.url, INNGEST_RUNNER_BACKOFF_MS: "200", INNGEST_RUNNER_LOG_LEVEL: "info" },
+      {
+        ...backend.env(),
+        INNGEST_RUNNER_APP_URL: app.url,
+        INNGEST_RUNNER_BACKOFF_MS: "200",
+        INNGEST_RUNNER_LOG_LEVEL: "info",
+        INNGEST_RUNNER_SIGNING_KEY: keys.signingKey,
+        INNGEST_RUNNER_EVENT_KEY: keys.eventKey,
+      },
       port,
     );
   };
 
-  /** SIGKILL: no shutdown code runs; the runner must be gone (its port closed) afterwards. */
+  /** SIGKILL: no shutdown code runs; the runner must be gone (exited, its port closed) afterwards. */
   const crash = async () => {
     await runner!.kill("SIGKILL");
     expect(runner!.proc.signalCode).toBe("SIGKILL");
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
-    await sleep(300);
   };
 
   beforeAll(async () => {
     await backend.setup?.();
     port = await freePort();
     calls = createCalls();
-    const inngest = testClient("crash", `http://127.0.0.1:${port}`);
+    const inngest = testClient("crash", `http://127.0.0.1:${port}`, keys);
     app = await startTestApp(inngest, createConformanceFunctions(inngest, calls));
     await start();
     await client().waitForFunctions(["crash-sleeper", "crash-waiter"], 30_000);
@@ -93,13 +100,13 @@ describe.each(backends)("crash and resume ($name)", (backend) => {
 
   it("a waiting run still matches its event after a restart", async () => {
     const [eventId] = await client().send([{ name: "conf/wait", data: { tag: "k2", orderId: "crash-1", timeout: "60s" } }]);
-    await client().waitForRun({ eventId }, ["waiting"]);
+    const waiting = await client().waitForRun({ eventId }, ["waiting"]);
     expect(count("waiter:k2:before")).toBe(1);
     await crash();
     await start();
     await client().send([{ name: "conf/approved", data: { orderId: "crash-1", by: "bob" } }]);
-    await client().waitForRun({ eventId }, ["waiting"]);
-    await sleep(300);
+    // The approval resumed the run: it now waits for the payment (which must arrive after that wait began).
+    await client().waitForStep(waiting.id, "big-payment", "waiting");
     await client().send([{ name: "conf/paid", data: { orderId: "crash-1", amount: 100, currency: "EUR" } }]);
     const run = await client().waitForRun({ eventId }, undefined, 30_000);
     expect(run.status).toBe("completed");

@@ -37,19 +37,45 @@ function looksLikeDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}/.test(s.trim());
 }
 
+/** Why a time string could not be read; `message` names the option (see parseTime's `what`). */
+export interface TimeError {
+  kind: "invalid-time";
+  input: unknown;
+  message: string;
+}
+
+export type TimeResult = { ok: true; at: number } | { ok: false; error: TimeError };
+
+/** The latest instant a Date can hold; a "duration" reaching past it is a typo, not a plan. */
+const MAX_TIME = 8.64e15;
+
 /**
- * The moment a sleep, wait or timeout given as an Inngest time string ends:
- * a duration counts from `now`, a date is taken as is. Throws on anything else.
+ * The moment a sleep, wait, timeout or period given as an Inngest time string ends: a duration
+ * counts from `now`, a date is taken as is. Anything else (empty, garbled, not a string) is an
+ * error the caller must surface, never "now" or "never".
  */
-export function resolveTime(input: string, now: number): number {
+export function parseTime(input: unknown, now: number, what = "duration"): TimeResult {
+  const fail = (why: string): TimeResult => ({
+    ok: false,
+    error: { kind: "invalid-time", input, message: `Invalid ${what} ${JSON.stringify(input) ?? String(input)}: ${why}` },
+  });
+  if (typeof input !== "string") return fail("expected a time string such as \"30s\", \"2h30m\" or an ISO date");
+  if (input.trim() === "") return fail("it is empty");
   if (looksLikeDate(input)) {
     const t = Date.parse(input);
-    if (Number.isNaN(t)) throw new Error(`Invalid date "${input}"`);
-    return t;
+    return Number.isNaN(t) ? fail("not a valid date") : { ok: true, at: t };
   }
   const ms = parseDuration(input);
-  if (ms === null) throw new Error(`Invalid duration "${input}"`);
-  return now + ms;
+  if (ms === null) return fail('expected a duration such as "30s", "5m", "2h30m", "1w2d" or an ISO date');
+  if (now + ms > MAX_TIME) return fail("it ends beyond the latest representable date");
+  return { ok: true, at: now + ms };
+}
+
+/** As parseTime, but throws; for callers where an invalid time is a programming error. */
+export function resolveTime(input: string, now: number): number {
+  const r = parseTime(input, now);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.at;
 }
 
 /** A short human form of a millisecond span, for logs and the dashboard: "850ms", "4.2s", "3m 5s". */

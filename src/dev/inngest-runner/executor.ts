@@ -81,6 +81,7 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
         timeoutMs: core.callTimeoutMs,
       },
       core.now,
+      core.signing?.signingKey ?? null,
     );
   }
 

@@ -4,7 +4,7 @@ import { backoffDelay, parseRetryAfter } from "./backoff";
 import { callBody, interpretReply } from "./call";
 import { optionsFromEnv } from "./config";
 import { cronMatches, nextCronTime, parseCron } from "./cron";
-import { formatDuration, parseDuration, resolveTime } from "./duration";
+import { formatDuration, parseDuration, parseTime, resolveTime } from "./duration";
 import { evaluateExpression, expressionError } from "./expression";
 import { ulid } from "./ids";
 import { formatLine } from "./log";
@@ -30,7 +30,23 @@ describe("durations", () => {
     expect(resolveTime("1h", 1000)).toBe(1000 + 3_600_000);
     expect(resolveTime("2030-01-02T03:04:05.000Z", 0)).toBe(Date.UTC(2030, 0, 2, 3, 4, 5));
     expect(() => resolveTime("whenever", 0)).toThrow(/Invalid duration/);
-    expect(() => resolveTime("2030-99-99T00:00:00Z", 0)).toThrow(/Invalid date/);
+    expect(() => resolveTime("2030-99-99T00:00:00Z", 0)).toThrow(/not a valid date/);
+  });
+
+  it("returns a typed error for anything that is not a time, never now or never", () => {
+    expect(parseTime("90s", 1000)).toEqual({ ok: true, at: 91_000 });
+    expect(parseTime("2030-01-02T03:04:05.000Z", 0)).toEqual({ ok: true, at: Date.UTC(2030, 0, 2, 3, 4, 5) });
+    for (const bad of ["", "  ", "soon", "5 minutes", "1s junk", "2030-13-45", "99999999999y", undefined, null, 30, {}]) {
+      const r = parseTime(bad, 0, "sleep duration");
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) {
+        expect(r.error.kind).toBe("invalid-time");
+        expect(r.error.input).toBe(bad);
+        expect(r.error.message).toMatch(/^Invalid sleep duration /);
+      }
+    }
+    const r = parseTime("5 minutes", 0, "wait timeout");
+    expect(!r.ok && r.error.message).toBe('Invalid wait timeout "5 minutes": expected a duration such as "30s", "5m", "2h30m", "1w2d" or an ISO date');
   });
 
   it("formats spans for people", () => {
@@ -92,15 +108,17 @@ describe("expressions (CEL)", () => {
 describe("cron", () => {
   const at = (iso: string) => Date.parse(iso);
   it("parses fields, ranges, steps, lists and names", () => {
+    // Weekdays 9-17 every 15 minutes in January and July: from March 2026 the first is Wed 1 July 09:00.
     const s = parseCron("*/15 9-17 * JAN,jul MON-FRI");
-    expect([...s.minutes]).toEqual([0, 15, 30, 45]);
-    expect([...s.hours]).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    expect([...s.months]).toEqual([1, 7]);
-    expect([...s.daysOfWeek]).toEqual([1, 2, 3, 4, 5]);
-    expect([...parseCron("0 0 * * 7").daysOfWeek]).toEqual([0]);
-    expect(() => parseCron("* * *")).toThrow(/5 or 6 fields/);
-    expect(() => parseCron("61 * * * *")).toThrow(/out of range/);
-    expect(() => parseCron("TZ=Nowhere/City * * * * *")).toThrow();
+    expect(nextCronTime(s, at("2026-03-01T00:00:00Z"))).toBe(at("2026-07-01T09:00:00Z"));
+    expect(nextCronTime(s, at("2026-07-01T09:00:00Z"))).toBe(at("2026-07-01T09:15:00Z"));
+    expect(nextCronTime(s, at("2026-07-03T17:45:00Z"))).toBe(at("2026-07-06T09:00:00Z")); // Fri → Mon
+    // 7 is Sunday too.
+    expect(nextCronTime(parseCron("0 0 * * 7"), at("2026-03-02T00:00:00Z"))).toBe(at("2026-03-08T00:00:00Z"));
+    expect(() => parseCron("* * *")).toThrow(/Cron "\* \* \*" is invalid/);
+    expect(() => parseCron("* * * * * * *")).toThrow(/5 or 6 parts/); // croner's year field is not Inngest's
+    expect(() => parseCron("61 * * * *")).toThrow(/minute: 61/);
+    expect(() => parseCron("TZ=Nowhere/City * * * * *")).toThrow(/unknown time zone "Nowhere\/City"/);
   });
   it("matches times", () => {
     const s = parseCron("30 8 * * 1");
@@ -120,6 +138,10 @@ describe("cron", () => {
     // 09:00 in Paris is 08:00 UTC in winter and 07:00 UTC in summer.
     expect(nextCronTime(parseCron("TZ=Europe/Paris 0 9 * * *"), at("2026-01-10T12:00:00Z"))).toBe(at("2026-01-11T08:00:00Z"));
     expect(nextCronTime(parseCron("TZ=Europe/Paris 0 9 * * *"), at("2026-07-10T12:00:00Z"))).toBe(at("2026-07-11T07:00:00Z"));
+    expect(parseCron("CRON_TZ=America/New_York @daily").timeZone).toBe("America/New_York");
+    // Without a prefix schedules are UTC (as Inngest reads them), whatever the machine's zone.
+    expect(nextCronTime(parseCron("@hourly"), at("2026-03-01T10:30:00Z"))).toBe(at("2026-03-01T11:00:00Z"));
+    expect(nextCronTime(parseCron("0 3 * * *"), at("2026-03-01T10:30:00Z"))).toBe(at("2026-03-02T03:00:00Z"));
   });
 });
 

@@ -9,6 +9,7 @@ import { Registry } from "./registry";
 import { DEFAULT_RETENTION_MS, Janitor } from "./retention";
 import { Scheduler } from "./scheduler";
 import { createServer } from "./server";
+import { assertSigningKey, type SigningOptions } from "./signing";
 import { AppSyncer } from "./sync";
 
 export interface RunnerOptions {
@@ -32,6 +33,8 @@ export interface RunnerOptions {
   retentionMs?: number | null;
   /** How often the retention sweep runs. Default: a tenth of the retention age, between 1 s and 1 h. */
   pruneIntervalMs?: number;
+  /** Signed mode: sign calls to apps, verify their replies, require keys from them. Default: dev mode. */
+  signing?: SigningOptions;
 }
 
 export interface Runner {
@@ -45,6 +48,10 @@ export interface Runner {
 
 export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? "info");
+  if (opts.signing) {
+    assertSigningKey(opts.signing.signingKey);
+    if (opts.signing.eventKeys.length === 0) throw new Error("signed mode needs at least one event key");
+  }
   const db: Db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   const registry = new Registry();
   await registry.load(db);
@@ -54,6 +61,7 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
     log,
     registry,
     backoff: { ...DEFAULT_BACKOFF, ...opts.backoff },
+    signing: opts.signing ?? null,
     callTimeoutMs: opts.callTimeoutMs ?? 15 * 60_000,
     now: () => Date.now(),
     wake: () => scheduler?.wake(),
@@ -69,7 +77,8 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}`);
+  const mode = opts.signing ? "signed (signing key and event key required)" : "dev (unsigned)";
+  log.info(`listening on ${url} (dashboard ${url}/), storage: ${db.description}, mode: ${mode}`);
   await scheduler.start();
   for (const app of opts.appUrls ?? []) syncer.add(app);
   const retentionMs = opts.retentionMs === undefined ? DEFAULT_RETENTION_MS : opts.retentionMs;

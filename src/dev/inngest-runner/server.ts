@@ -1,4 +1,5 @@
-// The runner's HTTP surface, at the address the SDK knows as INNGEST_DEV:
+// The runner's HTTP surface, at the address the SDK knows as INNGEST_DEV (dev mode) or
+// INNGEST_BASE_URL (signed mode, where the event key and the SDK's bearer token are checked):
 //   POST /e/:key        event intake (the SDK's inngest.send and step.sendEvent)
 //   POST /fn/register   sync (the SDK answers our PUT with its function list)
 //   /api/...            JSON for the dashboard and tests
@@ -7,7 +8,9 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import * as api from "./api";
 import type { Core } from "./core";
 import { renderPage } from "./dashboard/pages";
+import { bearerMatches, eventKeyMatches } from "./signing";
 import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from "./http";
+import { invokeFunction, parseInvokePayload, parseInvokeText } from "./invoke";
 import type { AppSyncer, RegisterBody } from "./sync";
 import { registerApp } from "./sync";
 import type { InngestEvent } from "./types";
@@ -30,8 +33,11 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
   const param = (name: string) => url.searchParams.get(name) ?? undefined;
   let m: RegExpMatchArray | null;
 
-  // --- the SDK's side of the protocol ---
+  // --- the SDK's side of the protocol (keys required in signed mode, as Inngest requires them) ---
   if (method === "POST" && (m = path.match(/^\/e\/([^/]+)$/))) {
+    if (core.signing && !eventKeyMatches(core.signing.eventKeys, decodeURIComponent(m[1] ?? ""))) {
+      return sendJson(res, 401, { error: "Event key not found", status: 401 });
+    }
     const body = await readJson(req);
     const events = (Array.isArray(body) ? body : [body]) as Array<Partial<InngestEvent>>;
     try {
@@ -40,6 +46,9 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message, status: 400 });
     }
+  }
+  if (core.signing && /^\/(fn|v0|v1)\//.test(path) && !bearerMatches(core.signing.signingKey, req.headers.authorization)) {
+    return sendJson(res, 401, { error: "Unauthorized: the app's signing key is not the runner's (or the app is in dev mode)", status: 401 });
   }
   if (method === "POST" && path === "/fn/register") {
     const body = (await readJson(req)) as RegisterBody;
@@ -88,6 +97,13 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     return id ? sendJson(res, 200, { id }) : sendJson(res, 404, { error: "event not found" });
   }
   if (method === "GET" && path === "/api/functions") return sendJson(res, 200, await api.listFunctionsAndApps(core));
+  if (method === "POST" && (m = path.match(/^\/api\/functions\/([^/]+)\/invoke$/))) {
+    const parsed = parseInvokePayload((await readJson(req)) ?? {});
+    if (!parsed.ok) throw new HttpError(400, parsed.error);
+    const started = await invokeFunction(core, decodeURIComponent(m[1] ?? ""), parsed.payload);
+    if (!started) throw new HttpError(404, "function not found");
+    return sendJson(res, 200, { run_id: started.runId, event_id: started.eventId });
+  }
   if (method === "POST" && path === "/api/apps") {
     const body = (await readJson(req)) as { url?: string };
     if (!body?.url) throw new HttpError(400, "url is required");
@@ -116,6 +132,14 @@ async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: 
     if (!name) return redirect(res, `/events?error=${encodeURIComponent("An event needs a name")}`);
     await api.sendEvents(core, [{ name, data: data as Record<string, unknown> }], "dashboard");
     return redirect(res, "/");
+  }
+  if (method === "POST" && (m = path.match(/^\/functions\/([^/]+)\/invoke$/))) {
+    const fnId = decodeURIComponent(m[1] ?? "");
+    const parsed = parseInvokeText((await readForm(req)).get("payload") ?? "");
+    const started = parsed.ok ? await invokeFunction(core, fnId, parsed.payload) : null;
+    if (started) return redirect(res, `/runs/${started.runId}`);
+    const error = parsed.ok ? `No function "${fnId}"` : parsed.error;
+    return redirect(res, `/functions?error=${encodeURIComponent(error)}&invoke=${encodeURIComponent(fnId)}`);
   }
   if (method === "POST" && path === "/apps/sync") {
     const form = await readForm(req);

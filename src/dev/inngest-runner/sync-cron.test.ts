@@ -5,7 +5,8 @@ import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runner } from "./runner";
-import { RunnerClient, quietLogger, sleep, startTestRunner } from "./testing/harness";
+import * as store from "./store";
+import { RunnerClient, quietLogger, startTestRunner } from "./testing/harness";
 
 let runner: Runner;
 let server: Server;
@@ -66,13 +67,22 @@ describe("sync, cron and gateway", () => {
     const fns = (await client.json("/api/functions")).functions as Array<{ id: string; next_cron: number[] }>;
     expect(fns.find((f) => f.id === "sync-ticker")!.next_cron).toHaveLength(1);
 
-    // Removing the function removes it and its schedule.
-    setFunctions([first]);
-    await expect.poll(functionIds, { timeout: 5000 }).toEqual(["sync-first"]);
-    await sleep(1500);
-    const count = ticks.length;
-    await sleep(1500);
-    expect(ticks.length).toBe(count);
+    // Removing the function removes it and its schedule. The barrier: a sentinel added in the same
+    // sync on the same every-second schedule; once it has started two runs, a leftover ticker
+    // schedule would have started at least one more.
+    const sentinel = inngest.createFunction({ id: "sentinel", triggers: [{ cron: "* * * * * *" }] }, async () => "tick");
+    setFunctions([first, sentinel]);
+    await expect.poll(functionIds, { timeout: 5000 }).toEqual(["sync-first", "sync-sentinel"]);
+    // The sync that removed ticker dropped its schedule with it.
+    expect((await store.listCronJobs(runner.core.db)).map((j) => j.data?.function_id)).toEqual(["sync-sentinel"]);
+    const tickerRuns = (await client.runs("?function=sync-ticker")).length;
+    await expect.poll(async () => (await client.runs("?function=sync-sentinel")).length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    expect(await client.runs("?function=sync-ticker")).toHaveLength(tickerRuns);
+    const after = (await client.json("/api/functions")).functions as Array<{ id: string; next_cron: number[] }>;
+    expect(after.map((f) => [f.id, f.next_cron.length])).toEqual([
+      ["sync-first", 0],
+      ["sync-sentinel", 1],
+    ]);
   });
 
   it("performs step.fetch requests and memoizes the response", async () => {

@@ -1,6 +1,7 @@
 // Sync, as the Inngest dev server does it: the runner PUTs the app's serve URL, and the SDK
 // answers by POSTing its function list to /fn/register. Repeated every few seconds, so an app
 // that restarts or changes its functions is picked up without anyone pressing a button.
+import { requestInit, signedReplyCheck } from "./call";
 import { withTx, type Core } from "./core";
 import { nextCronTime, parseCron } from "./cron";
 import { describeFetchError } from "./errors";
@@ -112,14 +113,16 @@ export class AppSyncer {
   async syncNow(url: string): Promise<boolean> {
     const before = this.state.get(url) ?? "new";
     try {
+      const signingKey = this.core.signing?.signingKey ?? null;
       const res = await fetch(url, {
         method: "PUT",
-        headers: { "content-type": "application/json", "x-inngest-server-kind": "dev" },
-        body: JSON.stringify({ url }),
+        ...requestInit({ url }, signingKey, this.core.now()),
         signal: AbortSignal.timeout(120_000),
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+      const distrust = signingKey ? signedReplyCheck(signingKey, this.core.now)(res.status, res.headers, text) : null;
+      if (distrust) throw new Error(distrust);
       this.state.set(url, "ok");
       if (before === "failing") this.core.log.info(`app at ${url} is reachable again`);
       return true;

@@ -22,21 +22,22 @@ export async function eventsPage(core: Core, params: URLSearchParams): Promise<s
       <form method="post" action="/events/send" style="display:grid;gap:8px;margin-top:10px">
         <input type="text" name="name" placeholder="app/event.name" list="event-names" value="${name}" required aria-label="Event name">
         <datalist id="event-names">${known.map((n) => html`<option value="${n}">`)}</datalist>
-        <textarea name="data" aria-label="Event data (JSON)">{}</textarea>
+        <textarea name="data" aria-label="Event data (JSON)" data-json="object" spellcheck="false">{}</textarea>
+        <div class="field-error" data-json-error aria-live="polite"></div>
         <div><button class="primary" type="submit">Send event</button></div>
       </form>
     </details>
     <div class="panel">${
       events.length
-        ? html`<table><thead><tr><th>Received</th><th>Event</th><th>Functions triggered</th><th></th></tr></thead><tbody>${events.map(
+        ? html`<table class="stack"><thead><tr><th>Received</th><th>Event</th><th>Functions triggered</th><th></th></tr></thead><tbody>${events.map(
             (e) => html`<tr data-event-id="${e.id}">
-              <td>${time(e.received_at)}<div class="muted small">${e.source ?? ""}</div></td>
-              <td>
+              <td class="grow lead">${time(e.received_at)} <span class="muted small">${e.source ?? ""}</span></td>
+              <td class="full">
                 <details data-key="ev-${e.id}"><summary><a class="mono" href="/events?name=${encodeURIComponent(e.name)}">${e.name}</a>
                   <span class="muted small mono">${shortId(e.id)}</span></summary>${jsonBlock(e.payload)}</details>
               </td>
-              <td>${e.runs.length ? e.runs.map((r) => html`<div><a href="/runs/${r.id}">${r.function_id}</a> ${badge(r.status)}</div>`) : html`<span class="muted small">none</span>`}</td>
-              <td style="text-align:right"><form class="inline" method="post" action="/events/${e.id}/replay"><button type="submit" data-action="replay">Replay</button></form></td>
+              <td class="full" data-label="Runs">${e.runs.length ? e.runs.map((r) => html`<div><a href="/runs/${r.id}">${r.function_id}</a> ${badge(r.status)}</div>`) : html`<span class="muted small">none</span>`}</td>
+              <td class="trail"><div class="row-actions"><form class="inline" method="post" action="/events/${e.id}/replay"><button type="submit" data-action="replay">Replay</button></form></div></td>
             </tr>`,
           )}</tbody></table>`
         : html`<div class="empty">No events ${name ? html`named <code>${name}</code>` : "yet"}.</div>`

@@ -9,7 +9,7 @@ import { runsPage } from "./runs";
 export async function renderPage(core: Core, path: string, params: URLSearchParams): Promise<{ status: number; html: string } | null> {
   if (path === "/" || path === "/runs") return { status: 200, html: await runsPage(core, params) };
   if (path === "/events") return { status: 200, html: await eventsPage(core, params) };
-  if (path === "/functions" || path === "/apps") return { status: 200, html: await functionsPage(core) };
+  if (path === "/functions" || path === "/apps") return { status: 200, html: await functionsPage(core, params) };
   const m = path.match(/^\/runs\/([^/]+)$/);
   if (m) {
     const out = await runPage(core, decodeURIComponent(m[1]!));

@@ -43,7 +43,7 @@ export async function runPage(core: Core, id: string): Promise<string | null> {
     <h2>Steps <span class="muted small">${run.steps.length}</span></h2>
     <div class="panel">${
       run.steps.length
-        ? html`<table class="timeline"><thead><tr><th>#</th><th>Step</th><th>Op</th><th>Status</th><th>Attempts</th><th>Started</th><th>Took</th><th>Timeline</th></tr></thead>
+        ? html`<table class="timeline stack"><thead><tr><th>#</th><th>Step</th><th>Op</th><th>Status</th><th>Attempts</th><th>Started</th><th>Took</th><th>Timeline</th></tr></thead>
           <tbody>${run.steps.map((s) => stepRow(s, start, span, core.now()))}</tbody></table>`
         : html`<div class="empty">${isTerminal(run.status) ? "This run had no steps." : "No steps yet — the function is being called."}</div>`
     }</div>
@@ -64,16 +64,16 @@ function stepRow(s: Step, start: number, span: number, now: number): Html {
   const width = Math.max(0.5, Math.min(100 - left, ((to - from) / span) * 100));
   const open = s.ended_at === null;
   return html`<tr data-step="${s.name}">
-    <td class="muted num">${s.seq}</td>
-    <td colspan="1">
+    <td class="muted num hide-narrow">${s.seq}</td>
+    <td class="full">
       <details data-key="step-${s.id}" ${s.status === "failed" || s.status === "retrying" ? "open" : ""}><summary><strong>${s.name}</strong></summary>${stepDetail(s)}</details>
     </td>
-    <td><span class="mono small">${s.op}</span></td>
+    <td data-label="Op"><span class="mono small">${s.op}</span></td>
     <td>${badge(s.status)}</td>
-    <td class="num">${s.attempts || html`<span class="muted">—</span>`}</td>
-    <td>${time(s.started_at)}</td>
-    <td>${s.ended_at !== null ? duration(s.duration_ms) : html`<span class="muted">…</span>`}</td>
-    <td class="bar-cell"><div class="bar-track"><div class="bar ${open ? "open" : ""} ${s.status === "failed" ? "failed" : ""}" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div></div></td>
+    <td class="num" data-label="Attempts">${s.attempts || html`<span class="muted">—</span>`}</td>
+    <td data-label="Started">${time(s.started_at)}</td>
+    <td data-label="Took">${s.ended_at !== null ? duration(s.duration_ms) : html`<span class="muted">…</span>`}</td>
+    <td class="bar-cell full"><div class="bar-track"><div class="bar ${open ? "open" : ""} ${s.status === "failed" ? "failed" : ""}" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div></div></td>
   </tr>`;
 }
 

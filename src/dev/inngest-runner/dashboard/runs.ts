@@ -30,17 +30,17 @@ export async function runsPage(core: Core, params: URLSearchParams): Promise<str
   const rows = runs.map(
     (r) => html`<tr data-run-id="${r.id}">
       <td>${badge(r.status)}${r.reason ? html`<div class="small muted" data-testid="flow-reason">${r.reason}</div>` : ""}</td>
-      <td><a class="id mono" href="/runs/${r.id}" title="${r.id}">${shortId(r.id)}</a></td>
-      <td><a href="${qs({ function: r.function_id })}">${r.function_name}</a><div class="muted small mono">${r.function_id}</div></td>
-      <td><span class="mono">${r.event_name}</span>${r.parent_run_id ? html`<div class="small">invoked by <a href="/runs/${r.parent_run_id}">${shortId(r.parent_run_id)}</a></div>` : ""}</td>
-      <td>${time(r.queued_at)}</td>
-      <td>${time(r.started_at)}</td>
-      <td>${r.ended_at !== null ? duration(r.duration_ms) : r.started_at ? html`<span class="muted">running…</span>` : html`<span class="muted">—</span>`}</td>
+      <td class="grow"><a class="id mono" href="/runs/${r.id}" title="${r.id}">${shortId(r.id)}</a></td>
+      <td class="full"><a href="${qs({ function: r.function_id })}">${r.function_name}</a><div class="muted small mono break">${r.function_id}</div></td>
+      <td class="full"><span class="mono break">${r.event_name}</span>${r.parent_run_id ? html`<div class="small">invoked by <a href="/runs/${r.parent_run_id}">${shortId(r.parent_run_id)}</a></div>` : ""}</td>
+      <td data-label="Queued">${time(r.queued_at)}</td>
+      <td data-label="Started">${time(r.started_at)}</td>
+      <td data-label="Took">${r.ended_at !== null ? duration(r.duration_ms) : r.started_at ? html`<span class="muted">running…</span>` : html`<span class="muted">—</span>`}</td>
     </tr>`,
   );
   const empty = html`<div class="empty">
     ${status || fn ? "No runs match these filters." : html`No runs yet. Send an event from your app, from the <a href="/events">Events</a> page, or with
-    <code>curl -X POST localhost:8288/e/key -d '{"name":"radium/ping","data":{}}'</code>.`}
+    <code>curl -X POST localhost:8288/e/&lt;event key&gt; -d '{"name":"radium/ping","data":{}}'</code>.`}
   </div>`;
   const body = html`
     <div class="head"><h1>Runs</h1><span class="spacer"></span>
@@ -56,7 +56,7 @@ export async function runsPage(core: Core, params: URLSearchParams): Promise<str
     <div class="toolbar">${chips}</div>
     <div class="panel">${
       runs.length
-        ? html`<table><thead><tr><th>Status</th><th>Run</th><th>Function</th><th>Trigger</th><th>Queued</th><th>Started</th><th>Duration</th></tr></thead><tbody>${rows}</tbody></table>`
+        ? html`<table class="stack"><thead><tr><th>Status</th><th>Run</th><th>Function</th><th>Trigger</th><th>Queued</th><th>Started</th><th>Duration</th></tr></thead><tbody>${rows}</tbody></table>`
         : empty
     }</div>`;
   return page({ title: "Runs", nav: "runs", body, refreshMs: 1000 });

@@ -1,5 +1,6 @@
 // Test harness: a real `serve()` handler from inngest/node on a random port, a runner in-process
 // (or any runner URL), and helpers to wait for runs through the runner's JSON API.
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
@@ -31,8 +32,23 @@ export async function startTestApp(client: Inngest.Any, functions: InngestFuncti
   };
 }
 
-export function testClient(id: string, runnerUrl: string): Inngest {
-  return new Inngest({ id, isDev: true, baseUrl: runnerUrl, logger: quietLogger });
+/** Keys for signed mode: the runner gets `signing`, the app's client `signingKey` and `eventKey`. */
+export interface TestKeys {
+  signingKey: string;
+  eventKey: string;
+}
+
+export function testKeys(): TestKeys {
+  return { signingKey: randomBytes(32).toString("hex"), eventKey: `evt-${randomBytes(8).toString("hex")}` };
+}
+
+/** The runner options for signed mode with these keys. */
+export const signingOf = (keys: TestKeys) => ({ signingKey: keys.signingKey, eventKeys: [keys.eventKey] });
+
+/** An app client: dev mode, or cloud mode against the runner (as an app against self-hosted Inngest). */
+export function testClient(id: string, runnerUrl: string, keys?: TestKeys): Inngest {
+  if (!keys) return new Inngest({ id, isDev: true, baseUrl: runnerUrl, logger: quietLogger });
+  return new Inngest({ id, isDev: false, baseUrl: runnerUrl, signingKey: keys.signingKey, eventKey: keys.eventKey, logger: quietLogger });
 }
 
 const noop = () => {};
@@ -50,7 +66,11 @@ export async function startTestRunner(opts: RunnerOptions = {}): Promise<Runner>
 }
 
 export class RunnerClient {
-  constructor(public url: string) {}
+  constructor(
+    public url: string,
+    /** Sent as POST /e/<eventKey>; any key works in dev mode. */
+    public eventKey = "test",
+  ) {}
 
   async json<T = any>(path: string, init?: RequestInit): Promise<T> {
     const res = await fetch(this.url + path, init);
@@ -59,7 +79,7 @@ export class RunnerClient {
   }
 
   async send(events: Array<{ name: string; data?: Record<string, unknown>; id?: string }>): Promise<string[]> {
-    const res = await this.json<{ ids: string[]; status: number }>("/e/test", {
+    const res = await this.json<{ ids: string[]; status: number }>(`/e/${encodeURIComponent(this.eventKey)}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(events),
@@ -104,6 +124,19 @@ export class RunnerClient {
       await sleep(50);
     }
     throw new Error(`run ${runId} never waited for ${eventName}`);
+  }
+
+  /** Waits until run `runId` has a step named `name` in `status` (a barrier between events). */
+  async waitForStep(runId: string, name: string, status: string, timeoutMs = 20_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    let steps: any[] = [];
+    while (Date.now() < deadline) {
+      steps = (await this.run(runId)).steps;
+      const found = steps.find((s) => s.name === name && s.status === status);
+      if (found) return found;
+      await sleep(50);
+    }
+    throw new Error(`timed out waiting for step "${name}" of run ${runId} to be ${status}; saw ${JSON.stringify(steps.map((s) => [s.name, s.status]))}`);
   }
 
   async waitForFunctions(ids: string[], timeoutMs = 20_000): Promise<void> {
