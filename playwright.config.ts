@@ -22,6 +22,7 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   PORT: String(port),
   PGLITE_DIR: path.join(dataRoot, `app-${port}`),
   AUTH_SECRET: "e2e-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
   INNGEST_DEV: `http://127.0.0.1:${RUNNER_PORT}`,
   // Never inherit real service keys into e2e.
   DATABASE_URL: "",

@@ -21,6 +21,9 @@ function reachable(host, port) {
   });
 }
 
+// No network from the suite: Next's anonymous telemetry stays off in every child (build, start, dev).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const only = process.argv[2]; // "unit" or "e2e" runs one half
 
 // Playwright drives Debian's Chromium (no browser download is possible here).
