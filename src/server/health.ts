@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getConnection } from "@/server/db";
 import { describeDb, resolveDbConfig } from "@/server/db/config";

@@ -1,4 +1,5 @@
 /** OpenAI (or any OpenAI-compatible server via OPENAI_BASE_URL) when a key is set; the offline model otherwise. */
+import "server-only";
 export function aiAdapter() {
   if (!process.env.OPENAI_API_KEY?.trim()) return { provider: "offline" as const };
   const baseURL = process.env.OPENAI_BASE_URL?.trim();

@@ -3,6 +3,7 @@
  * the models named in OPENAI_MODELS (default gpt-4o-mini,gpt-4o) through Chat Completions
  * (`openai.chat(id)`), so OPENAI_BASE_URL can point at any OpenAI-compatible server.
  */
+import "server-only";
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModel } from "ai";
 import { aiAdapter } from "./adapter";

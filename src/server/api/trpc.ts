@@ -2,6 +2,7 @@
  * tRPC building blocks: the request context, error shape, and procedure kinds.
  * Routers live in ./routers, one per domain; ./root.ts merges them.
  */
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { getDb } from "@/server/db";

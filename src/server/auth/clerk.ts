@@ -1,3 +1,4 @@
+import "server-only";
 import { createClerkClient } from "@clerk/nextjs/server";
 
 let client: ReturnType<typeof createClerkClient> | undefined;

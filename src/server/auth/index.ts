@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { authMode } from "./mode";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "./local-session";

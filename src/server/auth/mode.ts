@@ -1,3 +1,4 @@
+import "server-only";
 export type AuthMode = "clerk" | "local";
 
 /**

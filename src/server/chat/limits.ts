@@ -3,6 +3,7 @@
  * edits and regenerations) in any 24-hour window (default 100), counted in chat_turns so deleting
  * chats does not reset it. When it is reached the answer says when the next message is allowed.
  */
+import "server-only";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import { chatTurns } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db";
 import { inngest } from "@/server/inngest/client";
 import { deliverOutbox } from ".";
