@@ -1,5 +1,6 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
 import { authMode } from "@/server/auth/mode";
 import { sameHostUrl } from "@/lib/relative-redirect";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "@/server/auth/local-session";
@@ -25,7 +26,7 @@ const clerkProxy = clerkMiddleware(
     if (needsSignIn(req) && !(await auth()).userId) return toSignIn(req);
   },
   // Clerk does not read CLERK_JWT_KEY by itself; with it, sessions verify with no network call.
-  { jwtKey: process.env.CLERK_JWT_KEY || undefined, signInUrl: "/sign-in", signUpUrl: "/sign-up" },
+  { jwtKey: env.CLERK_JWT_KEY, signInUrl: "/sign-in", signUpUrl: "/sign-up" },
 );
 
 function localProxy(req: NextRequest) {

@@ -1,38 +1,35 @@
-// Environment variables of the runner process (see README.md for the full table).
+// The runner process's settings from its INNGEST_RUNNER_* variables (see README.md for the full
+// table), declared and validated with the app's in src/env.ts.
 import path from "node:path";
-import type { LogLevel } from "./log";
+import { env, type EnvOf } from "../../env";
 import type { RunnerOptions } from "./runner";
 
 export const DEFAULT_DATA_DIR = ".data/inngest-runner";
 
-function int(env: Record<string, string | undefined>, name: string): number | undefined {
-  const v = env[name];
-  if (v === undefined || v === "") return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
-  return n;
-}
+type RunnerEnv = EnvOf<
+  | "INNGEST_RUNNER_PORT"
+  | "INNGEST_RUNNER_HOST"
+  | "INNGEST_RUNNER_APP_URL"
+  | "INNGEST_RUNNER_DATA_DIR"
+  | "INNGEST_RUNNER_DATABASE_URL"
+  | "INNGEST_RUNNER_LOG_LEVEL"
+  | "INNGEST_RUNNER_SYNC_INTERVAL_MS"
+  | "INNGEST_RUNNER_CONCURRENCY"
+  | "INNGEST_RUNNER_BACKOFF_MS"
+>;
 
-export function optionsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): RunnerOptions {
-  const databaseUrl = env.INNGEST_RUNNER_DATABASE_URL || undefined;
-  const appUrls = (env.INNGEST_RUNNER_APP_URL ?? "http://localhost:3000/api/inngest")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const level = (env.INNGEST_RUNNER_LOG_LEVEL || "info") as LogLevel | "silent";
-  if (!["debug", "info", "warn", "error", "silent"].includes(level)) {
-    throw new Error(`INNGEST_RUNNER_LOG_LEVEL must be debug, info, warn, error or silent`);
-  }
-  const backoffMs = int(env, "INNGEST_RUNNER_BACKOFF_MS");
+export function optionsFromEnv(e: RunnerEnv = env, cwd = process.cwd()): RunnerOptions {
+  const databaseUrl = e.INNGEST_RUNNER_DATABASE_URL;
+  const backoffMs = e.INNGEST_RUNNER_BACKOFF_MS;
   return {
-    port: int(env, "INNGEST_RUNNER_PORT") ?? 8288,
-    host: env.INNGEST_RUNNER_HOST || "127.0.0.1",
-    appUrls,
+    port: e.INNGEST_RUNNER_PORT ?? 8288,
+    host: e.INNGEST_RUNNER_HOST ?? "127.0.0.1",
+    appUrls: e.INNGEST_RUNNER_APP_URL ?? ["http://localhost:3000/api/inngest"],
     databaseUrl,
-    dataDir: databaseUrl ? undefined : path.resolve(cwd, env.INNGEST_RUNNER_DATA_DIR || DEFAULT_DATA_DIR),
-    syncIntervalMs: int(env, "INNGEST_RUNNER_SYNC_INTERVAL_MS"),
-    concurrency: int(env, "INNGEST_RUNNER_CONCURRENCY"),
+    dataDir: databaseUrl ? undefined : path.resolve(cwd, e.INNGEST_RUNNER_DATA_DIR ?? DEFAULT_DATA_DIR),
+    syncIntervalMs: e.INNGEST_RUNNER_SYNC_INTERVAL_MS,
+    concurrency: e.INNGEST_RUNNER_CONCURRENCY,
     backoff: backoffMs !== undefined ? { baseMs: backoffMs } : undefined,
-    logLevel: level,
+    logLevel: e.INNGEST_RUNNER_LOG_LEVEL ?? "info",
   };
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/types";
 import { getSessionUserFromRequest, lookupProfile, type SessionUser } from "@/server/auth";
@@ -47,7 +48,7 @@ export const createTRPCRouter = t.router;
 const timing = t.middleware(async ({ next, path }) => {
   const start = performance.now();
   const result = await next();
-  if (process.env.NODE_ENV === "development") {
+  if (env.NODE_ENV === "development") {
     console.info(`[trpc] ${path} took ${(performance.now() - start).toFixed(1)}ms`);
   }
   return result;

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { and, asc, count, eq, gt } from "drizzle-orm";
+import { env } from "@/env";
 import { chatTurns } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 
@@ -12,8 +13,7 @@ export const DEFAULT_DAILY_MESSAGE_LIMIT = 100;
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function dailyMessageLimit(): number {
-  const raw = Number(process.env.CHAT_DAILY_MESSAGE_LIMIT);
-  return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : DEFAULT_DAILY_MESSAGE_LIMIT;
+  return env.CHAT_DAILY_MESSAGE_LIMIT ?? DEFAULT_DAILY_MESSAGE_LIMIT;
 }
 
 export type LimitCheck = { allowed: true; used: number; limit: number } | { allowed: false; used: number; limit: number; resetAt: Date };

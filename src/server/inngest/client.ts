@@ -1,5 +1,6 @@
 import "server-only";
 import { Inngest } from "inngest";
+import { env, type EnvOf } from "@/env";
 
 /**
  * Dev mode (no request signatures; the local runner or `inngest-cli dev` at INNGEST_DEV, else :8288)
@@ -7,19 +8,19 @@ import { Inngest } from "inngest";
  * without INNGEST_DEV and without a signing key stays in cloud mode, which refuses unsigned calls
  * to /api/inngest: it fails closed rather than let anyone invoke functions.
  */
-function devMode(env: Record<string, string | undefined> = process.env): { dev: boolean; url?: string } {
-  const flag = env.INNGEST_DEV?.trim();
+function devMode(e: EnvOf<"INNGEST_DEV" | "INNGEST_SIGNING_KEY" | "NODE_ENV"> = env): { dev: boolean; url?: string } {
+  const flag = e.INNGEST_DEV;
   if (flag) return { dev: !["0", "false"].includes(flag), url: /^https?:/.test(flag) ? flag : undefined };
-  return { dev: !env.INNGEST_SIGNING_KEY && env.NODE_ENV !== "production" };
+  return { dev: !e.INNGEST_SIGNING_KEY && e.NODE_ENV !== "production" };
 }
 
 export const inngest = new Inngest({
   id: "radium",
-  ...(process.env.INNGEST_DEV?.trim() ? {} : { isDev: devMode().dev }),
+  ...(env.INNGEST_DEV ? {} : { isDev: devMode().dev }),
 });
 
 export function inngestAdapter() {
   const { dev, url } = devMode();
-  const baseUrl = process.env.INNGEST_BASE_URL ?? url ?? (dev ? "http://localhost:8288" : "https://inn.gs");
+  const baseUrl = env.INNGEST_BASE_URL ?? url ?? (dev ? "http://localhost:8288" : "https://inn.gs");
   return { mode: dev ? ("dev" as const) : ("cloud" as const), baseUrl };
 }

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
+import { env } from "../../../env";
 import { startRunner, type Runner, type RunnerOptions } from "../runner";
 
 export interface TestApp {
@@ -42,7 +43,7 @@ export const quietLogger = { info: noop, warn: noop, error: noop, debug: noop };
 export async function startTestRunner(opts: RunnerOptions = {}): Promise<Runner> {
   return startRunner({
     port: 0,
-    logLevel: process.env.RUNNER_TEST_LOG === "1" ? "debug" : "silent",
+    logLevel: env.RUNNER_TEST_LOG === "1" ? "debug" : "silent",
     backoff: { baseMs: 200, jitter: 0, maxMs: 5000 },
     syncIntervalMs: 60_000,
     ...opts,

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { verifyWebhook } from "@clerk/nextjs/webhooks";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { deleteUser, upsertUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
@@ -8,7 +9,7 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 export async function POST(req: NextRequest) {
   let evt;
   try {
-    evt = await verifyWebhook(req);
+    evt = await verifyWebhook(req, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
     return Response.json({ error: "Invalid webhook signature" }, { status: 400 });
   }
