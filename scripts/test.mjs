@@ -15,9 +15,15 @@ function reachable(host, port) {
   return new Promise((resolve) => {
     const s = net.connect(port, host);
     s.setTimeout(1000);
-    s.on("connect", () => (s.destroy(), resolve(true)));
+    s.on("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on("error", () => resolve(false));
-    s.on("timeout", () => (s.destroy(), resolve(false)));
+    s.on("timeout", () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -50,6 +56,7 @@ console.log(
 );
 
 if (!only || only === "unit") {
+  run("npm", ["run", "--silent", "lint"]); // Biome: zero warnings (biome.jsonc)
   run("next", ["typegen"]); // PageProps/RouteContext types that tsc needs on a fresh clone
   run("tsc", ["--noEmit"]);
   run("vitest", ["run"]);

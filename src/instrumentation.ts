@@ -6,6 +6,7 @@ import { env } from "@/env";
 export async function register() {
   // Not configuration but a constant Next.js inlines per bundle: written literally so the Edge
   // bundle drops the Node-only imports below (the one process.env read outside src/env.ts).
+  // biome-ignore lint/style/noProcessEnv: a build-time constant, see above
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("@/server/db");
   const { startOutboxSweeper } = await import("@/server/outbox/dispatcher");

@@ -3,6 +3,7 @@
  * control characters ("/\t/evil", which browsers read as "//evil") fall back to `fallback`.
  */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   try {
     const url = new URL(value, "http://same.site");

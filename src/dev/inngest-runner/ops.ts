@@ -24,7 +24,7 @@ function opName(op: OutgoingOp): string {
   return op.displayName ?? op.userland?.id ?? op.name ?? op.id;
 }
 
-const memoized = (run: RunRow, id: string) => Object.prototype.hasOwnProperty.call(run.steps, id);
+const memoized = (run: RunRow, id: string) => Object.hasOwn(run.steps, id);
 
 /** Applies every op of one reply. Ops for steps already resolved or already pending are ignored. */
 export async function applyOps(c: OpContext, ops: OutgoingOp[]): Promise<void> {

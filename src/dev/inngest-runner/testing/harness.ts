@@ -50,10 +50,14 @@ export async function startTestRunner(opts: RunnerOptions = {}): Promise<Runner>
   });
 }
 
+/** JSON from the runner's HTTP API, which tests read field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: typing every API shape here would duplicate api.ts for assertions that check the fields anyway
+export type ApiJson = any;
+
 export class RunnerClient {
   constructor(public url: string) {}
 
-  async json<T = any>(path: string, init?: RequestInit): Promise<T> {
+  async json<T = ApiJson>(path: string, init?: RequestInit): Promise<T> {
     const res = await fetch(this.url + path, init);
     if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
@@ -68,11 +72,11 @@ export class RunnerClient {
     return res.ids;
   }
 
-  async runs(query = ""): Promise<any[]> {
-    return (await this.json<{ runs: any[] }>(`/api/runs${query}`)).runs;
+  async runs(query = ""): Promise<ApiJson[]> {
+    return (await this.json<{ runs: ApiJson[] }>(`/api/runs${query}`)).runs;
   }
 
-  async run(id: string): Promise<any> {
+  async run(id: string): Promise<ApiJson> {
     return this.json(`/api/runs/${id}`);
   }
 
@@ -81,9 +85,9 @@ export class RunnerClient {
     predicate: { eventId?: string; functionId?: string },
     statuses: string[] = ["completed", "failed", "cancelled"],
     timeoutMs = 20_000,
-  ): Promise<any> {
+  ): Promise<ApiJson> {
     const deadline = Date.now() + timeoutMs;
-    let last: any[] = [];
+    let last: ApiJson[] = [];
     while (Date.now() < deadline) {
       const q = new URLSearchParams();
       if (predicate.eventId) q.set("event", predicate.eventId);

@@ -7,7 +7,7 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 
 /** Clerk's user.* webhooks keep `users` in step with Clerk (signature verified locally). */
 export async function POST(req: NextRequest) {
-  let evt;
+  let evt: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
     evt = await verifyWebhook(req, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
