@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDataRoot } from "./e2e/helpers/data-root";
 
 // E2E drives the production build (`next build` first) on the embedded defaults, in Debian's Chromium.
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "radium-e2e-"));
+// One temporary data directory per run, deleted when the run ends (e2e/global-teardown.ts).
+const dataRoot = e2eDataRoot();
 // E2E_PORT_BASE moves every port (default 3100), so two suites can run on one machine.
 const BASE_PORT = Number(process.env.E2E_PORT_BASE ?? 3100);
 const APP_PORT = BASE_PORT;
@@ -29,6 +30,7 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   PORT: String(port),
   PGLITE_DIR: path.join(dataRoot, `app-${port}`),
   AUTH_SECRET: "e2e-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
   // Every spec signs in from 127.0.0.1; the default 10 per minute per IP could refuse a fast run.
   LOCAL_SIGN_IN_RATE_LIMIT: "1000",
   INNGEST_DEV: "0",
@@ -101,6 +103,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: "retain-on-failure",

@@ -17,6 +17,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
+// The app promises to need no network: Next's anonymous telemetry stays off in every child.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const require = createRequire(import.meta.url);
 
 // Read .env* the way `next dev` will, so the choice below sees the same INNGEST_* settings.

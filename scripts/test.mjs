@@ -15,11 +15,20 @@ function reachable(host, port) {
   return new Promise((resolve) => {
     const s = net.connect(port, host);
     s.setTimeout(1000);
-    s.on("connect", () => (s.destroy(), resolve(true)));
+    s.on("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on("error", () => resolve(false));
-    s.on("timeout", () => (s.destroy(), resolve(false)));
+    s.on("timeout", () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
+
+// No network from the suite: Next's anonymous telemetry stays off in every child (build, start, dev).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const only = process.argv[2]; // "unit" or "e2e" runs one half
 
@@ -47,6 +56,7 @@ console.log(
 );
 
 if (!only || only === "unit") {
+  run("npm", ["run", "--silent", "lint"]); // Biome: zero warnings (biome.jsonc)
   run("next", ["typegen"]); // PageProps/RouteContext types that tsc needs on a fresh clone
   run("tsc", ["--noEmit"]);
   run("vitest", ["run"]);

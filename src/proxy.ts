@@ -1,5 +1,6 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
 import { authMode } from "@/server/auth/mode";
 import { appUrl } from "@/lib/relative-redirect";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "@/server/auth/local-session";
@@ -40,8 +41,8 @@ function decorationFor(req: NextRequest): RequestDecoration {
   const nonce = newNonce();
   const csp = pageContentSecurityPolicy({
     nonce,
-    dev: process.env.NODE_ENV === "development",
-    clerkFrontendApi: authMode() === "clerk" ? clerkFrontendApiOf(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) : undefined,
+    dev: env.NODE_ENV === "development",
+    clerkFrontendApi: authMode() === "clerk" ? clerkFrontendApiOf(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) : undefined,
   });
   // Next takes the nonce from the request's CSP header and puts it on its own scripts.
   forwarded.set("content-security-policy", csp);
@@ -52,14 +53,14 @@ function decorationFor(req: NextRequest): RequestDecoration {
 function withHeaders(res: Response, d: RequestDecoration): Response {
   res.headers.set(REQUEST_ID_HEADER, d.requestId);
   res.headers.set("Content-Security-Policy", d.csp);
-  for (const [name, value] of staticSecurityHeaders(process.env.NODE_ENV === "production")) res.headers.set(name, value);
+  for (const [name, value] of staticSecurityHeaders(env.NODE_ENV === "production")) res.headers.set(name, value);
   return res;
 }
 
 function toSignIn(req: NextRequest) {
   const back = req.nextUrl.pathname + req.nextUrl.search;
   const target = back === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ redirect_url: back })}`;
-  return NextResponse.redirect(appUrl(target, req.nextUrl, process.env.APP_URL));
+  return NextResponse.redirect(appUrl(target, req.nextUrl, env.APP_URL));
 }
 
 const next = (d: RequestDecoration) => NextResponse.next({ request: { headers: d.forwarded } });
@@ -74,7 +75,7 @@ const clerkProxy = clerkMiddleware(
     return d ? next(d) : undefined;
   },
   // Clerk does not read CLERK_JWT_KEY by itself; with it, sessions verify with no network call.
-  { jwtKey: process.env.CLERK_JWT_KEY || undefined, signInUrl: "/sign-in", signUpUrl: "/sign-up" },
+  { jwtKey: env.CLERK_JWT_KEY, signInUrl: "/sign-in", signUpUrl: "/sign-up" },
 );
 
 function localProxy(req: NextRequest, d: RequestDecoration) {

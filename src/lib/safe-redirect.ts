@@ -2,6 +2,7 @@ const BASE = "http://same.site";
 
 // Browsers drop tabs and newlines from URLs and read "\" as "/", so any of them could turn a path
 // into "//host"; encoded slashes in the path are refused too, in case a later hop decodes them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f\\]/;
 const ENCODED_SLASH = /%(2f|5c)/i;
 

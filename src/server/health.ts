@@ -1,3 +1,5 @@
+import "server-only";
+import { env } from "@/env";
 import { sql } from "drizzle-orm";
 import { getConnection } from "@/server/db";
 import { describeDb, resolveDbConfig } from "@/server/db/config";
@@ -13,7 +15,7 @@ import { logger } from "@/server/log";
  * public, so the answer names kinds only; targets (paths, hosts, URLs) and timings are for
  * development, where the one reading them is the developer.
  */
-export async function health(options: { details: boolean } = { details: process.env.NODE_ENV === "development" }) {
+export async function health(options: { details: boolean } = { details: env.NODE_ENV === "development" }) {
   const config = resolveDbConfig();
   const started = performance.now();
   let ok = true;

@@ -1,15 +1,17 @@
+import "server-only";
 import pino from "pino";
+import { env } from "@/env";
 
 /**
  * The server's one logger: JSON lines in production (one object per line, `requestId` on every
  * line of a request via `logger.child`), human-readable in development.
  */
 export const logger = pino({
-  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "radium" },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-  ...(process.env.NODE_ENV === "development"
+  ...(env.NODE_ENV === "development"
     ? { transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname,service" } } }
     : {}),
 });

@@ -6,6 +6,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
+import { env } from "@/env";
 import type { AppRouter } from "@/server/api/root";
 import { MAX_BATCH_CALLS } from "@/lib/trpc-batch";
 import { createQueryClient } from "./query-client";
@@ -27,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         loggerLink({
           enabled: (op) =>
-            process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
+            env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
         // Sends application/json POSTs; at most MAX_BATCH_CALLS calls per request, the server's cap.
         httpBatchStreamLink({ transformer: superjson, url: "/api/trpc", maxItems: MAX_BATCH_CALLS, headers: () => ({ "x-trpc-source": "react" }) }),

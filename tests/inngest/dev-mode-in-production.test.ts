@@ -5,11 +5,12 @@
 import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/env";
 import { createInngestClient, resolveInngestMode } from "@/server/inngest/client";
 import { logger } from "@/server/log";
 
 const RUNNER = "http://127.0.0.1:8288";
-const prod = (extra: Record<string, string> = {}) => ({ NODE_ENV: "production", INNGEST_DEV: RUNNER, ...extra });
+const prod = (extra: Record<string, string> = {}) => parseEnv({ NODE_ENV: "production", INNGEST_DEV: RUNNER, ...extra });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -28,9 +29,11 @@ describe("Inngest mode", () => {
     expect(resolveInngestMode(allowed)).toEqual({ dev: true, url: RUNNER, devInProduction: true });
     expect(createInngestClient(allowed).mode).toBe("dev");
     vi.spyOn(logger, "error").mockImplementation(() => {});
-    for (const v of ["true", "yes", "0", ""]) {
+    for (const v of ["0", ""]) {
       expect(createInngestClient(prod({ RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: v })).mode).toBe("cloud");
     }
+    // Any other spelling stops the server at start rather than being read as "no".
+    for (const v of ["true", "yes"]) expect(() => prod({ RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: v })).toThrow(/RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION/);
   });
 
   it("development and tests keep following INNGEST_DEV; production without it is cloud", () => {
@@ -44,7 +47,7 @@ describe("Inngest mode", () => {
 });
 
 describe("an unsigned call to the served functions", () => {
-  function served(env: Record<string, string>) {
+  function served(env: Parameters<typeof createInngestClient>[0]) {
     const client = createInngestClient(env);
     const ran = vi.fn();
     const fn = client.createFunction({ id: "victim", triggers: [{ event: "x/victim" }] }, async () => {
@@ -72,7 +75,7 @@ describe("an unsigned call to the served functions", () => {
     expect(ran).not.toHaveBeenCalled();
   });
 
-  it("runs with the allowance (what the e2e suite does until its runner signs)", async () => {
+  it("runs with the allowance", async () => {
     const { call, ran } = served(prod({ RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: "1" }));
     const res = await call();
     expect(res.status).toBe(200);

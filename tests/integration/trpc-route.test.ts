@@ -263,7 +263,8 @@ describe("/api/trpc internal errors", () => {
     expect(error.message).not.toContain("notifications");
     const line = logged.find((l) => l.level === "error");
     expect(line?.bindings.requestId).toBe("req-internal-1");
-    expect(String((line?.obj as { err?: unknown }).err)).toMatch(/notifications/);
+    expect(line).toBeDefined();
+    expect(String((line?.obj as { err?: unknown } | undefined)?.err)).toMatch(/notifications/);
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
 import { describeDb, resolveDbConfig } from "@/server/db/config";
 import { authMode } from "@/server/auth/mode";
 
 describe("database driver choice", () => {
   it("uses embedded PGlite when DATABASE_URL is unset or empty", () => {
     expect(resolveDbConfig({}).driver).toBe("pglite");
-    expect(resolveDbConfig({ DATABASE_URL: "  " }).driver).toBe("pglite");
+    expect(resolveDbConfig(parseEnv({ DATABASE_URL: "" })).driver).toBe("pglite");
+    expect(resolveDbConfig(parseEnv({ DATABASE_URL: "  " })).driver).toBe("pglite");
     expect(resolveDbConfig({ PGLITE_DIR: "/tmp/x" })).toEqual({ driver: "pglite", url: "/tmp/x" });
   });
   it("uses node-postgres for a plain Postgres URL and Neon for a Neon host", () => {
@@ -14,8 +16,9 @@ describe("database driver choice", () => {
   });
   it("honours an explicit switch and rejects unknown ones", () => {
     expect(resolveDbConfig({ DATABASE_URL: "postgres://127.0.0.1/db", DATABASE_DRIVER: "neon" }).driver).toBe("neon");
-    expect(() => resolveDbConfig({ DATABASE_URL: "postgres://127.0.0.1/db", DATABASE_DRIVER: "mysql" })).toThrow(/DATABASE_DRIVER/);
-    expect(() => resolveDbConfig({ DATABASE_URL: "not a url" })).toThrow(/valid URL/);
+    expect(resolveDbConfig(parseEnv({ DATABASE_URL: "postgres://127.0.0.1/db", DATABASE_DRIVER: "node-postgres" })).driver).toBe("node-postgres");
+    expect(() => parseEnv({ DATABASE_URL: "postgres://127.0.0.1/db", DATABASE_DRIVER: "mysql" })).toThrow(/DATABASE_DRIVER/);
+    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: Invalid URL/);
   });
   it("never logs credentials", () => {
     const text = describeDb(resolveDbConfig({ DATABASE_URL: "postgres://admin:hunter2@db.example.com:6543/app" }));

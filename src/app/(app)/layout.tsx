@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { env } from "@/env";
 import { AppShell } from "@/components/shell/app-shell";
 import { getSessionUser, lookupProfile } from "@/server/auth";
 import { authMode } from "@/server/auth/mode";
@@ -9,7 +10,7 @@ import { inngestAdapter } from "@/server/inngest/client";
 
 /** In development, INNGEST_BASE_URL is the local runner in signed mode (`npm run dev`): link its dashboard. */
 function localInngestServer(): boolean {
-  return process.env.NODE_ENV !== "production" && Boolean(process.env.INNGEST_BASE_URL);
+  return env.NODE_ENV !== "production" && Boolean(env.INNGEST_BASE_URL);
 }
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -9,7 +9,7 @@ import type { ArtifactDefinition, ArtifactEditorProps } from "../types";
 const CodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
   loading: () => (
-    <div className="flex flex-col gap-2 p-4" aria-label="Loading the code editor">
+    <div className="flex flex-col gap-2 p-4" role="status" aria-label="Loading the code editor">
       {Array.from({ length: 8 }, (_, i) => (
         <Skeleton key={i} className="h-4" style={{ width: `${40 + ((i * 17) % 50)}%` }} />
       ))}

@@ -62,6 +62,7 @@ export default function CodeEditor({
   onChangeRef.current = onChange;
   const readOnly = onChange === null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once; later value and readOnly changes are applied by the effects below
   useEffect(() => {
     if (!host.current) return;
     const { language: lang, readOnly: ro } = compartments.current;
@@ -98,8 +99,6 @@ export default function CodeEditor({
       v.destroy();
       view.current = null;
     };
-    // The editor is created once; later prop changes are applied by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

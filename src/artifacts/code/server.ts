@@ -1,3 +1,4 @@
+import "server-only";
 import { documentHandler } from "@/server/ai/document-writer";
 
 /** Code documents: one source file, without the Markdown fence a model may wrap it in. */

@@ -8,7 +8,7 @@ import type { ArtifactDefinition, ArtifactEditorProps } from "../types";
 const SheetGrid = dynamic(() => import("./sheet-grid"), {
   ssr: false,
   loading: () => (
-    <div className="grid grid-cols-4 gap-1 p-4" aria-label="Loading the sheet">
+    <div className="grid grid-cols-4 gap-1 p-4" role="status" aria-label="Loading the sheet">
       {Array.from({ length: 24 }, (_, i) => (
         <Skeleton key={i} className="h-7" />
       ))}

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseCsv, serializeCsv } from "@/lib/chat/csv";
 import { documentHandler } from "@/server/ai/document-writer";
 

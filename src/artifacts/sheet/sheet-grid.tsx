@@ -39,7 +39,11 @@ export default function SheetGrid({
   // Columns as wide as their longest cell (within bounds), measured in characters.
   const colWidths = useMemo(() => {
     const widths = Array<number>(width).fill(0);
-    for (const row of shown.slice(0, 500)) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, cell.length)));
+    for (const row of shown.slice(0, 500)) {
+      row.forEach((cell, c) => {
+        widths[c] = Math.max(widths[c] ?? 0, cell.length);
+      });
+    }
     return widths.map((w) => `${Math.min(40, Math.max(10, w + 3))}ch`);
   }, [shown, width]);
 
@@ -71,7 +75,7 @@ export default function SheetGrid({
 
   return (
     <div className="h-full overflow-auto" data-testid="sheet-grid">
-      <table ref={table} className="border-separate border-spacing-0 text-sm" aria-label="Sheet" aria-readonly={readOnly || undefined}>
+      <table ref={table} className="border-separate border-spacing-0 text-sm" aria-label="Sheet">
         <thead>
           <tr>
             <th className="sticky top-0 left-0 z-20 w-10 min-w-10 border-r border-b bg-muted" aria-label="Row" />

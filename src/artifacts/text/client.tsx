@@ -56,17 +56,18 @@ function TextArtifactEditor({ content, onChange, isStreaming, suggestions, onRes
       if (!s) return <mark {...props}>{children}</mark>;
       return (
         <Popover>
-          <PopoverTrigger asChild>
-            <mark
-              data-suggestion-id={s.id}
-              role="button"
-              tabIndex={0}
-              data-testid="suggestion-mark"
-              className="cursor-pointer rounded-sm bg-amber-200/70 px-0.5 text-inherit underline decoration-amber-500 decoration-2 underline-offset-4 dark:bg-amber-400/25"
-            >
-              {children}
-            </mark>
-          </PopoverTrigger>
+          {/* The highlight stays a <mark>; the inline button inside it opens the suggestion. */}
+          <mark data-suggestion-id={s.id} className="rounded-sm bg-amber-200/70 px-0.5 text-inherit dark:bg-amber-400/25">
+            <PopoverTrigger asChild>
+              <button
+                type="button"
+                data-testid="suggestion-mark"
+                className="inline cursor-pointer text-left underline decoration-amber-500 decoration-2 underline-offset-4"
+              >
+                {children}
+              </button>
+            </PopoverTrigger>
+          </mark>
           <PopoverContent className="w-80">
             <SuggestionCard suggestion={s} onResolve={onResolveSuggestion} />
           </PopoverContent>
@@ -82,6 +83,7 @@ function TextArtifactEditor({ content, onChange, isStreaming, suggestions, onRes
   // Which suggestions found their text is known once the preview is in the DOM.
   const preview = useRef<HTMLElement>(null);
   const [placed, setPlaced] = useState<string>("");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the values are not read but re-render the preview, so the marks are counted again after each change
   useLayoutEffect(() => {
     const ids = Array.from(preview.current?.querySelectorAll<HTMLElement>("mark[data-suggestion-id]") ?? [], (el) => el.dataset.suggestionId ?? "")
       .sort()

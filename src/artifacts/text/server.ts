@@ -1,3 +1,4 @@
+import "server-only";
 import { documentHandler } from "@/server/ai/document-writer";
 
 /** Text documents: Markdown prose written from the conversation, revised as a whole. */

@@ -333,7 +333,7 @@ export function ArtifactPanel({
 
       <div className="relative min-h-0 flex-1">
         {loading ? (
-          <div className="flex flex-col gap-3 p-6" aria-label="Loading the document">
+          <div className="flex flex-col gap-3 p-6" role="status" aria-label="Loading the document">
             <Skeleton className="h-7 w-1/2" />
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} className="h-4" style={{ width: `${70 + ((i * 11) % 30)}%` }} />
@@ -356,7 +356,7 @@ export function ArtifactPanel({
       </div>
 
       {isOwner && definition.prompts.length > 0 ? (
-        <footer className="flex flex-wrap items-center gap-1.5 border-t px-3 py-2" aria-label="Ask the assistant">
+        <section className="flex flex-wrap items-center gap-1.5 border-t px-3 py-2" aria-label="Ask the assistant">
           <Sparkles className="size-3.5 text-primary" aria-hidden />
           {definition.prompts.map((p) => (
             <Button
@@ -376,7 +376,7 @@ export function ArtifactPanel({
           {kind !== "text" && openSuggestions.length > 0 ? (
             <span className="ml-auto text-xs text-muted-foreground">{openSuggestions.length} open suggestions</span>
           ) : null}
-        </footer>
+        </section>
       ) : null}
     </section>
   );

@@ -20,7 +20,7 @@ export function ChatGreeting({ onPick, disabled }: { onPick: (prompt: string) =>
           through versions and apply suggestions.
         </p>
       </div>
-      <div className="grid gap-2 sm:grid-cols-2" aria-label="Suggested prompts">
+      <section className="grid gap-2 sm:grid-cols-2" aria-label="Suggested prompts">
         {STARTER_PROMPTS.map(({ icon: Icon, title, prompt }) => (
           <button
             key={prompt}
@@ -38,7 +38,7 @@ export function ChatGreeting({ onPick, disabled }: { onPick: (prompt: string) =>
             </span>
           </button>
         ))}
-      </div>
+      </section>
     </div>
   );
 }

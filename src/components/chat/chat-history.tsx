@@ -147,7 +147,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
 
       <nav aria-label="Chats" className="min-h-0 flex-1 overflow-y-auto px-2 py-2" data-testid="chat-history">
         {history.isPending || !mounted ? (
-          <div className="flex flex-col gap-2 px-1 py-1" aria-label="Loading chats">
+          <div className="flex flex-col gap-2 px-1 py-1" role="status" aria-label="Loading chats">
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} className="h-7 w-full" style={{ width: `${90 - ((i * 13) % 35)}%` }} />
             ))}

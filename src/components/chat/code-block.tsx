@@ -33,6 +33,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: { code: str
       </div>
       <pre className="overflow-x-auto p-3 text-[13px] leading-relaxed">
         {html ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the source text; its output only adds <span class> markup
           <code className={`hljs font-mono language-${language ?? "plaintext"}`} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
           <code className="font-mono">{code}</code>

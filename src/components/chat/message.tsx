@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { readToolPart } from "@/lib/chat/tool-parts";
-import { cn } from "@/lib/utils";
 import { CopyButton } from "./copy-button";
 import { IconActionButton } from "./icon-action-button";
 import { DocumentToolCard } from "./document-tool-card";
@@ -58,6 +57,7 @@ function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "me
         </label>
         <textarea
           id={`edit-${message.id}`}
+          // biome-ignore lint/a11y/noAutofocus: the editor opens because the user just pressed Edit; focus follows that click
           autoFocus
           value={draft}
           onChange={(e) => setDraft(e.target.value)}

@@ -91,7 +91,7 @@ export function ModelsBrowser() {
       </div>
 
       {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading models">
+        <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading models">
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} className="h-12 w-full" />
           ))}

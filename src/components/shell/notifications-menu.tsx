@@ -35,7 +35,7 @@ export function NotificationsMenu() {
             {list.data.map((n) => (
               <li key={n.id} className="rounded-sm px-2 py-2">
                 <div className="flex items-center gap-2 text-sm font-medium">
-                  {!n.readAt ? <span className="size-1.5 shrink-0 rounded-full bg-primary" aria-label="unread" /> : null}
+                  {!n.readAt ? <span className="size-1.5 shrink-0 rounded-full bg-primary" role="img" aria-label="unread" /> : null}
                   {n.title}
                 </div>
                 {n.body ? <p className="mt-0.5 text-xs text-muted-foreground">{n.body}</p> : null}

@@ -1,19 +1,27 @@
-// Environment variables of the runner process (see README.md for the full table).
+// The runner process's settings from its INNGEST_RUNNER_* variables (see README.md for the full
+// table), declared and validated with the app's in src/env.ts.
 import path from "node:path";
+import { env, type EnvOf } from "../../env";
 import { parseDuration } from "./duration";
-import type { LogLevel } from "./log";
 import type { RunnerOptions } from "./runner";
 import { assertSigningKey, type SigningOptions } from "./signing";
 
 export const DEFAULT_DATA_DIR = ".data/inngest-runner";
 
-function int(env: Record<string, string | undefined>, name: string): number | undefined {
-  const v = env[name];
-  if (v === undefined || v === "") return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
-  return n;
-}
+type RunnerEnv = EnvOf<
+  | "INNGEST_RUNNER_PORT"
+  | "INNGEST_RUNNER_HOST"
+  | "INNGEST_RUNNER_APP_URL"
+  | "INNGEST_RUNNER_DATA_DIR"
+  | "INNGEST_RUNNER_DATABASE_URL"
+  | "INNGEST_RUNNER_LOG_LEVEL"
+  | "INNGEST_RUNNER_SYNC_INTERVAL_MS"
+  | "INNGEST_RUNNER_CONCURRENCY"
+  | "INNGEST_RUNNER_BACKOFF_MS"
+  | "INNGEST_RUNNER_RETENTION"
+  | "INNGEST_RUNNER_SIGNING_KEY"
+  | "INNGEST_RUNNER_EVENT_KEY"
+>;
 
 /** INNGEST_RUNNER_RETENTION: a duration ("7d", "12h"), "off" (keep everything), or unset (the default). */
 function retention(v: string | undefined): number | null | undefined {
@@ -29,12 +37,9 @@ function retention(v: string | undefined): number | null | undefined {
  * Signed mode, as `inngest start --signing-key … --event-key …`. The runner's own names, so the
  * app's INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY in .env never switch the runner's mode by accident.
  */
-function signingFromEnv(env: Record<string, string | undefined>): SigningOptions | undefined {
-  const signingKey = env.INNGEST_RUNNER_SIGNING_KEY?.trim() || undefined;
-  const eventKeys = (env.INNGEST_RUNNER_EVENT_KEY ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+function signingFromEnv(e: RunnerEnv): SigningOptions | undefined {
+  const signingKey = e.INNGEST_RUNNER_SIGNING_KEY;
+  const eventKeys = e.INNGEST_RUNNER_EVENT_KEY ?? [];
   if (!signingKey) {
     if (eventKeys.length) throw new Error("INNGEST_RUNNER_EVENT_KEY needs INNGEST_RUNNER_SIGNING_KEY too (signed mode)");
     return undefined;
@@ -44,29 +49,20 @@ function signingFromEnv(env: Record<string, string | undefined>): SigningOptions
   return { signingKey, eventKeys };
 }
 
-export function optionsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): RunnerOptions {
-  const databaseUrl = env.INNGEST_RUNNER_DATABASE_URL || undefined;
-  const appUrls = (env.INNGEST_RUNNER_APP_URL ?? "http://localhost:3000/api/inngest")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const level = (env.INNGEST_RUNNER_LOG_LEVEL || "info") as LogLevel | "silent";
-  if (!["debug", "info", "warn", "error", "silent"].includes(level)) {
-    throw new Error(`INNGEST_RUNNER_LOG_LEVEL must be debug, info, warn, error or silent`);
-  }
-  const backoffMs = int(env, "INNGEST_RUNNER_BACKOFF_MS");
-  const retentionMs = retention(env.INNGEST_RUNNER_RETENTION);
+export function optionsFromEnv(e: RunnerEnv = env, cwd = process.cwd()): RunnerOptions {
+  const databaseUrl = e.INNGEST_RUNNER_DATABASE_URL;
+  const backoffMs = e.INNGEST_RUNNER_BACKOFF_MS;
   return {
-    port: int(env, "INNGEST_RUNNER_PORT") ?? 8288,
-    host: env.INNGEST_RUNNER_HOST || "127.0.0.1",
-    appUrls,
+    port: e.INNGEST_RUNNER_PORT ?? 8288,
+    host: e.INNGEST_RUNNER_HOST ?? "127.0.0.1",
+    appUrls: e.INNGEST_RUNNER_APP_URL ?? ["http://localhost:3000/api/inngest"],
     databaseUrl,
-    dataDir: databaseUrl ? undefined : path.resolve(cwd, env.INNGEST_RUNNER_DATA_DIR || DEFAULT_DATA_DIR),
-    syncIntervalMs: int(env, "INNGEST_RUNNER_SYNC_INTERVAL_MS"),
-    concurrency: int(env, "INNGEST_RUNNER_CONCURRENCY"),
+    dataDir: databaseUrl ? undefined : path.resolve(cwd, e.INNGEST_RUNNER_DATA_DIR ?? DEFAULT_DATA_DIR),
+    syncIntervalMs: e.INNGEST_RUNNER_SYNC_INTERVAL_MS,
+    concurrency: e.INNGEST_RUNNER_CONCURRENCY,
     backoff: backoffMs !== undefined ? { baseMs: backoffMs } : undefined,
-    logLevel: level,
-    retentionMs,
-    signing: signingFromEnv(env),
+    logLevel: e.INNGEST_RUNNER_LOG_LEVEL ?? "info",
+    retentionMs: retention(e.INNGEST_RUNNER_RETENTION),
+    signing: signingFromEnv(e),
   };
 }

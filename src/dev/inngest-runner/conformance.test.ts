@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runner } from "./runner";
 import { createCalls, createConformanceFunctions, type Calls } from "./testing/conformance-app";
-import { RunnerClient, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
+import { RunnerClient, startTestApp, startTestRunner, testClient, type ApiJson, type TestApp } from "./testing/harness";
 
 let runner: Runner;
 let app: TestApp;
@@ -36,9 +36,9 @@ describe("sync and intake", () => {
   it("registers every function with its triggers, and the onFailure handler as <id>-failure", async () => {
     const { functions, apps } = await client.json("/api/functions");
     expect(apps[0]).toMatchObject({ url: app.url, app_name: "conf", function_count: functions.length });
-    const failure = functions.find((f: any) => f.id === "conf-failing-failure");
+    const failure = functions.find((f: ApiJson) => f.id === "conf-failing-failure");
     expect(failure.triggers[0]).toEqual({ event: "inngest/function.failed", expression: "event.data.function_id == 'conf-failing'" });
-    expect(functions.find((f: any) => f.id === "conf-cancellable").cancel[0]).toEqual({
+    expect(functions.find((f: ApiJson) => f.id === "conf-cancellable").cancel[0]).toEqual({
       event: "conf/stop",
       if: "event.data.jobId == async.data.jobId",
     });
@@ -79,7 +79,7 @@ describe("steps", () => {
     expect(run.status).toBe("completed");
     expect(run.output).toEqual({ a: { n: 1 }, b: { n: 2 }, nothing: null, tag: "seq" });
     expect([count("steps:seq:a"), count("steps:seq:b"), count("steps:seq:c")]).toEqual([1, 1, 1]);
-    expect(run.steps.map((s: any) => [s.name, s.op, s.status, s.attempts])).toEqual([
+    expect(run.steps.map((s: ApiJson) => [s.name, s.op, s.status, s.attempts])).toEqual([
       ["a", "StepRun", "completed", 1],
       ["b", "StepRun", "completed", 1],
       ["undefined-result", "StepRun", "completed", 1],
@@ -112,7 +112,7 @@ describe("errors and retries", () => {
     expect(run.output).toEqual({ succeededOn: 3, attempt: 2 });
     const step = run.steps[0];
     expect(step).toMatchObject({ name: "flaky", status: "completed", attempts: 3 });
-    expect(step.history.map((h: any) => h.error?.message ?? "ok")).toEqual(["flaky failure 1", "flaky failure 2", "ok"]);
+    expect(step.history.map((h: ApiJson) => h.error?.message ?? "ok")).toEqual(["flaky failure 1", "flaky failure 2", "ok"]);
     // Backoff: base 200ms, doubling, no jitter → gaps of at least 200ms and 400ms.
     const t = calls.times.get("retry:r1:flaky")!;
     expect(t[1]! - t[0]!).toBeGreaterThanOrEqual(190);
@@ -172,8 +172,8 @@ describe("sleep, wait, invoke, send, cancel", () => {
     expect(after - mid).toBeGreaterThanOrEqual(950);
     expect(mid - before).toBeLessThan(4000);
     for (const k of ["before", "mid", "after"]) expect(count(`sleeper:s1:${k}`)).toBe(1);
-    const sleeps = run.steps.filter((s: any) => s.op === "Sleep");
-    expect(sleeps.map((s: any) => [s.name, s.status])).toEqual([
+    const sleeps = run.steps.filter((s: ApiJson) => s.op === "Sleep");
+    expect(sleeps.map((s: ApiJson) => [s.name, s.status])).toEqual([
       ["nap", "completed"],
       ["until", "completed"],
     ]);
@@ -204,8 +204,8 @@ describe("sleep, wait, invoke, send, cancel", () => {
     const run = await runOf({ name: "conf/wait", data: { tag: "w2", orderId: "o2", timeout: "1s" } });
     expect(run.output).toEqual({ approvedBy: null, paid: null });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    const waits = run.steps.filter((s: any) => s.op === "WaitForEvent");
-    expect(waits.every((s: any) => s.detail.timed_out === true)).toBe(true);
+    const waits = run.steps.filter((s: ApiJson) => s.op === "WaitForEvent");
+    expect(waits.every((s: ApiJson) => s.detail.timed_out === true)).toBe(true);
   });
 
   it("invokes another function and returns its result", async () => {
@@ -255,7 +255,7 @@ describe("sleep, wait, invoke, send, cancel", () => {
     expect(cancelled.status).toBe("cancelled");
     expect(count("cancellable:j1:never")).toBe(0);
     const { events } = await client.json("/api/events?name=inngest/function.cancelled");
-    expect(events.some((e: any) => e.payload.data.run_id === cancelled.id)).toBe(true);
+    expect(events.some((e: ApiJson) => e.payload.data.run_id === cancelled.id)).toBe(true);
     // j2 is untouched; cancel it through the API instead.
     const other = (await client.runs(`?event=${b}`))[0];
     expect(other.status).toBe("sleeping");

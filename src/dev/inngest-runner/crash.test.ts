@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "../../env";
 import { createCalls, createConformanceFunctions, type Calls } from "./testing/conformance-app";
 import { freePort, spawnRunner, type ChildRunner } from "./testing/child-runner";
 import { RunnerClient, startTestApp, testClient, testKeys, type TestApp } from "./testing/harness";
@@ -29,12 +30,13 @@ const backends: Backend[] = [
     teardown: async () => rmSync(dataDir, { recursive: true, force: true }),
   },
 ];
-if (process.env.TEST_DATABASE_URL) {
+const testDatabaseUrl = env.TEST_DATABASE_URL;
+if (testDatabaseUrl) {
   backends.push({
     name: "PostgreSQL",
     env: () => ({ INNGEST_RUNNER_DATABASE_URL: pg!.url }),
     setup: async () => {
-      pg = await createTestDatabase(process.env.TEST_DATABASE_URL!);
+      pg = await createTestDatabase(testDatabaseUrl);
     },
     teardown: async () => pg?.drop(),
   });

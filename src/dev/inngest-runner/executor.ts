@@ -43,7 +43,7 @@ async function callJob(core: Core, job: JobRow): Promise<void> {
     await withTx(core, (tx) => store.deleteJobById(tx.q, job.id));
     return;
   }
-  if (job.kind === "step" && Object.prototype.hasOwnProperty.call(run.steps, job.step_id)) {
+  if (job.kind === "step" && Object.hasOwn(run.steps, job.step_id)) {
     await withTx(core, (tx) => store.deleteJobById(tx.q, job.id)); // already resolved
     return;
   }

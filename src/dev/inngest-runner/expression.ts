@@ -23,7 +23,7 @@ export function compileExpression(expression: string): Compiled {
  * Syntax errors, missing fields and type errors all count as "no match", as in Inngest.
  */
 export function evaluateExpression(expression: string | undefined | null, vars: Record<string, unknown>): boolean {
-  if (!expression || !expression.trim()) return true;
+  if (!expression?.trim()) return true;
   try {
     const result = compileExpression(expression)(vars);
     return result === true;

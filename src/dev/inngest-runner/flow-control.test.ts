@@ -3,6 +3,7 @@
 // TEST_DATABASE_URL) on PostgreSQL. Tests wait on facts — a step having begun, a run's status or
 // flow-control reason — and assert on timestamps recorded by the functions themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "../../env";
 import { createLogger } from "./log";
 import type { Runner } from "./runner";
 import { createFlowCalls, createFlowFunctions, gate, type FlowCalls } from "./testing/flow-app";
@@ -11,7 +12,7 @@ import { overlapByKey } from "./testing/overlap";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 
 const backends: Array<{ name: string; pg: boolean }> = [{ name: "PGlite", pg: false }];
-if (process.env.TEST_DATABASE_URL) backends.push({ name: "PostgreSQL", pg: true });
+if (env.TEST_DATABASE_URL) backends.push({ name: "PostgreSQL", pg: true });
 
 describe.each(backends)("flow control ($name)", ({ pg }) => {
   let db: TestDatabase | null = null;
@@ -24,13 +25,12 @@ describe.each(backends)("flow control ($name)", ({ pg }) => {
   const fnId = (id: string) => `flow-${id}`;
   const send = async (id: string, data: Record<string, unknown>) => (await client.send([{ name: `flow/${id}`, data }]))[0]!;
   const runsOf = (id: string) => client.runs(`?function=${fnId(id)}&limit=100`);
-  const runByTag = async (id: string, tag: string) => (await runsOf(id)).find((r) => r.event_name && r.output?.tag === tag);
   const begun = (id: string, tag: string) => calls.begun.find((b) => b.fn === id && b.tag === tag);
   const spansOf = (id: string) => calls.spans.filter((s) => s.fn === id);
   const done = (eventId: string, functionId?: string) => client.waitForRun({ eventId, functionId }, undefined, 30_000);
 
   beforeAll(async () => {
-    if (pg) db = await createTestDatabase(process.env.TEST_DATABASE_URL!);
+    if (pg) db = await createTestDatabase(env.TEST_DATABASE_URL!);
     runner = await startTestRunner({ databaseUrl: db?.url, logger: createLogger("debug", (l) => logLines.push(l)) });
     calls = createFlowCalls();
     const inngest = testClient("flow", runner.url);

@@ -1,6 +1,8 @@
 // One line per run transition and step result, with run ID, function and step, e.g.
 //   12:00:01.234 inngest-runner run 01J… radium-ping step "first" completed (attempt 1, 12ms)
 
+import { env } from "../../env";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -18,7 +20,7 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const useColor = process.stdout.isTTY && !env.NO_COLOR;
 const dim = (s: string) => (useColor ? `\x1b[2m${s}\x1b[0m` : s);
 const colorFor: Record<LogLevel, string> = { debug: "\x1b[90m", info: "\x1b[36m", warn: "\x1b[33m", error: "\x1b[31m" };
 

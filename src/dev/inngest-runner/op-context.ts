@@ -24,7 +24,7 @@ export function opName(op: OutgoingOp): string {
   return op.displayName ?? op.userland?.id ?? op.name ?? op.id;
 }
 
-export const memoized = (run: RunRow, id: string) => Object.prototype.hasOwnProperty.call(run.steps, id);
+export const memoized = (run: RunRow, id: string) => Object.hasOwn(run.steps, id);
 
 /** The attempt the op's step is on: the job's own when it ran exactly this step, else the first. */
 export function attemptOf(c: OpContext, op: OutgoingOp): number {

@@ -1,12 +1,13 @@
 // The same protocol paths on PostgreSQL storage (INNGEST_RUNNER_DATABASE_URL) instead of PGlite.
 // Runs when TEST_DATABASE_URL names a server; each run gets a fresh database, dropped afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "../../env";
 import type { Runner } from "./runner";
 import { createCalls, createConformanceFunctions, type Calls } from "./testing/conformance-app";
 import { RunnerClient, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 
-const baseUrl = process.env.TEST_DATABASE_URL;
+const baseUrl = env.TEST_DATABASE_URL;
 
 describe.skipIf(!baseUrl)("runner on PostgreSQL", () => {
   let db: TestDatabase;

@@ -1,5 +1,6 @@
 // Unit tests of the pure pieces: durations, backoff, Retry-After, expressions, cron, reply parsing.
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "../../env";
 import { backoffDelay, parseRetryAfter } from "./backoff";
 import { callBody, interpretReply } from "./call";
 import { optionsFromEnv } from "./config";
@@ -213,12 +214,18 @@ describe("protocol helpers", () => {
 
   it("reads its settings from the environment", () => {
     const o = optionsFromEnv(
-      { INNGEST_RUNNER_PORT: "8299", INNGEST_RUNNER_APP_URL: "http://127.0.0.1:3100/api/inngest", INNGEST_RUNNER_DATA_DIR: "/tmp/x" },
+      parseEnv({ INNGEST_RUNNER_PORT: "8299", INNGEST_RUNNER_APP_URL: "http://127.0.0.1:3100/api/inngest, http://127.0.0.1:3101/api/inngest", INNGEST_RUNNER_DATA_DIR: "/tmp/x" }),
       "/repo",
     );
-    expect(o).toMatchObject({ port: 8299, appUrls: ["http://127.0.0.1:3100/api/inngest"], dataDir: "/tmp/x", databaseUrl: undefined });
-    expect(optionsFromEnv({}, "/repo")).toMatchObject({ port: 8288, appUrls: ["http://localhost:3000/api/inngest"], dataDir: "/repo/.data/inngest-runner" });
-    expect(optionsFromEnv({ INNGEST_RUNNER_DATABASE_URL: "postgres://x/y" }, "/repo").dataDir).toBeUndefined();
-    expect(() => optionsFromEnv({ INNGEST_RUNNER_PORT: "abc" })).toThrow(/INNGEST_RUNNER_PORT/);
+    expect(o).toMatchObject({
+      port: 8299,
+      appUrls: ["http://127.0.0.1:3100/api/inngest", "http://127.0.0.1:3101/api/inngest"],
+      dataDir: "/tmp/x",
+      databaseUrl: undefined,
+    });
+    expect(optionsFromEnv(parseEnv({}), "/repo")).toMatchObject({ port: 8288, appUrls: ["http://localhost:3000/api/inngest"], dataDir: "/repo/.data/inngest-runner" });
+    expect(optionsFromEnv(parseEnv({ INNGEST_RUNNER_DATABASE_URL: "postgres://x/y" }), "/repo").dataDir).toBeUndefined();
+    expect(() => parseEnv({ INNGEST_RUNNER_PORT: "abc" })).toThrow(/INNGEST_RUNNER_PORT/);
+    expect(() => parseEnv({ INNGEST_RUNNER_LOG_LEVEL: "loud" })).toThrow(/INNGEST_RUNNER_LOG_LEVEL/);
   });
 });

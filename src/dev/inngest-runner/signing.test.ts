@@ -2,6 +2,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { interpretReply, requestInit, signedReplyCheck } from "./call";
+import { parseEnv } from "../../env";
 import { optionsFromEnv } from "./config";
 import {
   assertSigningKey,
@@ -103,17 +104,17 @@ describe("replies in signed mode", () => {
 
 describe("signed mode from the environment", () => {
   it("is off by default and on with a signing key and event keys", () => {
-    expect(optionsFromEnv({}, "/repo").signing).toBeUndefined();
-    expect(optionsFromEnv({ INNGEST_RUNNER_SIGNING_KEY: KEY, INNGEST_RUNNER_EVENT_KEY: "k1, k2" }, "/repo").signing).toEqual({
+    expect(optionsFromEnv(parseEnv({}), "/repo").signing).toBeUndefined();
+    expect(optionsFromEnv(parseEnv({ INNGEST_RUNNER_SIGNING_KEY: KEY, INNGEST_RUNNER_EVENT_KEY: "k1, k2" }), "/repo").signing).toEqual({
       signingKey: KEY,
       eventKeys: ["k1", "k2"],
     });
   });
   it("ignores the app's own INNGEST_SIGNING_KEY and refuses half a configuration", () => {
-    expect(optionsFromEnv({ INNGEST_SIGNING_KEY: KEY, INNGEST_EVENT_KEY: "k" }, "/repo").signing).toBeUndefined();
-    expect(() => optionsFromEnv({ INNGEST_RUNNER_SIGNING_KEY: KEY })).toThrow(/needs INNGEST_RUNNER_EVENT_KEY/);
-    expect(() => optionsFromEnv({ INNGEST_RUNNER_EVENT_KEY: "k" })).toThrow(/needs INNGEST_RUNNER_SIGNING_KEY/);
-    expect(() => optionsFromEnv({ INNGEST_RUNNER_SIGNING_KEY: "nothex", INNGEST_RUNNER_EVENT_KEY: "k" })).toThrow(
+    expect(optionsFromEnv(parseEnv({ INNGEST_SIGNING_KEY: KEY, INNGEST_EVENT_KEY: "k" }), "/repo").signing).toBeUndefined();
+    expect(() => optionsFromEnv(parseEnv({ INNGEST_RUNNER_SIGNING_KEY: KEY }))).toThrow(/needs INNGEST_RUNNER_EVENT_KEY/);
+    expect(() => optionsFromEnv(parseEnv({ INNGEST_RUNNER_EVENT_KEY: "k" }))).toThrow(/needs INNGEST_RUNNER_SIGNING_KEY/);
+    expect(() => optionsFromEnv(parseEnv({ INNGEST_RUNNER_SIGNING_KEY: "nothex", INNGEST_RUNNER_EVENT_KEY: "k" }))).toThrow(
       /INNGEST_RUNNER_SIGNING_KEY must be hex/,
     );
   });

@@ -97,7 +97,7 @@ export interface StepResolution {
  * discovery call. Does nothing if the step was already resolved (a late duplicate).
  */
 export async function resolveStep(tx: Tx, run: RunRow, stepId: string, memo: Memo, r: StepResolution): Promise<boolean> {
-  if (Object.prototype.hasOwnProperty.call(run.steps, stepId)) return false;
+  if (Object.hasOwn(run.steps, stepId)) return false;
   run.steps[stepId] = memo;
   run.stack.push(stepId);
   await store.memoize(tx.q, run.id, stepId, memo);

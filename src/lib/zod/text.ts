@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const NUL = /\u0000/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

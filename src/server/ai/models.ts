@@ -3,7 +3,9 @@
  * the models named in OPENAI_MODELS (default gpt-4o-mini,gpt-4o) through Chat Completions
  * (`openai.chat(id)`), so OPENAI_BASE_URL can point at any OpenAI-compatible server.
  */
+import "server-only";
 import { createOpenAI } from "@ai-sdk/openai";
+import { env } from "@/env";
 import type { LanguageModel } from "ai";
 import { aiAdapter } from "./adapter";
 import { OFFLINE_MODEL_ID, OfflineLanguageModel } from "./offline/model";
@@ -30,12 +32,7 @@ const OFFLINE_INFO: ChatModelInfo = {
 };
 
 function configuredModelIds(): string[] {
-  const raw = process.env.OPENAI_MODELS?.trim() || "gpt-4o-mini,gpt-4o";
-  const ids = raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return [...new Set(ids)];
+  return env.OPENAI_MODELS;
 }
 
 const g = globalThis as unknown as {
@@ -53,8 +50,7 @@ function openaiProvider(apiKey: string, baseURL: string | undefined) {
 }
 
 function offlineModel(): OfflineLanguageModel {
-  const raw = Number(process.env.OFFLINE_MODEL_DELAY_MS);
-  const delay = Number.isFinite(raw) && raw >= 0 ? raw : 20;
+  const delay = env.OFFLINE_MODEL_DELAY_MS;
   if (g.__radiumOffline?.delay !== delay) g.__radiumOffline = { delay, model: new OfflineLanguageModel({ delayMs: delay }) };
   return g.__radiumOffline.model;
 }
@@ -81,7 +77,7 @@ export function resolveChatModel(id: string): ResolvedChatModel | null {
   if (adapter.provider === "offline") return id === OFFLINE_MODEL_ID ? { info: OFFLINE_INFO, model: offlineModel() } : null;
   const info = chatModels().models.find((m) => m.id === id);
   if (!info) return null;
-  const provider = openaiProvider(process.env.OPENAI_API_KEY!.trim(), process.env.OPENAI_BASE_URL?.trim() || undefined);
+  const provider = openaiProvider(env.OPENAI_API_KEY ?? "", env.OPENAI_BASE_URL);
   return { info, model: provider.chat(id) };
 }
 

@@ -4,6 +4,7 @@
  * paths (a database error wrapped as INTERNAL_SERVER_ERROR), so it is replaced by a generic line
  * that names the request id the real error is logged under.
  */
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 

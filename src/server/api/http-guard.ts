@@ -4,6 +4,7 @@
  * POST that is not JSON (tRPC would otherwise run multipart/form-data and octet-stream bodies as
  * mutations, which a plain HTML form can send), and a batch of more calls than MAX_BATCH_CALLS.
  */
+import "server-only";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { MAX_BATCH_CALLS } from "@/lib/trpc-batch";
 import { isCrossSiteRequest } from "@/server/http/origin";

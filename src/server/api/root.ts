@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { modelsRouter } from "./routers/models";
 import { notificationsRouter } from "./routers/notifications";

@@ -2,8 +2,10 @@
  * tRPC building blocks: the request context, error shape, and procedure kinds.
  * Routers live in ./routers, one per domain; ./root.ts merges them.
  */
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/types";
 import { getSessionUserFromRequest, lookupProfile, type SessionUser } from "@/server/auth";
@@ -55,7 +57,7 @@ export const createTRPCRouter = t.router;
 const timing = t.middleware(async ({ next, path }) => {
   const start = performance.now();
   const result = await next();
-  if (process.env.NODE_ENV === "development") {
+  if (env.NODE_ENV === "development") {
     logger.info({ path, ms: Number((performance.now() - start).toFixed(1)) }, "trpc call");
   }
   return result;

@@ -1,19 +1,21 @@
+import "server-only";
 import { createClerkClient } from "@clerk/nextjs/server";
+import { env } from "@/env";
 
 let client: ReturnType<typeof createClerkClient> | undefined;
 
 function clerk() {
   client ??= createClerkClient({
-    secretKey: process.env.CLERK_SECRET_KEY,
-    publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+    secretKey: env.CLERK_SECRET_KEY,
+    publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
     // With a PEM key, session tokens are verified locally with no network round trip.
-    jwtKey: process.env.CLERK_JWT_KEY || undefined,
+    jwtKey: env.CLERK_JWT_KEY,
   });
   return client;
 }
 
 function authorizedParties(): string[] | undefined {
-  const list = process.env.CLERK_AUTHORIZED_PARTIES?.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = env.CLERK_AUTHORIZED_PARTIES;
   return list?.length ? list : undefined;
 }
 

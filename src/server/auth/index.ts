@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { getDb } from "@/server/db";

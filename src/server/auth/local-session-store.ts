@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, lte } from "drizzle-orm";
 import { localSessions } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";

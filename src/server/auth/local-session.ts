@@ -1,7 +1,9 @@
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { env } from "@/env";
 
 /** The local sign-in's cookie: used only when Clerk keys are absent. */
 export const LOCAL_SESSION_COOKIE = "radium_session";
@@ -36,7 +38,7 @@ let cachedSecret: Buffer | undefined;
 /** AUTH_SECRET, or a random secret kept in `.data/` so sessions survive restarts. */
 export function sessionSecret(): Buffer {
   if (cachedSecret) return cachedSecret;
-  const fromEnv = process.env.AUTH_SECRET?.trim();
+  const fromEnv = env.AUTH_SECRET;
   if (fromEnv) return (cachedSecret = Buffer.from(fromEnv));
   const file = path.join(process.cwd(), ".data", "auth-secret");
   try {

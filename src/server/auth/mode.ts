@@ -1,3 +1,6 @@
+import "server-only";
+import { env, type EnvOf } from "@/env";
+
 export type AuthMode = "clerk" | "local";
 
 /**
@@ -5,9 +8,9 @@ export type AuthMode = "clerk" | "local";
  * (one key only) is an error rather than a silent fall-back to the local sign-in, so a
  * production deployment that meant to use Clerk can never end up accepting local sessions.
  */
-export function authMode(env: Record<string, string | undefined> = process.env): AuthMode {
-  const pk = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY?.trim();
-  const sk = env.CLERK_SECRET_KEY?.trim();
+export function authMode(e: EnvOf<"NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY" | "CLERK_SECRET_KEY"> = env): AuthMode {
+  const pk = e.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
+  const sk = e.CLERK_SECRET_KEY;
   if (pk && sk) return "clerk";
   if (pk || sk) {
     throw new Error(

@@ -1,12 +1,13 @@
+import "server-only";
+import { env, type EnvOf } from "@/env";
 import { slidingWindowLimiter, type RateLimiter } from "@/server/http/rate-limit";
 
 const DEFAULT_PER_MINUTE = 10;
 const WINDOW_MS = 60_000;
 
 /** Local sign-in attempts allowed per client IP per minute (LOCAL_SIGN_IN_RATE_LIMIT, default 10). */
-export function signInAttemptsPerMinute(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.LOCAL_SIGN_IN_RATE_LIMIT?.trim() || DEFAULT_PER_MINUTE);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_PER_MINUTE;
+export function signInAttemptsPerMinute(e: EnvOf<"LOCAL_SIGN_IN_RATE_LIMIT"> = env): number {
+  return e.LOCAL_SIGN_IN_RATE_LIMIT ?? DEFAULT_PER_MINUTE;
 }
 
 let current: { limit: number; limiter: RateLimiter } | undefined;

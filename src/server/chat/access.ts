@@ -4,6 +4,7 @@
  * read the public chat that created it. Everything else is "not found" (never "forbidden",
  * which would confirm that the row exists). Writes are always owner-only.
  */
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { chats, documents, type Chat, type Document } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";

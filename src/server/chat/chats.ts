@@ -1,4 +1,5 @@
 /** Chats: create, list (keyset-paginated history), rename, delete, visibility and model. Owner-scoped. */
+import "server-only";
 import { and, desc, eq, isNotNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { boundedDate } from "@/lib/zod/text";

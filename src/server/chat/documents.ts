@@ -3,6 +3,7 @@
  * Version keys are written with millisecond precision (what a JS Date holds), so the
  * `createdAt` a client gets back addresses exactly one row.
  */
+import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { documents, type Document } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";

@@ -3,7 +3,9 @@
  * edits and regenerations) in any 24-hour window (default 100), counted in chat_turns so deleting
  * chats does not reset it. When it is reached the answer says when the next message is allowed.
  */
+import "server-only";
 import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { env } from "@/env";
 import { chatTurns } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
 
@@ -11,8 +13,7 @@ export const DEFAULT_DAILY_MESSAGE_LIMIT = 100;
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function dailyMessageLimit(): number {
-  const raw = Number(process.env.CHAT_DAILY_MESSAGE_LIMIT);
-  return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : DEFAULT_DAILY_MESSAGE_LIMIT;
+  return env.CHAT_DAILY_MESSAGE_LIMIT ?? DEFAULT_DAILY_MESSAGE_LIMIT;
 }
 
 export type LimitCheck = { allowed: true; used: number; limit: number } | { allowed: false; used: number; limit: number; resetAt: Date };

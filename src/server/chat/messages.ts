@@ -1,4 +1,5 @@
 /** Messages of a chat, stored as AI SDK UI messages (parts as jsonb). Callers check chat access first. */
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { messages, type Message } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";

@@ -3,6 +3,7 @@
  * limit → persist the user's turn (new, edited, or a regeneration) → stream the answer as an AI
  * SDK UI message stream. The assistant message is saved when the stream ends, also when the client stops it.
  */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import {
   consumeStream,

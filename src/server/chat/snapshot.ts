@@ -5,6 +5,7 @@
  * same as its counterpart in chats/messages/documents/limits, combined into one statement
  * because every round trip sits between the user pressing Send and the first token.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
 import type { DbOrTx } from "@/server/db/types";

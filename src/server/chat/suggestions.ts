@@ -1,4 +1,5 @@
 /** Suggestions on a document version; resolving one (apply or dismiss) is final. */
+import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { documents, suggestions, type Document, type Suggestion } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";

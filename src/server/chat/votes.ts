@@ -1,4 +1,5 @@
 /** Up/down votes on assistant messages, one per user and message. */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { votes } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";

@@ -1,4 +1,6 @@
+import "server-only";
 import path from "node:path";
+import { env, type EnvOf } from "@/env";
 
 export type DbDriver = "pglite" | "node-postgres" | "neon";
 
@@ -14,14 +16,13 @@ export interface DbConfig {
  * a Neon URL, or DATABASE_DRIVER=neon → the Neon serverless Pool;
  * any other Postgres URL → node-postgres.
  */
-export function resolveDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
-  const url = env.DATABASE_URL?.trim();
-  const forced = env.DATABASE_DRIVER?.trim();
+export function resolveDbConfig(e: EnvOf<"DATABASE_URL" | "DATABASE_DRIVER" | "PGLITE_DIR"> = env): DbConfig {
+  const url = e.DATABASE_URL;
+  const forced = e.DATABASE_DRIVER;
   if (!url) {
-    return { driver: "pglite", url: env.PGLITE_DIR?.trim() || path.join(process.cwd(), ".data", "pglite") };
+    return { driver: "pglite", url: e.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite") };
   }
   if (forced === "neon" || forced === "node-postgres") return { driver: forced, url };
-  if (forced && forced !== "auto") throw new Error(`DATABASE_DRIVER must be neon, node-postgres or auto, got "${forced}"`);
   const host = safeHost(url);
   return { driver: host.endsWith(".neon.tech") ? "neon" : "node-postgres", url };
 }

@@ -1,5 +1,7 @@
+import "server-only";
 import path from "node:path";
 import fs from "node:fs";
+import { env } from "@/env";
 import type { DbConfig } from "./config";
 import * as schema from "./schema";
 import type { Db } from "./types";
@@ -27,7 +29,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
     case "node-postgres": {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
-      const pool = new Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+      const pool = new Pool({ connectionString: config.url, max: env.DATABASE_POOL_MAX });
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
       return { db: db as unknown as Db, driver: "node-postgres", close: () => pool.end() };
     }

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Cross-site request check for state-changing requests (CSRF): the Origin header must name this
  * site; without Origin, Sec-Fetch-Site must not be "cross-site"; with neither (curl, server-to-server

@@ -1,3 +1,4 @@
+import "server-only";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 
 export interface Problem {

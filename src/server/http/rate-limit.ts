@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * An in-memory sliding-window rate limiter: at most `limit` hits per key in any `windowMs`.
  * Per process, so it bounds one server; the clock is passed in so the logic is testable.

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 
 /** Header carrying the id that ties a request's response, log lines and error bodies together. */

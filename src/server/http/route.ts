@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { unstable_rethrow } from "next/navigation";
 import { type Logger, requestLogger } from "@/server/log";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The Inngest SDK answers errors with the error serialized whole: `{name, message, stack}` in a
  * 500/400 body, in StepError/StepFailed ops, and for its own failures (an unknown fnId, a body it

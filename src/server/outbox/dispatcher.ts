@@ -1,3 +1,5 @@
+import "server-only";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { inngest } from "@/server/inngest/client";
 import { deliverOutbox } from ".";
@@ -30,7 +32,7 @@ export function kickOutbox(): void {
 }
 
 /** Sweep at start-up and then periodically, so events left by a crash or an outage go out. */
-export function startOutboxSweeper(intervalMs = Number(process.env.OUTBOX_SWEEP_MS ?? 5000)): void {
+export function startOutboxSweeper(intervalMs = env.OUTBOX_SWEEP_MS): void {
   if (timer) return;
   kickOutbox();
   timer = setInterval(kickOutbox, intervalMs);

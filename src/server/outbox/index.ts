@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { outbox } from "@/server/db/schema";

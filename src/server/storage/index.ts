@@ -1,3 +1,4 @@
+import "server-only";
 import { storageAdapter } from "./adapter";
 import { localStorage } from "./local";
 import type { FileStorage } from "./types";

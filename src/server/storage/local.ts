@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -18,7 +19,9 @@ export function verifyFileSignature(key: string, expires: number, sig: string, s
 
 /** Files on local disk; links are served by /api/files with an HMAC signature and expiry. */
 export function localStorage(root = path.join(process.cwd(), ".data", "uploads"), secret?: Buffer): FileStorage {
-  const file = (key: string) => path.join(root, assertStorageKey(key));
+  // Uploads are runtime data, not part of the server bundle: without the ignore comment Turbopack
+  // cannot bound this path and traces the whole project into the build output.
+  const file = (key: string) => path.join(/*turbopackIgnore: true*/ root, assertStorageKey(key));
   return {
     kind: "local",
     async put(key, body, { contentType }) {

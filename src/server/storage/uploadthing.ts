@@ -1,3 +1,4 @@
+import "server-only";
 import { UTApi, UTFile } from "uploadthing/server";
 import { assertStorageKey, DEFAULT_LINK_TTL_S, type FileStorage } from "./types";
 

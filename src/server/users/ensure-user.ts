@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";

@@ -110,23 +110,32 @@ function readConcurrency(r: Reader, raw: unknown): ConcurrencyLimit[] {
   if (raw === undefined || raw === null) return [];
   const entries = Array.isArray(raw) ? raw : [raw];
   const out: ConcurrencyLimit[] = [];
-  entries.forEach((entry, i) => {
+  for (const [i, entry] of entries.entries()) {
     const at = Array.isArray(raw) ? `concurrency[${i}]` : "concurrency";
     if (typeof entry === "number") {
       // 0 means "no function-level limit" in Inngest.
       if (entry > 0) out.push({ limit: Math.floor(entry), scope: "fn" });
-      return;
+      continue;
     }
-    if (!isRec(entry)) return r.problem(at, "must be a number or {limit, key?, scope?}");
+    if (!isRec(entry)) {
+      r.problem(at, "must be a number or {limit, key?, scope?}");
+      continue;
+    }
     const limit = num(entry.limit);
-    if (limit === undefined || limit < 0) return r.problem(`${at}.limit`, "must be a whole number");
-    if (limit === 0) return;
+    if (limit === undefined || limit < 0) {
+      r.problem(`${at}.limit`, "must be a whole number");
+      continue;
+    }
+    if (limit === 0) continue;
     const scope = entry.scope ?? "fn";
-    if (scope !== "fn" && scope !== "env" && scope !== "account") return r.problem(`${at}.scope`, `"${String(scope)}" is not fn, env or account`);
+    if (scope !== "fn" && scope !== "env" && scope !== "account") {
+      r.problem(`${at}.scope`, `"${String(scope)}" is not fn, env or account`);
+      continue;
+    }
     const key = entry.key === undefined ? undefined : r.expression(`${at}.key`, entry.key);
-    if (entry.key !== undefined && key === undefined) return;
+    if (entry.key !== undefined && key === undefined) continue;
     out.push({ limit: Math.floor(limit), scope, ...(key ? { key } : {}) });
-  });
+  }
   if (out.length > MAX_CONCURRENCY_LIMITS) {
     r.problem("concurrency", `has ${out.length} limits; Inngest allows ${MAX_CONCURRENCY_LIMITS}, the runner applies the first ${MAX_CONCURRENCY_LIMITS}`);
     return out.slice(0, MAX_CONCURRENCY_LIMITS);

@@ -30,6 +30,7 @@ export async function spawnRunner(env: Record<string, string>, port: number): Pr
   // a SIGKILL must hit the runner, not a parent that leaves it orphaned.
   const proc = spawn(process.execPath, ["--import", "tsx", "src/dev/inngest-runner/main.ts"], {
     cwd: ROOT,
+    // biome-ignore lint/style/noProcessEnv: forwards the whole environment to the child, which validates its own
     env: { ...process.env, INNGEST_RUNNER_PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

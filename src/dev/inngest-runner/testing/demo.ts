@@ -1,11 +1,12 @@
 // Try the runner without the Radium app: starts a runner (in memory) and the conformance test app,
 // sends one event of each kind, and leaves both running so the dashboard can be explored.
 //   npx tsx src/dev/inngest-runner/testing/demo.ts   → http://localhost:8288/
+import { env } from "../../../env";
 import { startRunner } from "../runner";
 import { createCalls, createConformanceFunctions } from "./conformance-app";
 import { RunnerClient, startTestApp, testClient } from "./harness";
 
-const port = Number(process.env.INNGEST_RUNNER_PORT ?? 8288);
+const port = env.INNGEST_RUNNER_PORT;
 const runner = await startRunner({ port, backoff: { baseMs: 500 }, logLevel: "info" });
 const inngest = testClient("demo", runner.url);
 const app = await startTestApp(inngest, createConformanceFunctions(inngest, createCalls()));

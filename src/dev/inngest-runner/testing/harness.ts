@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
+import { env } from "../../../env";
 import { startRunner, type Runner, type RunnerOptions } from "../runner";
 
 export interface TestApp {
@@ -58,12 +59,16 @@ export const quietLogger = { info: noop, warn: noop, error: noop, debug: noop };
 export async function startTestRunner(opts: RunnerOptions = {}): Promise<Runner> {
   return startRunner({
     port: 0,
-    logLevel: process.env.RUNNER_TEST_LOG === "1" ? "debug" : "silent",
+    logLevel: env.RUNNER_TEST_LOG === "1" ? "debug" : "silent",
     backoff: { baseMs: 200, jitter: 0, maxMs: 5000 },
     syncIntervalMs: 60_000,
     ...opts,
   });
 }
+
+/** JSON from the runner's HTTP API, which tests read field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: typing every API shape here would duplicate api.ts for assertions that check the fields anyway
+export type ApiJson = any;
 
 export class RunnerClient {
   constructor(
@@ -72,7 +77,7 @@ export class RunnerClient {
     public eventKey = "test",
   ) {}
 
-  async json<T = any>(path: string, init?: RequestInit): Promise<T> {
+  async json<T = ApiJson>(path: string, init?: RequestInit): Promise<T> {
     const res = await fetch(this.url + path, init);
     if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
@@ -87,11 +92,11 @@ export class RunnerClient {
     return res.ids;
   }
 
-  async runs(query = ""): Promise<any[]> {
-    return (await this.json<{ runs: any[] }>(`/api/runs${query}`)).runs;
+  async runs(query = ""): Promise<ApiJson[]> {
+    return (await this.json<{ runs: ApiJson[] }>(`/api/runs${query}`)).runs;
   }
 
-  async run(id: string): Promise<any> {
+  async run(id: string): Promise<ApiJson> {
     return this.json(`/api/runs/${id}`);
   }
 
@@ -100,9 +105,9 @@ export class RunnerClient {
     predicate: { eventId?: string; functionId?: string },
     statuses: string[] = ["completed", "failed", "cancelled", "skipped"],
     timeoutMs = 20_000,
-  ): Promise<any> {
+  ): Promise<ApiJson> {
     const deadline = Date.now() + timeoutMs;
-    let last: any[] = [];
+    let last: ApiJson[] = [];
     while (Date.now() < deadline) {
       const q = new URLSearchParams();
       if (predicate.eventId) q.set("event", predicate.eventId);
@@ -127,9 +132,9 @@ export class RunnerClient {
   }
 
   /** Waits until run `runId` has a step named `name` in `status` (a barrier between events). */
-  async waitForStep(runId: string, name: string, status: string, timeoutMs = 20_000): Promise<any> {
+  async waitForStep(runId: string, name: string, status: string, timeoutMs = 20_000): Promise<ApiJson> {
     const deadline = Date.now() + timeoutMs;
-    let steps: any[] = [];
+    let steps: ApiJson[] = [];
     while (Date.now() < deadline) {
       steps = (await this.run(runId)).steps;
       const found = steps.find((s) => s.name === name && s.status === status);

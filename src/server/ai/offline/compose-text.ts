@@ -200,7 +200,7 @@ const WORDY: Array<[RegExp, string]> = [
   [/\bvery easy\b/gi, "easy"],
   [/\bvery useful\b/gi, "valuable"],
   [/\bvery (\w+)/gi, "$1"],
-  [/  +/g, " "],
+  [/ {2,}/g, " "],
 ];
 
 function applyAll(text: string, rules: Array<[RegExp, string]>): string {
@@ -227,7 +227,10 @@ function shorten(content: string): string {
   }
   bs.forEach((b, i) => {
     if (drop.has(i)) return;
-    if (isHeading(b) || /^\s*[-*>]|\n/.test(b)) return void out.push(b);
+    if (isHeading(b) || /^\s*[-*>]|\n/.test(b)) {
+      out.push(b);
+      return;
+    }
     const ss = sentences(b);
     out.push(ss.slice(0, Math.max(1, Math.ceil(ss.length / 2))).join(" "));
   });

@@ -21,7 +21,7 @@ const CODE = new RegExp(
   String.raw`${VERB}[\s\S]*?(\b(code|function|script|program|class|snippet|algorithm|module|cli)\b|\b(${LANGS})\b)`,
   "i",
 );
-const TEXT_NOUNS = String.raw`essay|story|poem|haiku|document|doc|text|article|blog post|post|letter|email|e-mail|report|summary|outline|speech|memo|note|proposal|cover letter|description|review|paragraph`;
+const TEXT_NOUNS = "essay|story|poem|haiku|document|doc|text|article|blog post|post|letter|email|e-mail|report|summary|outline|speech|memo|note|proposal|cover letter|description|review|paragraph";
 const TEXT = new RegExp(String.raw`${VERB}[\s\S]*?\b(${TEXT_NOUNS})\b`, "i");
 
 const SUGGEST = /\b(suggest|suggestions?|review|feedback|critique|proofread|recommendations?)\b/i;

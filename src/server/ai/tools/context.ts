@@ -1,3 +1,4 @@
+import "server-only";
 import type { LanguageModel, UIMessageStreamWriter } from "ai";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
 import type { Db } from "@/server/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { tool, zodSchema } from "ai";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createDocumentTool } from "./create-document";
 import { readDocumentTool } from "./read-document";
 import { requestSuggestionsTool } from "./request-suggestions";

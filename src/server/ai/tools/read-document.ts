@@ -1,3 +1,4 @@
+import "server-only";
 import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { ownedDocument } from "@/server/chat/access";

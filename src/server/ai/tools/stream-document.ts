@@ -1,3 +1,4 @@
+import "server-only";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import { saveVersion } from "@/server/chat/documents";
 import { isAbortError, type ToolContext } from "./context";

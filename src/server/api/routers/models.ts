@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, gte, ilike, isNull, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";

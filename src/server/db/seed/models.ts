@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { models } from "../schema";
 import type { Db } from "../types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/server/inngest/client";
 import { ping as pingEvent } from "@/server/inngest/events";
 

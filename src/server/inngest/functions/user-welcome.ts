@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db";
 import { eq } from "drizzle-orm";
 import { notifications, users } from "@/server/db/schema";

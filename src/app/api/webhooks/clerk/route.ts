@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { verifyWebhook } from "@clerk/nextjs/webhooks";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { deleteUser, upsertUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
@@ -8,9 +9,9 @@ import { route } from "@/server/http/route";
 
 /** Clerk's user.* webhooks keep `users` in step with Clerk (signature verified locally). */
 export const POST = route(async (req: NextRequest) => {
-  let evt;
+  let evt: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
-    evt = await verifyWebhook(req);
+    evt = await verifyWebhook(req, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
     return problem(req, { status: 400, title: "Bad Request", detail: "Invalid webhook signature." });
   }
