@@ -12,7 +12,7 @@ import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { OFFLINE_MODEL_ID } from "@/server/ai/models";
 import { localUserIdFor } from "@/server/auth/local-session";
-import { resetSignInLimiterForTesting } from "@/server/auth/sign-in-limit";
+import { GLOBAL_FACTOR, resetSignInLimiterForTesting } from "@/server/auth/sign-in-limit";
 import { chats, localSessions, users } from "@/server/db/schema";
 import { setConnectionForTesting } from "@/server/db";
 import { openTestDatabase, type TestDatabase } from "../helpers/db";
@@ -237,7 +237,8 @@ describe("local sign-in and sign-out routes", () => {
     it("refuses the 11th sign-in from one IP within a minute with 429 and Retry-After; no user is created", async () => {
       const ip = "203.0.113.50";
       for (let i = 0; i < 10; i++) {
-        const res = await signIn({ name: "Bot", email: freshEmail() }, { "x-forwarded-for": `${ip}, 10.0.0.1` });
+        // The client forges the first hop; the proxy in front appends the address it saw.
+        const res = await signIn({ name: "Bot", email: freshEmail() }, { "x-forwarded-for": `192.0.2.${i}, ${ip}` });
         expect(res.status, `attempt ${i + 1}`).toBe(303);
       }
       const email = freshEmail();
@@ -252,6 +253,25 @@ describe("local sign-in and sign-out routes", () => {
       // Another address is not affected.
       const elsewhere = await signIn({ name: "Ada", email: freshEmail() }, { "x-forwarded-for": "203.0.113.51" });
       expect(elsewhere.status).toBe(303);
+    });
+
+    it("caps all clients together, so rotating a forged X-Forwarded-For cannot sign up in bulk", async () => {
+      process.env.LOCAL_SIGN_IN_RATE_LIMIT = "2";
+      const allowed = 2 * GLOBAL_FACTOR;
+      for (let i = 0; i < allowed; i++) expect((await signIn({ name: "Bot", email: freshEmail() })).status, `attempt ${i + 1}`).toBe(303);
+      const email = freshEmail();
+      const refused = await signIn({ name: "Bot", email });
+      expect(refused.status).toBe(429);
+      expect(await userRow(email)).toHaveLength(0);
+    });
+
+    // (A lone surrogate cannot arrive this way: form encoding turns it into U+FFFD.)
+    it("refuses a NUL in the name with the form error, creating nothing", async () => {
+      const email = freshEmail();
+      const res = await signIn({ name: "Ada\u0000", email });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toMatch(/^\/sign-in\?error=/);
+      expect(await userRow(email)).toHaveLength(0);
     });
 
     it("takes its limit from LOCAL_SIGN_IN_RATE_LIMIT", async () => {

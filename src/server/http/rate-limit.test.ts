@@ -35,10 +35,10 @@ describe("slidingWindowLimiter", () => {
 
 describe("clientIp", () => {
   const req = (headers: Record<string, string>) => ({ headers: new Headers(headers) });
-  it("takes the first X-Forwarded-For hop, then X-Real-IP, else 'local'", () => {
-    expect(clientIp(req({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", "x-real-ip": "10.0.0.2" }))).toBe("203.0.113.7");
+  it("takes the last X-Forwarded-For hop (the one the nearest proxy added), then X-Real-IP, else 'local'", () => {
+    expect(clientIp(req({ "x-forwarded-for": "forged-by-client, 203.0.113.7", "x-real-ip": "10.0.0.2" }))).toBe("203.0.113.7");
     expect(clientIp(req({ "x-real-ip": "198.51.100.4" }))).toBe("198.51.100.4");
-    expect(clientIp(req({ "x-forwarded-for": " , 10.0.0.1" }))).toBe("local");
+    expect(clientIp(req({ "x-forwarded-for": "10.0.0.1, " }))).toBe("local");
     expect(clientIp(req({}))).toBe("local");
   });
 });

@@ -44,13 +44,14 @@ export function slidingWindowLimiter(opts: { limit: number; windowMs: number; ma
 }
 
 /**
- * The client address a request names: the first hop of X-Forwarded-For, else X-Real-IP, else
- * "local". These headers are as trustworthy as the proxy in front of the app: behind a proxy
- * that sets them they name the client; exposed directly, a client can set them itself.
+ * The client address a request names: the LAST hop of X-Forwarded-For (the one the nearest proxy
+ * appended, or the socket address `next start` writes when the client sent none), else X-Real-IP,
+ * else "local". Earlier hops are whatever the client wrote, so they are never used. Exposed
+ * directly, a client can still set the header itself: callers pair this with a global limit.
  */
 export function clientIp(req: Pick<Request, "headers">): string {
-  const first = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (first) return first.slice(0, 64);
+  const last = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  if (last) return last.slice(0, 64);
   const real = req.headers.get("x-real-ip")?.trim();
   return real ? real.slice(0, 64) : "local";
 }

@@ -13,10 +13,11 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { relativeRedirect } from "@/lib/relative-redirect";
 import { issuesMessage } from "@/lib/validation-message";
+import { safeText } from "@/lib/zod/text";
 import { route } from "@/server/http/route";
 
 const form = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100, "Name is too long"),
+  name: safeText().trim().min(1, "Enter your name").max(100, "Name is too long"),
   email: z.email("Enter a valid email address").trim().max(254),
 });
 
