@@ -24,12 +24,12 @@ async function waitFor(url: string, ms = 60_000) {
 
 export default async function run() {
   if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("skipped: no production build (run `npx next build` first)");
+    console.log("skipped: no production build (run `npm run build` first)");
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-weight-"));
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", OPENAI_API_KEY: "", AUTH_SECRET: "bench" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PGLITE_DIR: dataDir, DATABASE_URL: "", OPENAI_API_KEY: "", AUTH_SECRET: "bench" },
     stdio: "ignore",
     detached: true,
   });

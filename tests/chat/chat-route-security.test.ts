@@ -75,7 +75,7 @@ describe("POST /api/chat security", () => {
     ] as const) {
       const res = await post({ "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body);
       expect(res.status, `${cookie} ${body}`).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: "unauthorized:auth", message: "Sign in to chat." } });
+      expect(await res.json()).toMatchObject({ status: 401, title: "Unauthorized", code: "unauthorized:auth", detail: "Sign in to chat." });
     }
   });
 });

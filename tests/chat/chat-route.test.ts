@@ -19,8 +19,11 @@ import { MockLanguageModelV4 } from "ai/test";
 
 process.env.OFFLINE_MODEL_DELAY_MS = "0";
 
+/** The typed code and sentence of a problem+json answer. */
 async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string } }).error;
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  const body = (await res.json()) as { code: string; detail: string };
+  return { code: body.code, message: body.detail };
 }
 
 describe.each(testBackends())("POST /api/chat on %s", (backend) => {

@@ -37,7 +37,7 @@ describe.each(testBackends())("POST /api/chat text input on %s", (backend) => {
       const res = await POST(chatRequest({ id, trigger: "submit-message", model: OFFLINE_MODEL_ID, ...extra }, { cookie: u.cookie }));
       const text = await res.text();
       expect(res.status, text).toBe(400);
-      expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(pattern);
+      expect((JSON.parse(text) as { detail: string }).detail).toMatch(pattern);
       expect(text).not.toMatch(LEAK);
     }
     expect(await tdb.db.select().from(chats).where(eq(chats.id, id))).toHaveLength(0);

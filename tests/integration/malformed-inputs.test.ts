@@ -117,6 +117,7 @@ const SPECIFIC: Record<string, Array<Case & { exportName: string }>> = {
     { name: "odd JSON (signed in)", exportName: "POST", signedIn: true, body: deep(5000), headers: { "content-type": "application/json" } },
   ],
   "/api/auth/local/sign-in": [
+    { name: "NUL in a short name (reaches the database unless refused)", exportName: "POST", body: new URLSearchParams({ name: "Ada\u0000", email: "nul@example.com" }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } },
     { name: "NUL and huge fields in the form", exportName: "POST", body: new URLSearchParams({ name: "a\u0000".repeat(5000), email: "x\u0000@e.com", redirect_url: "/\u0000" }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } },
   ],
   "/api/inngest": [
@@ -125,11 +126,6 @@ const SPECIFIC: Record<string, Array<Case & { exportName: string }>> = {
     { name: "sync with a bad body", exportName: "PUT", body: "{bad" },
   ],
 };
-
-/**
- * Why a case fails today, when the fix is another helper's (see the header comment); undefined
- * for cases that must pass now.
- */
 
 // /api/inngest answers 500 by protocol (a retriable error, an unknown function); bodies must still be clean.
 const MAY_ANSWER_5XX = new Set(["/api/inngest"]);

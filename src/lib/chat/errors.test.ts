@@ -9,7 +9,7 @@ function httpError(status: number, body: unknown) {
 describe("describeChatError", () => {
   it("reads the JSON error body of a 429 limit answer", () => {
     const view = describeChatError(
-      httpError(429, { error: { code: "rate_limit:chat", message: "You reached 100 messages today. The limit resets at 00:00 UTC." } }),
+      httpError(429, { type: "about:blank", title: "Error", detail: "You reached 100 messages today. The limit resets at 00:00 UTC.", code: "rate_limit:chat" }),
     );
     expect(view).toEqual({
       title: "Daily message limit reached",
@@ -21,11 +21,11 @@ describe("describeChatError", () => {
   });
 
   it("marks read-only and not-found answers as not retryable", () => {
-    expect(describeChatError(httpError(403, { error: { code: "forbidden:chat", message: "Read only." } }))).toMatchObject({
+    expect(describeChatError(httpError(403, { type: "about:blank", title: "Error", detail: "Read only.", code: "forbidden:chat" }))).toMatchObject({
       title: "This chat is read-only",
       retryable: false,
     });
-    expect(describeChatError(httpError(404, { error: { code: "not_found:chat", message: "Not found." } })).retryable).toBe(false);
+    expect(describeChatError(httpError(404, { type: "about:blank", title: "Error", detail: "Not found.", code: "not_found:chat" })).retryable).toBe(false);
   });
 
   it("keeps a readable stream error text as is", () => {

@@ -1,6 +1,6 @@
 /**
  * Turns what useChat reports as an error into something a person can read.
- * HTTP failures of /api/chat carry the JSON body `{ error: { code, message } }`
+ * HTTP failures of /api/chat carry an RFC 7807 problem body `{ title, status, detail, code, … }`
  * (the transport puts the body in `message`/`responseBody` and the status in `statusCode`);
  * failures during streaming arrive as the stream's readable error text.
  */
@@ -20,16 +20,10 @@ function parseErrorBody(text: string | undefined): { code?: string; message?: st
   if (!trimmed.startsWith("{")) return null;
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    if (parsed && typeof parsed === "object" && "error" in parsed) {
-      const e = (parsed as { error: unknown }).error;
-      if (e && typeof e === "object") {
-        const { code, message } = e as { code?: unknown; message?: unknown };
-        return {
-          code: typeof code === "string" ? code : undefined,
-          message: typeof message === "string" ? message : undefined,
-        };
-      }
-      if (typeof e === "string") return { message: e };
+    if (parsed && typeof parsed === "object" && ("detail" in parsed || "title" in parsed)) {
+      const { code, detail, title } = parsed as { code?: unknown; detail?: unknown; title?: unknown };
+      const message = typeof detail === "string" ? detail : typeof title === "string" ? title : undefined;
+      return { code: typeof code === "string" ? code : undefined, message };
     }
   } catch {
     return null;

@@ -13,7 +13,7 @@ import { ensureUser } from "@/server/users/ensure-user";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { issuesMessage } from "@/lib/validation-message";
 import { requestIdOf } from "@/server/http/request-id";
-import { logger } from "@/server/log";
+import { logger, requestLogger } from "@/server/log";
 import { publicMessage, validationIssues } from "./error-message";
 
 export interface Context {
@@ -54,11 +54,12 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-const timing = t.middleware(async ({ next, path }) => {
+const timing = t.middleware(async ({ ctx, next, path }) => {
   const start = performance.now();
   const result = await next();
   if (env.NODE_ENV === "development") {
-    logger.info({ path, ms: Number((performance.now() - start).toFixed(1)) }, "trpc call");
+    const log = ctx.requestId ? requestLogger(ctx.requestId) : logger;
+    log.info({ path, ms: Number((performance.now() - start).toFixed(1)) }, "trpc call");
   }
   return result;
 });

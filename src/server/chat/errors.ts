@@ -1,6 +1,10 @@
+import "server-only";
+import { problem } from "@/server/http/problem";
+
 /**
  * Typed errors of the chat API: `<type>:<surface>` codes mapped to an HTTP status and a
- * readable sentence. Route handlers answer them as `{ error: { code, message } }`.
+ * readable sentence. Route handlers answer them as RFC 7807 problem details whose `detail` is the
+ * sentence and whose `code` extension is the typed code.
  */
 export type ChatErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit";
 export type ChatErrorSurface = "api" | "auth" | "chat" | "message" | "model" | "document" | "suggestion" | "vote";
@@ -12,6 +16,15 @@ const STATUS: Record<ChatErrorType, number> = {
   not_found: 404,
   conflict: 409,
   rate_limit: 429,
+};
+
+const TITLE: Record<ChatErrorType, string> = {
+  bad_request: "Bad Request",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  not_found: "Not Found",
+  conflict: "Conflict",
+  rate_limit: "Too Many Requests",
 };
 
 const DEFAULT_MESSAGE: Record<ChatErrorType, string> = {
@@ -44,10 +57,13 @@ export class ChatError extends Error {
     return STATUS[this.type];
   }
 
-  toResponse(): Response {
-    return Response.json(
-      { error: { code: this.code, message: this.message } },
-      { status: this.status, headers: { "cache-control": "no-store", ...this.headers } },
-    );
+  toResponse(req: Pick<Request, "headers" | "url">): Response {
+    return problem(req, {
+      status: this.status,
+      title: TITLE[this.type],
+      detail: this.message,
+      headers: this.headers,
+      extensions: { code: this.code },
+    });
   }
 }

@@ -27,6 +27,8 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { ensureUser } from "@/server/users/ensure-user";
 import { isCrossSiteRequest } from "@/server/http/origin";
 import { problem } from "@/server/http/problem";
+import { currentRequest } from "@/server/http/route";
+import { logger } from "@/server/log";
 import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
 import { resolveChatModel, type ResolvedChatModel } from "@/server/ai/models";
 import { chatInstructions } from "@/server/ai/prompts";
@@ -225,9 +227,12 @@ async function saveTitle(db: Db, chatId: string, title: string) {
     .where(and(eq(chats.id, chatId), eq(chats.title, DEFAULT_CHAT_TITLE)));
 }
 
+/** The request's logger (every line carries its request id), or the root one outside a request. */
+const log = () => currentRequest()?.log ?? logger;
+
 export async function handleChatRequest(req: Request): Promise<Response> {
   // CSRF: a cross-site form can post text/plain JSON with the victim's cookie; refuse it first.
-  if (isCrossSiteRequest(req)) return problem(req, { status: 403, title: "Forbidden", detail: "Cross-site requests cannot send chat messages." });
+  if (isCrossSiteRequest(req)) return new ChatError("forbidden", "api", "Cross-site requests cannot send chat messages.").toResponse(req);
   try {
     // Authenticate before reading the body, so a signed-out caller learns nothing about its shape.
     const user = await getSessionUserFromRequest(req);
@@ -242,12 +247,14 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     const turn = await prepareTurn(db, user.id, body, model);
     return streamAnswer({ db, req, userId: user.id, model, turn });
   } catch (error) {
-    if (error instanceof ChatError) return error.toResponse();
-    console.error("[chat] request failed", error);
-    return Response.json(
-      { error: { code: "internal:api", message: "The chat request failed on the server. Please try again." } },
-      { status: 500, headers: { "cache-control": "no-store" } },
-    );
+    if (error instanceof ChatError) return error.toResponse(req);
+    log().error({ err: error }, "chat request failed");
+    return problem(req, {
+      status: 500,
+      title: "Internal Server Error",
+      detail: "The chat request failed on the server. Please try again.",
+      extensions: { code: "internal:api" },
+    });
   }
 }
 
@@ -313,7 +320,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         stopWhen: isStepCount(MAX_STEPS),
         abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,
-        onError: ({ error }) => console.warn(`[chat] model error: ${describeProviderError(error)}`),
+        onError: ({ error }) => log().warn({ err: error }, `chat model error: ${describeProviderError(error)}`),
       });
       // The model stream is pulled from now on (into a buffer), so the model starts working while
       // the user's message is written; nothing reaches the client before that write has finished.
@@ -327,7 +334,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
       }).pipeThrough(new TransformStream<InferUIMessageChunk<RadiumUIMessage>, InferUIMessageChunk<RadiumUIMessage>>(undefined, { highWaterMark: 10_000 }));
       const persistError = await persisted;
       if (persistError) {
-        console.error("[chat] could not save the message", persistError);
+        log().error({ err: persistError }, "chat: could not save the message");
         await buffered.cancel().catch(() => {});
         writer.write({ type: "error", errorText: "Your message could not be saved, so it was not sent. Please try again." });
         writer.write({ type: "finish" });
@@ -364,7 +371,7 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
           await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata } }, startedAt);
         }
       } catch (error) {
-        console.error("[chat] could not save the answer", error);
+        log().error({ err: error }, "chat: could not save the answer");
       } finally {
         answerSaved();
       }

@@ -8,6 +8,8 @@ export interface Problem {
   /** A URI naming the kind of problem; "about:blank" when the status says it all. */
   type?: string;
   headers?: HeadersInit;
+  /** RFC 7807 extension members (e.g. a machine-readable `code`); never the standard ones. */
+  extensions?: Record<string, string | number | boolean | null>;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface Problem {
 export function problem(req: Pick<Request, "headers" | "url">, p: Problem): Response {
   const traceId = requestIdOf(req);
   const body = {
+    ...p.extensions,
     type: p.type ?? "about:blank",
     title: p.title,
     status: p.status,
