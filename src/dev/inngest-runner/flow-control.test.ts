@@ -58,6 +58,29 @@ describe.each(backends)("flow control ($name)", ({ pg }) => {
     expect(page).toContain("concurrency 1 per event.data.k");
   });
 
+  it("an unreadable duration is flagged at sync and fails the function's runs at creation, with the reason", async () => {
+    const { functions } = await client.json("/api/functions");
+    expect(functions.find((f: { id: string }) => f.id === fnId("bad-duration")).unsupported).toEqual([
+      { option: "debounce.period", message: '"abc" is not a duration such as "10s" or "5m"' },
+    ]);
+    const reason = 'debounce.period "abc" is not a duration such as "10s" or "5m"';
+    const byEvent = await done(await send("bad-duration", { tag: "b1" }));
+    const byHand = await done((await client.json(`/api/functions/${fnId("bad-duration")}/invoke`, { method: "POST", body: "{}" })).event_id);
+    for (const run of [byEvent, byHand]) {
+      expect(run.status).toBe("failed");
+      expect(run.reason).toBe(`failed: ${reason}`);
+      expect(run.error.message).toBe(`Unreadable function config: ${reason}`);
+      expect(run.started_at).toBe(run.ended_at); // never called, as a run cancelled by timeouts.start
+      expect(logLines.some((l) => l.includes(`run ${run.id}`) && l.includes("WARN") && l.includes(reason))).toBe(true);
+      expect(await (await fetch(`${runner.url}/runs/${run.id}`)).text()).toContain("debounce.period &quot;abc&quot; is not a duration");
+    }
+    expect(calls.begun.filter((b) => b.fn === "bad-duration")).toEqual([]);
+    // step.invoke of it fails the invoking step with the same reason (catchable), without a child run.
+    const parent = await done(await send("invoke-bad", {}));
+    expect(parent.output.error).toBe(`Invoked function "${fnId("bad-duration")}" has an unreadable config: ${reason}`);
+    expect(await runsOf("bad-duration")).toHaveLength(2);
+  });
+
   it("concurrency 1 per key: a second run of a key waits (and says so) while another key runs", async () => {
     const a1 = await send("conc", { tag: "a1", k: "a", gate: "conc-a1" });
     await expect.poll(() => begun("conc", "a1"), { timeout: 10_000 }).toBeTruthy();

@@ -51,6 +51,11 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
     return { tag, key, start, end };
   };
   const on = (id: string) => [{ event: `flow/${id}` }];
+  const badDuration = inngest.createFunction(
+    // @ts-expect-error an unreadable duration, as a typo in plain JavaScript would send it
+    { id: "bad-duration", retries: 0, triggers: on("bad-duration"), debounce: { period: "abc" } },
+    ({ event, step }) => run("bad-duration", event.data, step),
+  );
 
   return [
     inngest.createFunction({ id: "conc", retries: 0, triggers: on("conc"), concurrency: { limit: 1, key: "event.data.k" } }, ({ event, step }) =>
@@ -99,5 +104,14 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
       { id: "batch", retries: 0, triggers: on("batch"), batchEvents: { maxSize: 10, timeout: "5s" } },
       ({ event, step }) => run("batch", event.data, step),
     ),
+    badDuration,
+    inngest.createFunction({ id: "invoke-bad", retries: 0, triggers: on("invoke-bad") }, async ({ step }) => {
+      try {
+        await step.invoke("call-bad", { function: badDuration, data: { tag: "invoked" } });
+        return { error: null };
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
   ];
 }
