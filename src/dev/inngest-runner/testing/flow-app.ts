@@ -67,6 +67,27 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
     inngest.createFunction({ id: "throttle", retries: 0, triggers: on("throttle"), throttle: { limit: 1, period: "1s" } }, ({ event, step }) =>
       run("throttle", event.data, step),
     ),
+    // One limit shared across functions: env and account scopes, keyed.
+    ...(["env", "account"] as const).flatMap((scope) =>
+      ["a", "b"].map((side) =>
+        inngest.createFunction(
+          { id: `${scope}-${side}`, retries: 0, triggers: on(`${scope}-${side}`), concurrency: { limit: 1, scope, key: "event.data.k" } },
+          ({ event, step }) => run(`${scope}-${side}`, event.data, step),
+        ),
+      ),
+    ),
+    inngest.createFunction(
+      { id: "conc-two", retries: 0, triggers: on("conc-two"), concurrency: [{ limit: 2 }, { limit: 1, key: "event.data.k" }] },
+      ({ event, step }) => run("conc-two", event.data, step),
+    ),
+    inngest.createFunction(
+      { id: "throttle-burst", retries: 0, triggers: on("throttle-burst"), throttle: { limit: 1, period: "3s", burst: 2 } },
+      ({ event, step }) => run("throttle-burst", event.data, step),
+    ),
+    inngest.createFunction(
+      { id: "throttle-key", retries: 0, triggers: on("throttle-key"), throttle: { limit: 1, period: "3s", key: "event.data.k" } },
+      ({ event, step }) => run("throttle-key", event.data, step),
+    ),
     inngest.createFunction(
       { id: "rate", retries: 0, triggers: on("rate"), rateLimit: { limit: 1, period: "1m", key: "event.data.k" } },
       ({ event, step }) => run("rate", event.data, step),
