@@ -8,7 +8,7 @@ import { createLogger } from "./log";
 import type { Runner } from "./runner";
 import { createFlowCalls, createFlowFunctions, gate, type FlowCalls } from "./testing/flow-app";
 import { RunnerClient, startTestApp, startTestRunner, testClient, type TestApp } from "./testing/harness";
-import { overlapByKey } from "./testing/overlap";
+import { maxOverlap, overlapByKey } from "./testing/overlap";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 
 const backends: Array<{ name: string; pg: boolean }> = [{ name: "PGlite", pg: false }];
@@ -58,6 +58,29 @@ describe.each(backends)("flow control ($name)", ({ pg }) => {
     expect(page).toContain("concurrency 1 per event.data.k");
   });
 
+  it("an unreadable duration is flagged at sync and fails the function's runs at creation, with the reason", async () => {
+    const { functions } = await client.json("/api/functions");
+    expect(functions.find((f: { id: string }) => f.id === fnId("bad-duration")).unsupported).toEqual([
+      { option: "debounce.period", message: '"abc" is not a duration such as "10s" or "5m"' },
+    ]);
+    const reason = 'debounce.period "abc" is not a duration such as "10s" or "5m"';
+    const byEvent = await done(await send("bad-duration", { tag: "b1" }));
+    const byHand = await done((await client.json(`/api/functions/${fnId("bad-duration")}/invoke`, { method: "POST", body: "{}" })).event_id);
+    for (const run of [byEvent, byHand]) {
+      expect(run.status).toBe("failed");
+      expect(run.reason).toBe(`failed: ${reason}`);
+      expect(run.error.message).toBe(`Unreadable function config: ${reason}`);
+      expect(run.started_at).toBe(run.ended_at); // never called, as a run cancelled by timeouts.start
+      expect(logLines.some((l) => l.includes(`run ${run.id}`) && l.includes("WARN") && l.includes(reason))).toBe(true);
+      expect(await (await fetch(`${runner.url}/runs/${run.id}`)).text()).toContain("debounce.period &quot;abc&quot; is not a duration");
+    }
+    expect(calls.begun.filter((b) => b.fn === "bad-duration")).toEqual([]);
+    // step.invoke of it fails the invoking step with the same reason (catchable), without a child run.
+    const parent = await done(await send("invoke-bad", {}));
+    expect(parent.output.error).toBe(`Invoked function "${fnId("bad-duration")}" has an unreadable config: ${reason}`);
+    expect(await runsOf("bad-duration")).toHaveLength(2);
+  });
+
   it("concurrency 1 per key: a second run of a key waits (and says so) while another key runs", async () => {
     const a1 = await send("conc", { tag: "a1", k: "a", gate: "conc-a1" });
     await expect.poll(() => begun("conc", "a1"), { timeout: 10_000 }).toBeTruthy();
@@ -87,6 +110,45 @@ describe.each(backends)("flow control ($name)", ({ pg }) => {
     expect(overlapByKey(spans.map((s) => ({ ...s, key: "all" }))).all).toBeGreaterThan(1);
   });
 
+  it.each(["env", "account"])("concurrency scope %s: one keyed limit shared by two functions", async (scope) => {
+    const key = `${scope}-shared`;
+    const held = await send(`${scope}-a`, { tag: "a1", k: key, gate: `${scope}-scope` });
+    await expect.poll(() => begun(`${scope}-a`, "a1"), { timeout: 10_000 }).toBeTruthy();
+    const blocked = await send(`${scope}-b`, { tag: "b1", k: key });
+    await expect
+      .poll(async () => (await client.runs(`?event=${blocked}`))[0]?.reason, { timeout: 10_000 })
+      .toBe(`waiting for concurrency key ${key} (limit 1)`);
+    // Another key value of the same scope is not held up.
+    expect((await done(await send(`${scope}-b`, { tag: "b2", k: `${scope}-other` }))).status).toBe("completed");
+    expect(begun(`${scope}-b`, "b1")).toBeUndefined();
+    gate(calls, `${scope}-scope`).open();
+    const [a, b] = [await done(held), await done(blocked)];
+    expect([a.status, b.status]).toEqual(["completed", "completed"]);
+    expect(b.output.start).toBeGreaterThanOrEqual(a.output.end);
+  });
+
+  it("two concurrency limits on one function: both are enforced", async () => {
+    const a1 = await send("conc-two", { tag: "a1", k: "a", gate: "two" });
+    await expect.poll(() => begun("conc-two", "a1"), { timeout: 10_000 }).toBeTruthy();
+    const a2 = await send("conc-two", { tag: "a2", k: "a" });
+    const reasonOf = async (id: string) => (await client.runs(`?event=${id}`))[0]?.reason;
+    await expect.poll(() => reasonOf(a2), { timeout: 10_000 }).toBe("waiting for concurrency key a (limit 1)");
+    // The per-key limit leaves room for key b, under the function's limit of 2.
+    const b1 = await send("conc-two", { tag: "b1", k: "b", gate: "two" });
+    await expect.poll(() => begun("conc-two", "b1"), { timeout: 10_000 }).toBeTruthy();
+    // Key c is free, but the function's limit is full.
+    const c1 = await send("conc-two", { tag: "c1", k: "c" });
+    await expect.poll(() => reasonOf(c1), { timeout: 10_000 }).toBe(`waiting for concurrency key ${fnId("conc-two")} (limit 2)`);
+    expect(begun("conc-two", "a2")).toBeUndefined();
+    expect(begun("conc-two", "c1")).toBeUndefined();
+    gate(calls, "two").open();
+    for (const id of [a1, a2, b1, c1]) expect((await done(id)).status).toBe("completed");
+    const spans = spansOf("conc-two");
+    expect(spans).toHaveLength(4);
+    expect(overlapByKey(spans)).toEqual({ a: 1, b: 1, c: 1 });
+    expect(maxOverlap(spans)).toBe(2); // a1 and b1 ran together; never three
+  });
+
   it("a sleeping run holds no concurrency slot", async () => {
     const first = await send("conc-sleep", { tag: "s1", nap: "2s" });
     await client.waitForRun({ eventId: first }, ["sleeping"]);
@@ -103,6 +165,38 @@ describe.each(backends)("flow control ($name)", ({ pg }) => {
     const starts = runs.map((r) => r.started_at).sort((a, b) => a - b);
     expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(950);
     expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(950);
+  });
+
+  it("throttle burst: limit + burst runs start at once, the next one a period later", async () => {
+    const ids = await client.send([1, 2, 3, 4].map((i) => ({ name: "flow/throttle-burst", data: { tag: `tb${i}` } })));
+    for (const id of ids) expect((await done(id)).status).toBe("completed");
+    const starts = calls.begun.filter((b) => b.fn === "throttle-burst").map((b) => b.at);
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(4);
+    // Times from the functions themselves (a step begins a little after its run is admitted), so the
+    // bounds leave room for that delay while still telling 3 at once from 1 or 2 per 3s period.
+    expect(starts[2]! - starts[0]!).toBeLessThan(2000); // 1 + burst 2 together
+    expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(2500); // the 4th a period later
+  });
+
+  it("throttle per key: runs of different keys are not throttled against each other", async () => {
+    const ids = await client.send(
+      [
+        { tag: "ka1", k: "a" },
+        { tag: "ka2", k: "a" },
+        { tag: "kb1", k: "b" },
+      ].map((data) => ({ name: "flow/throttle-key", data })),
+    );
+    for (const id of ids) expect((await done(id)).status).toBe("completed");
+    const at = (k: string) =>
+      calls.begun
+        .filter((b) => b.fn === "throttle-key" && b.tag.startsWith(`k${k}`))
+        .map((b) => b.at)
+        .sort((x, y) => x - y);
+    const [a, b] = [at("a"), at("b")];
+    expect(a).toHaveLength(2);
+    expect(a[1]! - a[0]!).toBeGreaterThanOrEqual(2500); // key a: one per 3s period
+    expect(Math.abs(b[0]! - a[0]!)).toBeLessThan(1500); // key b did not wait behind key a
   });
 
   it("rateLimit skips the excess per key and says why", async () => {

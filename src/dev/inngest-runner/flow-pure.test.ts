@@ -76,6 +76,26 @@ describe("reading flow-control config", () => {
     expect(flow.debounce).toBeUndefined();
     expect(flow.concurrency).toHaveLength(2);
   });
+
+  it("lists every unreadable duration, which makes the function's runs fail rather than start at once", () => {
+    const reading = readFlowConfig(
+      fn({
+        throttle: { limit: 1, period: "soon" },
+        rateLimit: { limit: 1 },
+        debounce: { period: "abc", timeout: 5 },
+        timeouts: { start: "10s", finish: "later" },
+      }),
+    );
+    expect(reading.unreadable).toEqual([
+      'throttle.period "soon" is not a duration such as "10s" or "5m"',
+      'rateLimit.period needs a duration such as "10s" or "5m"',
+      'debounce.period "abc" is not a duration such as "10s" or "5m"',
+      'debounce.timeout needs a duration such as "10s" or "5m"',
+      'timeouts.finish "later" is not a duration such as "10s" or "5m"',
+    ]);
+    expect(reading.problems.map((p) => p.option)).toEqual(["throttle.period", "rateLimit.period", "debounce.period", "debounce.timeout", "timeouts.finish"]);
+    expect(readFlowConfig(fn({ debounce: { period: "1s", key: "event.data.(" } })).unreadable).toEqual([]);
+  });
 });
 
 describe("GCRA", () => {

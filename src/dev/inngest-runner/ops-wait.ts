@@ -2,6 +2,7 @@
 // another run's end (InvokeFunction). An unreadable time fails the step with a clear error
 // rather than waking at once or never timing out.
 import { parseTime } from "./duration";
+import { flowOf } from "./flow/config";
 import { ulid } from "./ids";
 import { failStep, memoized, opName, setWaitingStatus, type OpHandler } from "./op-context";
 import * as store from "./store";
@@ -84,6 +85,8 @@ export const invokeFunction: OpHandler = async (c, op) => {
   const fnId = String(op.opts?.function_id ?? "");
   const target = tx.core.registry.get(fnId);
   if (!target) return failStep(c, op, "InvokeFunction", `Invoked function "${fnId}" is not registered`);
+  const { unreadable } = flowOf(target.config);
+  if (unreadable.length) return failStep(c, op, "InvokeFunction", `Invoked function "${fnId}" has an unreadable config: ${unreadable.join("; ")}`);
   const timeout = op.opts?.timeout;
   let timeoutAt: number | null = null;
   if (timeout !== undefined) {

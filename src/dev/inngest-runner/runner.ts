@@ -69,8 +69,8 @@ export async function startRunner(opts: RunnerOptions = {}): Promise<Runner> {
   };
   scheduler = new Scheduler(core, opts.concurrency ?? 32);
   const syncer = new AppSyncer(core, opts.syncIntervalMs ?? 5000);
-  const server = createServer(core, syncer);
   const host = opts.host ?? "127.0.0.1";
+  const server = createServer(core, syncer, { listenHost: host });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 8288, host, () => resolve());

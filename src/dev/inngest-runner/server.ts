@@ -4,6 +4,8 @@
 //   POST /fn/register   sync (the SDK answers our PUT with its function list)
 //   /api/...            JSON for the dashboard and tests
 //   /, /runs/:id, /events, /functions   the dashboard pages
+// Every other state-changing request passes request-guard.ts first (same-origin; in signed mode
+// also the runner's own pages or the event key).
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import * as api from "./api";
 import type { Core } from "./core";
@@ -11,13 +13,19 @@ import { renderPage } from "./dashboard/pages";
 import { bearerMatches, eventKeyMatches } from "./signing";
 import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from "./http";
 import { invokeFunction, parseInvokePayload, parseInvokeText } from "./invoke";
+import { guardRequest } from "./request-guard";
 import type { AppSyncer, RegisterBody } from "./sync";
 import { registerApp } from "./sync";
 import type { InngestEvent } from "./types";
 
-export function createServer(core: Core, syncer: AppSyncer) {
+export interface ServerOptions {
+  /** The interface the runner listens on: a host name the dashboard may be reached by. */
+  listenHost: string;
+}
+
+export function createServer(core: Core, syncer: AppSyncer, opts: ServerOptions) {
   return createHttpServer((req, res) => {
-    handle(core, syncer, req, res).catch((err) => {
+    handle(core, syncer, opts, req, res).catch((err) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) core.log.error(`${req.method} ${req.url}: ${(err as Error).stack ?? err}`);
       if (!res.headersSent) sendJson(res, status, { error: (err as Error).message, status });
@@ -26,10 +34,15 @@ export function createServer(core: Core, syncer: AppSyncer) {
   });
 }
 
-async function handle(core: Core, syncer: AppSyncer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(core: Core, syncer: AppSyncer, opts: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://runner");
   const path = url.pathname.replace(/\/+$/, "") || "/";
   const method = req.method ?? "GET";
+  const verdict = guardRequest({ method, path, headers: req.headers, listenHost: opts.listenHost, eventKeys: core.signing?.eventKeys ?? null });
+  if (!verdict.ok) {
+    core.log.warn(`${method} ${path} refused (${verdict.status}): ${verdict.message}`);
+    return sendJson(res, verdict.status, { error: verdict.message, status: verdict.status });
+  }
   const param = (name: string) => url.searchParams.get(name) ?? undefined;
   let m: RegExpMatchArray | null;
 

@@ -6,6 +6,7 @@ import { maxAttemptsOf } from "./registry";
 import * as store from "./store";
 import { isTerminal, type InngestEvent, type Memo, type RegisteredFunction, type RunRow, type SerializedError, type StepStatus } from "./types";
 import { formatDuration } from "./duration";
+import { runnerError } from "./errors";
 import { flowOf, hasFlowControl } from "./flow/config";
 import { gateNewRun } from "./flow/gates";
 import { releaseRun } from "./flow/slots";
@@ -21,7 +22,7 @@ export async function createRun(
   parent?: { runId: string; stepId: string },
 ): Promise<string> {
   const id = ulid(tx.now);
-  const { flow } = flowOf(fn.config);
+  const { flow, unreadable } = flowOf(fn.config);
   const base = {
     id,
     function_id: fn.id,
@@ -33,6 +34,15 @@ export async function createRun(
     parent_run_id: parent?.runId ?? null,
     parent_step_id: parent?.stepId ?? null,
   };
+  if (unreadable.length) {
+    // The run cannot honour options it cannot read; starting it anyway would ignore them.
+    // (step.invoke checks this before creating a child, so a parent never sees this half-made.)
+    const why = unreadable.join("; ");
+    await store.insertRun(tx.q, { ...base, reason: `failed: ${why}` });
+    const run = await store.getRun(tx.q, id, true);
+    if (run) await failRun(tx, run, runnerError(`Unreadable function config: ${why}`));
+    return id;
+  }
   if (!hasFlowControl(flow)) {
     await store.insertRun(tx.q, base);
     await store.requestDiscovery(tx.q, id, tx.now);

@@ -1,7 +1,10 @@
 // A function's flow-control options, read from the config the SDK sends at sync
 // (`concurrency`, `throttle`, `rateLimit`, `debounce`, `idempotency`, `priority`, `singleton`,
 // `timeouts`), checked and normalized once. Whatever the runner cannot honour is reported as a
-// problem, so the sync can flag it instead of ignoring it silently.
+// problem, so the sync can flag it instead of ignoring it silently. An unreadable duration is
+// worse than unsupported: dropping it would start runs at once (a debounce or throttle that never
+// holds, a timeout that never fires), so it is also listed in `unreadable`, and such a function's
+// runs fail at creation with that text.
 import { parseDuration } from "../duration";
 import { expressionError } from "../expression";
 import { isCronTrigger } from "../registry";
@@ -33,6 +36,13 @@ export interface FlowProblem {
   message: string;
 }
 
+export interface FlowReading {
+  flow: FlowConfig;
+  problems: FlowProblem[];
+  /** Durations that could not be read, as `debounce.period "abc" is not a duration …`. */
+  unreadable: string[];
+}
+
 /** Options the SDK may send that the runner reads (anything else is flagged). */
 const KNOWN_OPTIONS = new Set([
   "id",
@@ -62,6 +72,7 @@ const num = (v: unknown): number | undefined => (typeof v === "number" && Number
 
 class Reader {
   problems: FlowProblem[] = [];
+  unreadable: string[] = [];
 
   problem(option: string, message: string): void {
     this.problems.push({ option, message });
@@ -84,15 +95,20 @@ class Reader {
   duration(option: string, v: unknown, required: boolean): { text: string; ms: number } | undefined {
     const text = str(v);
     if (text === undefined) {
-      if (required || v !== undefined) this.problem(option, `needs a duration such as "10s" or "5m"`);
+      if (required || v !== undefined) this.unreadableDuration(option, `needs a duration such as "10s" or "5m"`);
       return undefined;
     }
     const ms = parseDuration(text);
     if (ms === null || ms <= 0) {
-      this.problem(option, `"${text}" is not a duration such as "10s" or "5m"`);
+      this.unreadableDuration(option, `"${text}" is not a duration such as "10s" or "5m"`);
       return undefined;
     }
     return { text, ms };
+  }
+
+  unreadableDuration(option: string, message: string): void {
+    this.problem(option, message);
+    this.unreadable.push(`${option} ${message}`);
   }
 
   /** A positive integer limit, or undefined (with a problem). */
@@ -144,7 +160,7 @@ function readConcurrency(r: Reader, raw: unknown): ConcurrencyLimit[] {
 }
 
 /** Reads and checks every flow-control option of one function. */
-export function readFlowConfig(config: FunctionConfig): { flow: FlowConfig; problems: FlowProblem[] } {
+export function readFlowConfig(config: FunctionConfig): FlowReading {
   const r = new Reader();
   const c: Rec = config;
   const flow: FlowConfig = { concurrency: readConcurrency(r, c.concurrency) };
@@ -215,13 +231,13 @@ export function readFlowConfig(config: FunctionConfig): { flow: FlowConfig; prob
       r.problem(k, "is not known to the local runner and has no effect");
     }
   }
-  return { flow, problems: r.problems };
+  return { flow, problems: r.problems, unreadable: r.unreadable };
 }
 
-const cache = new WeakMap<FunctionConfig, { flow: FlowConfig; problems: FlowProblem[] }>();
+const cache = new WeakMap<FunctionConfig, FlowReading>();
 
 /** `readFlowConfig`, computed once per synced config object. */
-export function flowOf(config: FunctionConfig): { flow: FlowConfig; problems: FlowProblem[] } {
+export function flowOf(config: FunctionConfig): FlowReading {
   let r = cache.get(config);
   if (!r) {
     r = readFlowConfig(config);

@@ -51,6 +51,11 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
     return { tag, key, start, end };
   };
   const on = (id: string) => [{ event: `flow/${id}` }];
+  const badDuration = inngest.createFunction(
+    // @ts-expect-error an unreadable duration, as a typo in plain JavaScript would send it
+    { id: "bad-duration", retries: 0, triggers: on("bad-duration"), debounce: { period: "abc" } },
+    ({ event, step }) => run("bad-duration", event.data, step),
+  );
 
   return [
     inngest.createFunction({ id: "conc", retries: 0, triggers: on("conc"), concurrency: { limit: 1, key: "event.data.k" } }, ({ event, step }) =>
@@ -61,6 +66,27 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
     ),
     inngest.createFunction({ id: "throttle", retries: 0, triggers: on("throttle"), throttle: { limit: 1, period: "1s" } }, ({ event, step }) =>
       run("throttle", event.data, step),
+    ),
+    // One limit shared across functions: env and account scopes, keyed.
+    ...(["env", "account"] as const).flatMap((scope) =>
+      ["a", "b"].map((side) =>
+        inngest.createFunction(
+          { id: `${scope}-${side}`, retries: 0, triggers: on(`${scope}-${side}`), concurrency: { limit: 1, scope, key: "event.data.k" } },
+          ({ event, step }) => run(`${scope}-${side}`, event.data, step),
+        ),
+      ),
+    ),
+    inngest.createFunction(
+      { id: "conc-two", retries: 0, triggers: on("conc-two"), concurrency: [{ limit: 2 }, { limit: 1, key: "event.data.k" }] },
+      ({ event, step }) => run("conc-two", event.data, step),
+    ),
+    inngest.createFunction(
+      { id: "throttle-burst", retries: 0, triggers: on("throttle-burst"), throttle: { limit: 1, period: "3s", burst: 2 } },
+      ({ event, step }) => run("throttle-burst", event.data, step),
+    ),
+    inngest.createFunction(
+      { id: "throttle-key", retries: 0, triggers: on("throttle-key"), throttle: { limit: 1, period: "3s", key: "event.data.k" } },
+      ({ event, step }) => run("throttle-key", event.data, step),
     ),
     inngest.createFunction(
       { id: "rate", retries: 0, triggers: on("rate"), rateLimit: { limit: 1, period: "1m", key: "event.data.k" } },
@@ -99,5 +125,14 @@ export function createFlowFunctions(inngest: Inngest, calls: FlowCalls) {
       { id: "batch", retries: 0, triggers: on("batch"), batchEvents: { maxSize: 10, timeout: "5s" } },
       ({ event, step }) => run("batch", event.data, step),
     ),
+    badDuration,
+    inngest.createFunction({ id: "invoke-bad", retries: 0, triggers: on("invoke-bad") }, async ({ step }) => {
+      try {
+        await step.invoke("call-bad", { function: badDuration, data: { tag: "invoked" } });
+        return { error: null };
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
   ];
 }
