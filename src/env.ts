@@ -39,6 +39,10 @@ export const serverSchema = {
   /** Read by Clerk's verifyWebhook (and passed explicitly by the webhook route). */
   CLERK_WEBHOOK_SIGNING_SECRET: text(),
   AUTH_SECRET: text(),
+  /** AES-256-GCM key for deployment secrets: base64 of 32 bytes (default: generated into .data/secrets-key). */
+  SECRETS_KEY: text().refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}=$/.test(v), {
+    error: "must be base64 of 32 bytes (openssl rand -base64 32)",
+  }),
   /** Local sign-in attempts per minute per IP. */
   LOCAL_SIGN_IN_RATE_LIMIT: int(1).optional(),
   /** The app's public origin, for absolute links and redirects. */
