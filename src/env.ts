@@ -70,6 +70,15 @@ export const serverSchema = {
   RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
   OUTBOX_SWEEP_MS: int(1).default(5000),
 
+  // Compute providers (src/server/providers/compute): Hugging Face when HF_TOKEN and HF_NAMESPACE are set
+  HF_TOKEN: text(),
+  HF_NAMESPACE: text(),
+  HF_API_BASE_URL: url(),
+  /** The simulator's phase durations are multiplied by this (1 ≈ a minute to come up; e2e uses 0.01). */
+  COMPUTE_SIMULATOR_SPEED: z.coerce.number().min(0).default(1),
+  /** Share of simulated deployments that fail while starting (0..1), chosen per deployment id. */
+  COMPUTE_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+
   // Logging (src/server/log.ts)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 

@@ -60,7 +60,7 @@ export type InferenceEngine = "default" | "tgi" | "vllm";
 export interface ComputeSpec {
   /** Our deployment id: the simulator's seed and the idempotence of retried creates. */
   deploymentId: string;
-  /** The endpoint name: lowercase letters, digits and hyphens, starting with a letter, at most 32 characters. */
+  /** The deployment's name; the adapter derives the provider's endpoint name from it and `deploymentId`. */
   name: string;
   access: EndpointAccess;
   model: {
@@ -96,7 +96,10 @@ export interface ComputeSpec {
 
 export interface ComputeProvider {
   readonly kind: ComputeAdapterKind;
-  /** Starts provisioning. Creating the same `spec.name` twice is a ProviderError with code "conflict". */
+  /**
+   * Starts provisioning. Idempotent per `spec.deploymentId` (a retried step gets the endpoint the first
+   * call made); another deployment already holding the provider name is a ProviderError "conflict".
+   */
   create(spec: ComputeSpec): Promise<ComputeHandle>;
   /** The current state. An unknown id is a ProviderError with code "not_found". */
   get(providerId: string): Promise<ComputeStatus>;
