@@ -12,6 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { DeploymentStatus } from "@/lib/deployment-lifecycle";
+import type { StoredDeploymentConfig } from "@/lib/deployments/schema";
+import type { ComputeAdapterKind } from "@/server/providers/compute/types";
 import { users } from "./users";
 
 /**
@@ -30,10 +33,10 @@ export const deployments = pgTable(
     name: text().notNull(),
     // No FK: the catalog is reseeded; a deployment keeps its model id even if the entry goes.
     modelId: text().notNull(),
-    config: jsonb().notNull().$type<Record<string, unknown>>(),
-    status: text().notNull().default("pending"),
+    config: jsonb().notNull().$type<StoredDeploymentConfig>(),
+    status: text().$type<DeploymentStatus>().notNull().default("pending"),
     statusReason: text(),
-    providerKind: text(), // simulator | huggingface, set when provisioning starts
+    providerKind: text().$type<ComputeAdapterKind>(), // set when the provider creates the endpoint
     providerId: text(), // the provider's handle for the endpoint
     endpointUrl: text(),
     hourlyCents: bigint({ mode: "number" }).notNull(),
@@ -53,7 +56,8 @@ export const deployments = pgTable(
     // Filled by the gateway (a later issue).
     requestCount: bigint({ mode: "number" }).notNull().default(0),
     avgLatencyMs: integer(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision: the list's cursor carries a JS Date, which has no microseconds.
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // Set when teardown finishes: the name is free again from then on.
     deletedAt: timestamp({ withTimezone: true }),
@@ -75,8 +79,8 @@ export const deploymentEvents = pgTable(
     deploymentId: uuid()
       .notNull()
       .references(() => deployments.id, { onDelete: "cascade" }),
-    fromStatus: text(),
-    toStatus: text().notNull(),
+    fromStatus: text().$type<DeploymentStatus>(),
+    toStatus: text().$type<DeploymentStatus>().notNull(),
     step: text().notNull(),
     message: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
