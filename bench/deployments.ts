@@ -105,11 +105,11 @@ async function listLatency(): Promise<void> {
     const { fetchRequestHandler } = await import("@trpc/server/adapters/fetch");
     const { appRouter } = await import("@/server/api/root");
     const { createTRPCContext } = await import("@/server/api/trpc");
-    const GET = (req: Request) =>
+    const handle = (req: Request) =>
       fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createTRPCContext({ req }) });
     const url = `http://localhost/api/trpc/deployments.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 20 } }))}`;
     const call = async (cookie: string) => {
-      const res = await GET(new Request(url, { headers: { cookie } }));
+      const res = await handle(new Request(url, { headers: { cookie } }));
       if (res.status !== 200) throw new Error(`deployments.list answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { result: { data: { json: { items: unknown[] } } } };
       if (body.result.data.json.items.length !== 20) throw new Error("expected a full page");
