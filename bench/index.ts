@@ -4,6 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+// The app's one-line-per-request log would flood the figures; benches print their own.
+process.env.LOG_LEVEL ??= "warn";
+
 const dir = import.meta.dirname;
 const wanted = process.argv.slice(2);
 const files = fs

@@ -1,6 +1,5 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { unstable_rethrow } from "next/navigation";
 import { type Logger, requestLogger } from "@/server/log";
 import { problem } from "./problem";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
@@ -75,7 +74,9 @@ export function route<Req extends Request, Rest extends unknown[]>(
     try {
       res = await scope.run(s, () => handler(req, ...rest));
     } catch (e) {
-      // redirect(), notFound() and friends are Next's control flow, not failures.
+      // redirect(), notFound() and friends are Next's control flow, not failures. Loaded only here:
+      // next/navigation pulls in React's client context, which scripts outside Next cannot load.
+      const { unstable_rethrow } = await import("next/navigation");
       unstable_rethrow(e);
       err = e;
       res = problem(req, {
