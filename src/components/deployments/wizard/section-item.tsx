@@ -1,0 +1,50 @@
+"use client";
+
+import { AlertCircle, CheckCircle2 } from "lucide-react";
+import { AccordionContent, AccordionItem, AccordionTrigger } from "@/components/ui/accordion";
+import { Badge } from "@/components/ui/badge";
+import type { SectionId } from "./sections";
+
+/** One accordion section: title, a one-line summary of the choice, and its error count. */
+export function SectionItem(props: {
+  id: SectionId;
+  title: string;
+  icon: React.ReactNode;
+  summary: React.ReactNode;
+  errorCount: number;
+  /** Shows a check mark: the section holds a usable choice. */
+  complete: boolean;
+  children: React.ReactNode;
+}) {
+  const { errorCount } = props;
+  return (
+    <AccordionItem value={props.id} data-section={props.id} className="rounded-xl border bg-card px-4 shadow-xs last:border-b md:px-5">
+      <AccordionTrigger className="items-center py-4 hover:no-underline">
+        <span className="flex min-w-0 flex-1 items-center gap-3">
+          <span
+            aria-hidden
+            className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-primary/10 text-primary ring-1 ring-primary/15 [&_svg]:size-4.5"
+          >
+            {props.icon}
+          </span>
+          <span className="flex min-w-0 flex-col gap-0.5">
+            <span className="flex flex-wrap items-center gap-2 text-[0.95rem] font-semibold">
+              {props.title}
+              {errorCount > 0 ? (
+                <Badge variant="destructive" data-testid={`section-errors-${props.id}`}>
+                  <AlertCircle aria-hidden />
+                  {errorCount} {errorCount === 1 ? "error" : "errors"}
+                </Badge>
+              ) : null}
+            </span>
+            <span className="flex min-w-0 items-center gap-1.5 text-xs font-normal text-muted-foreground" data-testid={`section-summary-${props.id}`}>
+              {errorCount === 0 && props.complete ? <CheckCircle2 aria-hidden className="size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400" /> : null}
+              <span className="truncate">{props.summary}</span>
+            </span>
+          </span>
+        </span>
+      </AccordionTrigger>
+      <AccordionContent className="flex flex-col gap-6 border-t pt-5 pb-5">{props.children}</AccordionContent>
+    </AccordionItem>
+  );
+}
