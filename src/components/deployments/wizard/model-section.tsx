@@ -40,7 +40,7 @@ export function ModelSection() {
             />
           </div>
           {list.isPending ? (
-            <div className="grid gap-2 sm:grid-cols-2" aria-busy="true" aria-label="Loading models">
+            <div className="grid gap-2 sm:grid-cols-2" role="status" aria-busy="true" aria-label="Loading models">
               {Array.from({ length: 4 }, (_, i) => (
                 <Skeleton key={i} className="h-16" />
               ))}

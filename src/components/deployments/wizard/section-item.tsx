@@ -1,22 +1,25 @@
 "use client";
 
-import { AlertCircle, CheckCircle2 } from "lucide-react";
+import { useFormState } from "react-hook-form";
+import { AlertCircle } from "lucide-react";
 import { AccordionContent, AccordionItem, AccordionTrigger } from "@/components/ui/accordion";
 import { Badge } from "@/components/ui/badge";
-import type { SectionId } from "./sections";
+import { countErrors, SECTIONS, type SectionId } from "./sections";
+import { useWizardForm } from "./use-wizard-form";
 
 /** One accordion section: title, a one-line summary of the choice, and its error count. */
 export function SectionItem(props: {
   id: SectionId;
   title: string;
   icon: React.ReactNode;
+  /** Subscribes to its own slice of the form, so a change re-renders only this header line. */
   summary: React.ReactNode;
-  errorCount: number;
-  /** Shows a check mark: the section holds a usable choice. */
-  complete: boolean;
   children: React.ReactNode;
 }) {
-  const { errorCount } = props;
+  const { control } = useWizardForm();
+  const root = SECTIONS.find((s) => s.id === props.id)!.root;
+  const { errors } = useFormState({ control, name: root });
+  const errorCount = countErrors(errors[root]);
   return (
     <AccordionItem value={props.id} data-section={props.id} className="rounded-xl border bg-card px-4 shadow-xs last:border-b md:px-5">
       <AccordionTrigger className="items-center py-4 hover:no-underline">
@@ -38,8 +41,7 @@ export function SectionItem(props: {
               ) : null}
             </span>
             <span className="flex min-w-0 items-center gap-1.5 text-xs font-normal text-muted-foreground" data-testid={`section-summary-${props.id}`}>
-              {errorCount === 0 && props.complete ? <CheckCircle2 aria-hidden className="size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400" /> : null}
-              <span className="truncate">{props.summary}</span>
+              {props.summary}
             </span>
           </span>
         </span>
