@@ -39,6 +39,10 @@ export const serverSchema = {
   /** Read by Clerk's verifyWebhook (and passed explicitly by the webhook route). */
   CLERK_WEBHOOK_SIGNING_SECRET: text(),
   AUTH_SECRET: text(),
+  /** AES-256-GCM key for deployment secrets: base64 of 32 bytes (default: generated into .data/secrets-key). */
+  SECRETS_KEY: text().refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}=$/.test(v), {
+    error: "must be base64 of 32 bytes (openssl rand -base64 32)",
+  }),
   /** Local sign-in attempts per minute per IP. */
   LOCAL_SIGN_IN_RATE_LIMIT: int(1).optional(),
   /** The app's public origin, for absolute links and redirects. */
@@ -65,6 +69,15 @@ export const serverSchema = {
   /** "1" lets a production build accept Inngest dev mode (unsigned calls); loudly logged. */
   RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
   OUTBOX_SWEEP_MS: int(1).default(5000),
+
+  // Compute providers (src/server/providers/compute): Hugging Face when HF_TOKEN and HF_NAMESPACE are set
+  HF_TOKEN: text(),
+  HF_NAMESPACE: text(),
+  HF_API_BASE_URL: url(),
+  /** The simulator's phase durations are multiplied by this (1 ≈ a minute to come up; e2e uses 0.01). */
+  COMPUTE_SIMULATOR_SPEED: z.coerce.number().min(0).default(1),
+  /** Share of simulated deployments that fail while starting (0..1), chosen per deployment id. */
+  COMPUTE_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 
   // Logging (src/server/log.ts)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

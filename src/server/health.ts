@@ -7,6 +7,7 @@ import { authMode } from "@/server/auth/mode";
 import { aiAdapter } from "@/server/ai/adapter";
 import { storageAdapter } from "@/server/storage/adapter";
 import { inngestAdapter } from "@/server/inngest/client";
+import { computeAdapter } from "@/server/providers/compute";
 import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
 
@@ -39,6 +40,7 @@ export async function health(options: { details: boolean } = { details: env.NODE
         ai: { provider: ai.provider },
         storage: storageAdapter(),
         inngest: { mode: inngest.mode },
+        compute: computeAdapter(),
       },
     };
   }
@@ -50,6 +52,7 @@ export async function health(options: { details: boolean } = { details: env.NODE
       ai,
       storage: storageAdapter(),
       inngest,
+      compute: computeAdapter(),
     },
   };
 }

@@ -34,6 +34,7 @@ describe("GET /api/health", () => {
         ai: { provider: "openai-compatible" },
         storage: "local",
         inngest: { mode: "dev" },
+        compute: "simulator",
       },
     });
     expect(text).not.toMatch(/\/work\/|corp\.example|http:|latency/);

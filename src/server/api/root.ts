@@ -6,6 +6,7 @@ import { chatsRouter } from "./routers/chats";
 import { votesRouter } from "./routers/votes";
 import { documentsRouter } from "./routers/documents";
 import { suggestionsRouter } from "./routers/suggestions";
+import { deploymentsRouter } from "./routers/deployments";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   votes: votesRouter,
   documents: documentsRouter,
   suggestions: suggestionsRouter,
+  deployments: deploymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

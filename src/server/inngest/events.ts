@@ -7,3 +7,10 @@ export const userCreated = eventType("user/created", {
 });
 
 export const ping = eventType("radium/ping", { schema: z.object({ message: z.string().optional() }) });
+
+/** A deployment's machines (src/server/inngest/functions/*-deployment.ts), all started through the outbox. */
+const deploymentRef = z.object({ deploymentId: z.uuid(), userId: z.string().min(1) });
+export const deploymentProvisionRequested = eventType("radium/deployment.provision.requested", { schema: deploymentRef });
+export const deploymentPauseRequested = eventType("radium/deployment.pause.requested", { schema: deploymentRef });
+export const deploymentResumeRequested = eventType("radium/deployment.resume.requested", { schema: deploymentRef });
+export const deploymentDeleteRequested = eventType("radium/deployment.delete.requested", { schema: deploymentRef });

@@ -4,3 +4,4 @@ export * from "./outbox";
 export * from "./notifications";
 export * from "./chat";
 export * from "./sessions";
+export * from "./deployments";
