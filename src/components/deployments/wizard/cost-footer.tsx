@@ -49,7 +49,7 @@ export function CostFooter({ formId, busy }: { formId: string; busy: boolean }) 
                 </div>
                 <span className="text-xs text-muted-foreground tabular-nums" data-testid="cost-monthly">
                   <span className="font-medium text-foreground">{formatCents(price.monthly.expectedCents, { whole: true })}</span>
-                  /month expected · {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })} range
+                  /mo expected · range {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })}
                 </span>
               </>
             ) : (

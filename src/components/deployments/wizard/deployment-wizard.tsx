@@ -25,9 +25,10 @@ import { SelectedModelSync } from "./selected-model-sync";
 function focusFirstInvalid(root: ParentNode | null) {
   const el = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (!el) return;
+  const inner = ['[data-state="checked"]:not([disabled])', "button:not([disabled])", "input:not([disabled])"];
   const target = el.matches("input,button,select,textarea")
     ? el
-    : (el.querySelector<HTMLElement>('[data-state="checked"]:not([disabled]),button:not([disabled]),input:not([disabled])') ?? el);
+    : (inner.map((s) => el.querySelector<HTMLElement>(s)).find(Boolean) ?? el);
   target.focus();
   target.scrollIntoView({ block: "center", behavior: "smooth" });
 }
