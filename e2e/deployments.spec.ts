@@ -21,6 +21,14 @@ async function typeInto(page: Page, label: string | RegExp, text: string) {
   await page.keyboard.type(text);
 }
 
+/**
+ * Arrow keys in a Radix radio group move focus on the next tick and check the item only while the
+ * key is still down, so hold it as a person does (Playwright's default press lasts 0 ms).
+ */
+async function arrow(page: Page, key: "ArrowRight" | "ArrowLeft") {
+  await page.keyboard.press(key, { delay: 50 });
+}
+
 async function openSection(page: Page, title: string) {
   const trigger = page.getByRole("button", { name: new RegExp(`^${title}`) });
   if ((await trigger.getAttribute("aria-expanded")) !== "true") {
@@ -59,13 +67,13 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   // Hardware: arrows move between instance types and GPU counts; the footer follows each change.
   await openSection(page, "Hardware Configuration");
   await expect(page.getByTestId("cost-hourly")).toHaveText("$0.82/hour"); // 1 × L4 + request logging
-  await page.getByRole("radio", { name: /^NVIDIA L4/ }).focus();
-  await page.keyboard.press("ArrowRight");
+  await page.getByRole("radio", { name: /^NVIDIA L4 / }).focus();
+  await arrow(page, "ArrowRight");
   await expect(page.getByRole("radio", { name: /^NVIDIA A10G/ })).toBeChecked();
   await expect(page.getByTestId("cost-hourly")).toHaveText("$1.02/hour");
   const beforeGpus = await footerText(page);
   await page.getByRole("radio", { name: "1 GPU" }).focus();
-  await page.keyboard.press("ArrowRight");
+  await arrow(page, "ArrowRight");
   await expect(page.getByRole("radio", { name: "2 GPUs" })).toBeChecked();
   await expect(page.getByTestId("cost-hourly")).toHaveText("$2.02/hour");
   expect(await footerText(page)).not.toBe(beforeGpus);
@@ -110,7 +118,7 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   await expect(page.getByTestId("cost-hourly")).toHaveText("$2.29/hour");
 
   // The draft survives a reload, without the secret's value.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("radium:deployment-draft:v1") ?? "")).toContain("e2e-llama");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("radium:deployment-draft:v1") ?? "")).toContain('"privateEndpoint":true');
   expect(await page.evaluate(() => localStorage.getItem("radium:deployment-draft:v1"))).not.toContain(SECRET_VALUE);
   await page.reload();
   await wizardReady(page);
@@ -123,7 +131,7 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   const footerHourly = await page.getByTestId("cost-hourly").innerText();
 
   // Deploy → terms (accepted by keyboard) → payment (checked in the browser) → token shown once.
-  await page.getByRole("button", { name: "Deploy" }).focus();
+  await page.getByTestId("cost-footer").getByRole("button", { name: "Deploy", exact: true }).focus();
   await page.keyboard.press("Enter");
   const terms = page.getByRole("dialog", { name: "Terms of service" });
   await expect(terms).toBeVisible();
@@ -202,7 +210,7 @@ test("an invalid wizard shows each error where it belongs and focuses the first"
     await page.keyboard.press("Enter");
   }
 
-  await page.getByRole("button", { name: "Deploy" }).focus();
+  await page.getByTestId("cost-footer").getByRole("button", { name: "Deploy", exact: true }).focus();
   await page.keyboard.press("Enter");
 
   // The endpoint name leads the form: its error is shown under it and it takes the focus.
@@ -218,7 +226,7 @@ test("an invalid wizard shows each error where it belongs and focuses the first"
 
   // Fix the name: the next submit opens the first section with an error and focuses into it.
   await typeInto(page, "Endpoint name", "good-name");
-  await page.getByRole("button", { name: "Deploy" }).focus();
+  await page.getByTestId("cost-footer").getByRole("button", { name: "Deploy", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("#f-modelId-error")).toHaveText("Choose a model to deploy.");
   await expect(page.getByRole("button", { name: /^Foundation Model/ })).toHaveAttribute("aria-expanded", "true");

@@ -7,6 +7,8 @@ import { CopyButton } from "./copy-button";
 
 type Detail = RouterOutputs["deployments"]["byId"];
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** The endpoint URL with copy, and which token guards it. */
 export function EndpointCard({ d }: { d: Detail }) {
   return (
@@ -79,11 +81,11 @@ export function ConfigCard({ d }: { d: Detail }) {
     ["Hardware", hardwareText(hardware)],
     ["Replicas", `${replicasText(scaling)}${scaling.minReplicas === 0 ? ` (to zero after ${scaling.scaleToZeroAfterMinutes} min idle)` : ""}`],
     ["Autoscaling", `${trigger} · ${scaling.expectedRequestsPerMinute} req/min expected`],
-    ["Environment", `${environment.type} · ${regionText(environment.region)} · ${environment.priority} priority`],
+    ["Environment", `${capitalize(environment.type)} · ${regionText(environment.region)} · ${environment.priority} priority`],
     ["Variables", environment.envVars.map((v) => v.key).join(", ") || "—"],
     ["Secrets", environment.secrets.map((s) => s.key).join(", ") || "—"],
-    ["Security", [security.access, security.privateEndpoint && "private endpoint", security.requestLogging && "request logging"].filter(Boolean).join(" · ")],
-    ["Payment", `${d.payment.brand} •••• ${d.payment.last4}, expires ${String(d.payment.expMonth).padStart(2, "0")}/${d.payment.expYear}`],
+    ["Security", [capitalize(security.access), security.privateEndpoint && "private endpoint", security.requestLogging && "request logging"].filter(Boolean).join(" · ")],
+    ["Payment", `${capitalize(d.payment.brand)} •••• ${d.payment.last4}, expires ${String(d.payment.expMonth).padStart(2, "0")}/${d.payment.expYear}`],
     ["Terms", `version ${d.terms.version}, accepted ${d.terms.acceptedAt.toLocaleString()}`],
   ];
   return (
@@ -96,7 +98,7 @@ export function ConfigCard({ d }: { d: Detail }) {
           {facts.map(([k, v]) => (
             <div key={k} className="flex min-w-0 flex-col gap-0.5">
               <dt className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{k}</dt>
-              <dd className="truncate text-sm first-letter:uppercase" title={v}>
+              <dd className="text-sm break-words">
                 {v}
               </dd>
             </div>

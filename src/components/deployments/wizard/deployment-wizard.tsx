@@ -61,11 +61,20 @@ export function DeploymentWizard(props: { initialModelId?: string; create: Creat
   useEffect(() => {
     if (!restored) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      saveDraft(form.getValues());
+    };
     const sub = form.watch(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => saveDraft(form.getValues()), 250);
+      timer = setTimeout(flush, 250);
     });
+    // A reload or tab close within the debounce still keeps the last change.
+    window.addEventListener("pagehide", flush);
     return () => {
+      window.removeEventListener("pagehide", flush);
       clearTimeout(timer);
       sub.unsubscribe();
     };
