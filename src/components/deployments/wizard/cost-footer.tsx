@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { ChevronUp, Rocket } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { useSelectedModel, useWizardForm } from "./use-wizard-form";
  * The sticky footer: live hourly cost and monthly band, an expandable breakdown, and Deploy. It is
  * the only part that re-renders on every pricing-relevant change (it watches just those fields).
  */
-export function CostFooter({ formId, busy }: { formId: string; busy: boolean }) {
+export const CostFooter = memo(function CostFooter({ formId, busy }: { formId: string; busy: boolean }) {
   const { control } = useWizardForm();
   const model = useSelectedModel();
   const [hardware, scaling, region, security] = useWatch({
@@ -79,4 +79,4 @@ export function CostFooter({ formId, busy }: { formId: string; busy: boolean }) 
       </div>
     </div>
   );
-}
+});

@@ -3,12 +3,12 @@
 import { Globe } from "lucide-react";
 import { Input } from "@/components/ui/input";
 import { describedBy, Field } from "../field";
-import { useWizardForm } from "./use-wizard-form";
+import { useFieldError, useWizardForm } from "./use-wizard-form";
 
 /** The endpoint's name: it becomes part of its URL, so it leads the form. */
 export function EndpointNameHeader() {
-  const { register, getFieldState, formState } = useWizardForm();
-  const error = getFieldState("name", formState).error?.message;
+  const { register } = useWizardForm();
+  const error = useFieldError("name");
   return (
     <div className="rounded-xl border bg-card p-4 shadow-xs md:p-5" data-endpoint-name>
       <Field

@@ -13,6 +13,22 @@ export function GpuCountField({ choices }: { choices: HardwareChoice[] }) {
   const typeId = useWatch({ control, name: "hardware.instanceTypeId" });
   const choice = choices.find((c) => c.type.id === typeId);
   const ids = fieldIds("hardware.gpuCount");
+  const usable = (choice?.sizes ?? []).filter((s) => s.fit === null || s.fit.fits).map((s) => s.gpuCount);
+
+  /**
+   * Arrow keys pick the next usable size at once. Radix would move focus on a later tick and check
+   * the item only if the key is still down then; the GPU count drives the live price, so it answers
+   * in the same event instead.
+   */
+  function onArrow(e: React.KeyboardEvent, current: number, onChange: (n: number) => void) {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!step || usable.length === 0) return;
+    e.preventDefault();
+    const at = usable.indexOf(current);
+    const next = usable[(at + step + usable.length) % usable.length]!;
+    onChange(next);
+    document.getElementById(`${ids.control}-${next}`)?.focus();
+  }
 
   return (
     <Controller
@@ -47,7 +63,13 @@ export function GpuCountField({ choices }: { choices: HardwareChoice[] }) {
                     )}
                   >
                     <span className="flex items-center gap-2 text-sm font-medium">
-                      <RadioGroupItem id={id} value={String(s.gpuCount)} disabled={tooSmall} aria-label={`${s.gpuCount} GPU${s.gpuCount === 1 ? "" : "s"}`} />
+                      <RadioGroupItem
+                        id={id}
+                        value={String(s.gpuCount)}
+                        disabled={tooSmall}
+                        aria-label={`${s.gpuCount} GPU${s.gpuCount === 1 ? "" : "s"}`}
+                        onKeyDown={(e) => onArrow(e, field.value, field.onChange)}
+                      />
                       {s.gpuCount}×
                     </span>
                     <span className="text-[11px] text-muted-foreground tabular-nums">{hourlyText(s.hourlyMills)}</span>

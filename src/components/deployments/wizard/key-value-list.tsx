@@ -6,16 +6,18 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { LIMITS } from "@/lib/deployments/schema";
 import { describedBy, fieldIds } from "../field";
-import { useWizardForm } from "./use-wizard-form";
+import { useFieldError, useWizardForm } from "./use-wizard-form";
 
 /**
  * Environment variables or secrets: rows of name + value with add/remove. Secret values are
  * write-only: a password box that the browser must not remember, and never kept in the draft.
  */
-export function KeyValueList(props: { name: "environment.envVars" | "environment.secrets"; label: string; hint: string; secret?: boolean }) {
-  const { control, register, getFieldState, formState } = useWizardForm();
+type ListName = "environment.envVars" | "environment.secrets";
+
+export function KeyValueList(props: { name: ListName; label: string; hint: string; secret?: boolean }) {
+  const { control } = useWizardForm();
   const { fields, append, remove } = useFieldArray({ control, name: props.name });
-  const listError = getFieldState(props.name, formState).error;
+  const listError = useFieldError(props.name);
   const ids = fieldIds(props.name);
   const noun = props.secret ? "secret" : "variable";
 
@@ -27,49 +29,13 @@ export function KeyValueList(props: { name: "environment.envVars" | "environment
       </p>
       {fields.length === 0 ? <p className="text-xs text-muted-foreground italic">None yet.</p> : null}
       <ul className="flex flex-col gap-2">
-        {fields.map((row, i) => {
-          const keyPath = `${props.name}.${i}.key` as const;
-          const valuePath = `${props.name}.${i}.value` as const;
-          const keyError = getFieldState(keyPath, formState).error?.message;
-          const valueError = getFieldState(valuePath, formState).error?.message;
-          return (
-            <li key={row.id} className="flex flex-col gap-1">
-              <div className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-                <Input
-                  placeholder="NAME"
-                  aria-label={`${props.secret ? "Secret" : "Variable"} ${i + 1} name`}
-                  autoComplete="off"
-                  spellCheck={false}
-                  className="font-mono text-xs"
-                  {...describedBy(keyPath, { error: keyError })}
-                  {...register(keyPath)}
-                />
-                <Input
-                  type={props.secret ? "password" : "text"}
-                  placeholder={props.secret ? "value (write-only)" : "value"}
-                  aria-label={`${props.secret ? "Secret" : "Variable"} ${i + 1} value`}
-                  autoComplete={props.secret ? "new-password" : "off"}
-                  spellCheck={false}
-                  className="font-mono text-xs"
-                  {...describedBy(valuePath, { error: valueError })}
-                  {...register(valuePath)}
-                />
-                <Button type="button" variant="ghost" size="icon" onClick={() => remove(i)} aria-label={`Remove ${noun} ${i + 1}`}>
-                  <Trash2 />
-                </Button>
-              </div>
-              {keyError || valueError ? (
-                <p className="text-xs font-medium text-destructive" role="alert">
-                  <span id={fieldIds(keyPath).error}>{keyError}</span> <span id={fieldIds(valuePath).error}>{valueError}</span>
-                </p>
-              ) : null}
-            </li>
-          );
-        })}
+        {fields.map((row, i) => (
+          <KeyValueRow key={row.id} list={props.name} index={i} secret={props.secret} onRemove={() => remove(i)} />
+        ))}
       </ul>
-      {listError?.message ? (
+      {listError ? (
         <p className="text-xs font-medium text-destructive" role="alert">
-          {listError.message}
+          {listError}
         </p>
       ) : null}
       <Button
@@ -83,5 +49,48 @@ export function KeyValueList(props: { name: "environment.envVars" | "environment
         <Plus /> Add {noun}
       </Button>
     </fieldset>
+  );
+}
+
+function KeyValueRow(props: { list: ListName; index: number; secret?: boolean; onRemove: () => void }) {
+  const { register } = useWizardForm();
+  const keyPath = `${props.list}.${props.index}.key` as const;
+  const valuePath = `${props.list}.${props.index}.value` as const;
+  const keyError = useFieldError(keyPath);
+  const valueError = useFieldError(valuePath);
+  const what = props.secret ? "Secret" : "Variable";
+  const n = props.index + 1;
+  return (
+    <li className="flex flex-col gap-1">
+      <div className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+        <Input
+          placeholder="NAME"
+          aria-label={`${what} ${n} name`}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono text-xs"
+          {...describedBy(keyPath, { error: keyError })}
+          {...register(keyPath)}
+        />
+        <Input
+          type={props.secret ? "password" : "text"}
+          placeholder={props.secret ? "value (write-only)" : "value"}
+          aria-label={`${what} ${n} value`}
+          autoComplete={props.secret ? "new-password" : "off"}
+          spellCheck={false}
+          className="font-mono text-xs"
+          {...describedBy(valuePath, { error: valueError })}
+          {...register(valuePath)}
+        />
+        <Button type="button" variant="ghost" size="icon" onClick={props.onRemove} aria-label={`Remove ${what.toLowerCase()} ${n}`}>
+          <Trash2 />
+        </Button>
+      </div>
+      {keyError || valueError ? (
+        <p className="text-xs font-medium text-destructive" role="alert">
+          <span id={fieldIds(keyPath).error}>{keyError}</span> <span id={fieldIds(valuePath).error}>{valueError}</span>
+        </p>
+      ) : null}
+    </li>
   );
 }

@@ -4,7 +4,7 @@ import type { FieldPathByValue } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import type { DeploymentConfigInput } from "@/lib/deployments/schema";
 import { describedBy, Field } from "../field";
-import { useWizardForm } from "./use-wizard-form";
+import { useFieldError, useWizardForm } from "./use-wizard-form";
 
 type NumberPath = FieldPathByValue<DeploymentConfigInput, number>;
 
@@ -19,8 +19,8 @@ export function NumberField(props: {
   suffix?: string;
   className?: string;
 }) {
-  const { register, getFieldState, formState } = useWizardForm();
-  const error = getFieldState(props.name, formState).error?.message;
+  const { register } = useWizardForm();
+  const error = useFieldError(props.name);
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={error} className={props.className}>
       <div className="relative">

@@ -4,7 +4,7 @@ import type { FieldPathByValue } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import type { DeploymentConfigInput } from "@/lib/deployments/schema";
 import { describedBy, Field } from "../field";
-import { useWizardForm } from "./use-wizard-form";
+import { useFieldError, useWizardForm } from "./use-wizard-form";
 
 /** A registered text input with its label, hint and error. */
 export function TextField(props: {
@@ -15,8 +15,8 @@ export function TextField(props: {
   className?: string;
   inputClassName?: string;
 }) {
-  const { register, getFieldState, formState } = useWizardForm();
-  const error = getFieldState(props.name, formState).error?.message;
+  const { register } = useWizardForm();
+  const error = useFieldError(props.name);
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={error} className={props.className}>
       <Input

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Boxes, Cpu, Gauge, Server, ShieldCheck } from "lucide-react";
 import { EnvironmentSection } from "./environment-section";
 import { HardwareSection } from "./hardware-section";
@@ -10,7 +11,8 @@ import { EnvironmentSummary, HardwareSummary, ModelSummary, ScalingSummary, Secu
 import { SecuritySection } from "./security-section";
 
 /** The five accordion sections in page order (./sections.ts holds the same order for error routing). */
-export function WizardSections() {
+// Memoised: the wizard's own re-renders (dialogs, errors) need not redraw every section.
+export const WizardSections = memo(function WizardSections() {
   return (
     <>
       <SectionItem id="model" title="Foundation Model" icon={<Boxes />} summary={<ModelSummary />}>
@@ -30,4 +32,4 @@ export function WizardSections() {
       </SectionItem>
     </>
   );
-}
+});
