@@ -3,7 +3,11 @@
 import { inngest } from "@/server/inngest/client";
 import { ping } from "@/server/inngest/functions/ping";
 import { userWelcome } from "@/server/inngest/functions/user-welcome";
+import { provisionDeployment } from "@/server/inngest/functions/provision-deployment";
+import { pauseDeployment } from "@/server/inngest/functions/pause-deployment";
+import { resumeDeployment } from "@/server/inngest/functions/resume-deployment";
+import { teardownDeployment } from "@/server/inngest/functions/teardown-deployment";
 
 export { inngest };
 
-export const functions = [userWelcome, ping];
+export const functions = [userWelcome, ping, provisionDeployment, pauseDeployment, resumeDeployment, teardownDeployment];
