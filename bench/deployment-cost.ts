@@ -98,12 +98,22 @@ async function benchPaint() {
     console.log("input-to-footer-paint: skipped, no production build (run `npx next build` first)");
     return;
   }
+  if (await fetch(`${base}/api/health`).then(() => true, () => false)) {
+    throw new Error(`port ${PORT} is taken: stop what listens there or set BENCH_PORT`);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-cost-bench-"));
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
     env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", OPENAI_API_KEY: "", AUTH_SECRET: "bench", LOG_LEVEL: "warn" },
     stdio: "ignore",
     detached: true,
   });
+  // Even if the run dies on an unhandled error, the server goes with it.
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {}
+  };
+  process.once("exit", stop);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -116,7 +126,7 @@ async function benchPaint() {
     await page.getByLabel("Email").fill("bench-cost@example.com");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/deployments\/new/);
-    await page.locator('form[aria-label="New deployment"][data-ready]').waitFor();
+    await page.locator('form[aria-label="New deployment"][data-ready]').waitFor({ timeout: 60_000 });
     // The preselected model opens Hardware; start from 1 × A10G (sizes 1, 2, 4, 8 all hold an 8B model).
     await page.getByRole("radio", { name: /^NVIDIA A10G/ }).click();
     await page.getByRole("radio", { name: "1 GPU" }).focus();
@@ -132,9 +142,8 @@ async function benchPaint() {
     );
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {}
+    stop();
+    process.off("exit", stop);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

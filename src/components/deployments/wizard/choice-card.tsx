@@ -8,6 +8,8 @@ export function ChoiceCard(props: {
   id: string;
   value: string;
   disabled?: boolean;
+  /** Drawn from the value rather than with :has(), which makes every attribute change restyle the list. */
+  checked: boolean;
   title: React.ReactNode;
   meta?: React.ReactNode;
   detail?: React.ReactNode;
@@ -17,10 +19,10 @@ export function ChoiceCard(props: {
     <label
       htmlFor={props.id}
       data-disabled={props.disabled || undefined}
+      data-checked={props.checked || undefined}
       className={cn(
         "flex cursor-pointer items-start gap-3 rounded-lg border bg-background p-3 transition-colors",
-        "hover:bg-accent/50 has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5 has-[[data-state=checked]]:ring-1 has-[[data-state=checked]]:ring-primary/30",
-        "has-focus-visible:ring-[3px] has-focus-visible:ring-ring/50",
+        "hover:bg-accent/50 data-[checked]:border-primary data-[checked]:bg-primary/5 data-[checked]:ring-1 data-[checked]:ring-primary/30",
         "data-[disabled]:cursor-not-allowed data-[disabled]:opacity-60 data-[disabled]:hover:bg-background",
         props.className,
       )}

@@ -56,9 +56,10 @@ export function GpuCountField({ choices }: { choices: HardwareChoice[] }) {
                     htmlFor={id}
                     title={tooSmall ? s.fit?.reason : undefined}
                     data-disabled={tooSmall || undefined}
+                    data-checked={field.value === s.gpuCount || undefined}
                     className={cn(
                       "flex min-w-20 cursor-pointer flex-col items-center gap-1 rounded-lg border bg-background px-3 py-2 transition-colors hover:bg-accent/50",
-                      "has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5",
+                      "data-[checked]:border-primary data-[checked]:bg-primary/5",
                       "data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50",
                     )}
                   >

@@ -55,6 +55,7 @@ export function HardwareSection() {
                   id={`instance-${c.type.id}`}
                   value={c.type.id}
                   disabled={c.disabled}
+                  checked={field.value === c.type.id}
                   title={c.type.label}
                   meta={`from ${hourlyText(c.sizes[0]!.hourlyMills)}`}
                   detail={

@@ -66,6 +66,7 @@ export function ModelSection() {
                     id={`model-${m.id}`}
                     value={m.id}
                     disabled={hostedOnly}
+                    checked={field.value === m.id}
                     title={m.name}
                     meta={m.parameterSize ? `${m.parameterSize} · ${formatContextWindow(m.contextWindow)}` : formatContextWindow(m.contextWindow)}
                     detail={hostedOnly ? "Hosted only: weights are not available to deploy" : m.provider}

@@ -49,9 +49,10 @@ export function RadioField(props: {
                 <label
                   key={o.value}
                   htmlFor={id}
+                  data-checked={field.value === o.value || undefined}
                   className={cn(
                     "flex cursor-pointer items-start gap-2.5 rounded-lg border bg-background px-3 py-2.5 transition-colors hover:bg-accent/50",
-                    "has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5",
+                    "data-[checked]:border-primary data-[checked]:bg-primary/5",
                     props.inline && "items-center py-2",
                   )}
                 >
