@@ -23,7 +23,12 @@ function RadioGroupItem({ className, ...props }: React.ComponentProps<typeof Rad
       )}
       {...props}
     >
-      <RadioGroupPrimitive.Indicator data-slot="radio-group-indicator" className="relative flex items-center justify-center">
+      {/* Always mounted, hidden by state: an unmounting indicator reads getComputedStyle (Radix Presence) on every change. */}
+      <RadioGroupPrimitive.Indicator
+        forceMount
+        data-slot="radio-group-indicator"
+        className="relative flex items-center justify-center data-[state=unchecked]:hidden"
+      >
         <CircleIcon className="absolute top-1/2 left-1/2 size-2 -translate-x-1/2 -translate-y-1/2 fill-primary" />
       </RadioGroupPrimitive.Indicator>
     </RadioGroupPrimitive.Item>
