@@ -69,7 +69,8 @@ export function DeploymentDetail({ id }: { id: string }) {
           <ConfigCard d={d} />
           <LogsCard lines={d.logs} />
         </div>
-        <div className="flex min-w-0 flex-col gap-4">
+        {/* Cost and timeline lead on phones; on wide screens they sit in the right column. */}
+        <div className="flex min-w-0 flex-col gap-4 lg:order-last">
           <CostCard d={d} />
           <Card className="gap-3 py-5">
             <CardHeader className="px-5">

@@ -44,7 +44,7 @@ export function Timeline({ deployment }: { deployment: Detail }) {
               <span className="text-xs text-muted-foreground">
                 {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}
                 {STATUS_LABELS[e.toStatus]}
-                {e.message ? ` · ${e.message}` : ""}
+                {e.message && e.message !== stepLabel(e.step) ? ` · ${e.message}` : ""}
               </span>
             </div>
           </li>

@@ -49,7 +49,8 @@ export const CostFooter = memo(function CostFooter({ formId, busy }: { formId: s
                 </div>
                 <span className="text-xs text-muted-foreground tabular-nums" data-testid="cost-monthly">
                   <span className="font-medium text-foreground">{formatCents(price.monthly.expectedCents, { whole: true })}</span>
-                  /mo expected · range {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })}
+                  /mo expected · <span className="hidden sm:inline">range </span>
+                  {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })}
                 </span>
               </>
             ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gpuCountFor, hardwareChoices, hourlyText } from "./hardware-options";
+import { cheapestFit, gpuCountFor, hardwareChoices, hourlyText } from "./hardware-options";
 
 const llama70b = { id: "meta-llama-3.1-70b-instruct", name: "Llama 3.1 70B", parameterCountB: "70", contextWindow: 131072 };
 const llama8b = { id: "meta-llama-3.1-8b-instruct", name: "Llama 3.1 8B", parameterCountB: "8", contextWindow: 131072 };
@@ -33,5 +33,13 @@ describe("hardware choices", () => {
   it("formats hourly rates from mills", () => {
     expect(hourlyText(800)).toBe("$0.80/h");
     expect(hourlyText(33)).toBe("$0.033/h");
+  });
+
+  it("starts a newly chosen model on the cheapest size that holds it", () => {
+    // 70B at 16 bits needs ≈ 152 GB: 2 × A100 80GB ($5.00/h) is the cheapest fit (8 × L4 is 192 GB at $7.60/h).
+    expect(cheapestFit(llama70b, "bf16")).toEqual({ instanceTypeId: "nvidia-a100", gpuCount: 2 });
+    // 8B at 4 bits would fit a CPU size's RAM, but a GPU is preferred: one T4 ($0.50/h).
+    expect(cheapestFit(llama8b, "int4")).toEqual({ instanceTypeId: "nvidia-t4", gpuCount: 1 });
+    expect(cheapestFit({ ...llama8b, parameterCountB: null }, "bf16")).toBeNull();
   });
 });

@@ -39,3 +39,16 @@ export function gpuCountFor(choice: HardwareChoice, current: number): number {
 export function hourlyText(mills: number): string {
   return `$${(mills / 1000).toFixed(mills % 10 === 0 ? 2 : 3)}/h`;
 }
+
+/**
+ * The cheapest GPU size that holds the model (what a newly chosen model starts on); a CPU size only
+ * when no GPU can, since a model that merely fits in RAM serves far slower there.
+ */
+export function cheapestFit(model: FitModel, precision: Precision): { instanceTypeId: string; gpuCount: number } | null {
+  const options = hardwareChoices(model, precision).flatMap((c) =>
+    c.sizes.filter((s) => s.fit?.fits).map((s) => ({ instanceTypeId: c.type.id, gpuCount: s.gpuCount, mills: s.hourlyMills, gpu: c.type.accelerator === "gpu" })),
+  );
+  const pool = options.some((o) => o.gpu) ? options.filter((o) => o.gpu) : options;
+  const best = pool.reduce<(typeof pool)[number] | null>((b, o) => (!b || o.mills < b.mills ? o : b), null);
+  return best && { instanceTypeId: best.instanceTypeId, gpuCount: best.gpuCount };
+}

@@ -40,7 +40,11 @@ export function SectionItem(props: {
                 </Badge>
               ) : null}
             </span>
-            <span className="flex min-w-0 items-center gap-1.5 text-xs font-normal text-muted-foreground" data-testid={`section-summary-${props.id}`}>
+            <span
+              className="group flex min-w-0 items-center gap-1.5 text-xs font-normal text-muted-foreground"
+              data-errors={errorCount > 0 || undefined}
+              data-testid={`section-summary-${props.id}`}
+            >
               {props.summary}
             </span>
           </span>

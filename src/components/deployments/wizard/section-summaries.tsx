@@ -9,7 +9,7 @@ import { useSelectedModel, useWizardForm } from "./use-wizard-form";
 function Line({ done, children }: { done: boolean; children: React.ReactNode }) {
   return (
     <>
-      {done ? <CheckCircle2 aria-hidden className="size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400" /> : null}
+      {done ? <CheckCircle2 aria-hidden className="size-3.5 shrink-0 text-emerald-600 group-data-[errors]:hidden dark:text-emerald-400" /> : null}
       <span className="truncate">{children}</span>
     </>
   );
