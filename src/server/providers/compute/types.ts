@@ -97,8 +97,9 @@ export interface ComputeSpec {
 export interface ComputeProvider {
   readonly kind: ComputeAdapterKind;
   /**
-   * Starts provisioning. Idempotent per `spec.deploymentId` (a retried step gets the endpoint the first
-   * call made); another deployment already holding the provider name is a ProviderError "conflict".
+   * Starts provisioning. A retried create never makes a second endpoint: Hugging Face's answers with the
+   * endpoint the first call made (its name derives from `deploymentId`), the simulator's holds no
+   * resource; another deployment holding the provider name is a ProviderError "conflict".
    */
   create(spec: ComputeSpec): Promise<ComputeHandle>;
   /** The current state. An unknown id is a ProviderError with code "not_found". */
