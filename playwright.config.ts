@@ -33,6 +33,8 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   NEXT_TELEMETRY_DISABLED: "1",
   // Every spec signs in from 127.0.0.1; the default 10 per minute per IP could refuse a fast run.
   LOCAL_SIGN_IN_RATE_LIMIT: "1000",
+  // Simulated deployments come up, pause and resume in a fraction of a second instead of minutes.
+  COMPUTE_SIMULATOR_SPEED: "0.01",
   INNGEST_DEV: "0",
   INNGEST_BASE_URL: `http://127.0.0.1:${RUNNER_PORT}`,
   INNGEST_SIGNING_KEY: SIGNING_KEY,

@@ -1,15 +1,31 @@
-import { Rocket } from "lucide-react";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { DeploymentsTable } from "@/components/deployments/list/deployments-table";
+import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Deployments" };
 
-export default function Page() {
+export default function DeploymentsPage() {
+  // Same input as the table's first page, so it renders without a client round trip.
+  void api.deployments.list.prefetchInfinite({ limit: 20 });
   return (
-    <SectionPlaceholder
-      title="Deployments"
-      description="Provision a foundation or fine-tuned model on dedicated hardware, then monitor requests, latency and cost."
-      empty="No deployments yet"
-      icon={<Rocket />}
-    />
+    <HydrateClient>
+      <PageBody>
+        <PageHeader
+          title="Deployments"
+          description="Dedicated inference endpoints for foundation models: status, hardware and what each costs a month."
+          actions={
+            <Button asChild>
+              <Link href="/deployments/new">
+                <Plus /> New deployment
+              </Link>
+            </Button>
+          }
+        />
+        <DeploymentsTable />
+      </PageBody>
+    </HydrateClient>
   );
 }

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, Rocket } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { formatContextWindow, formatPricePerMillion } from "@/lib/model-size";
 import { formatNumber } from "@/lib/format";
+import { parameterCountB } from "@/lib/model-spec";
 import { api } from "@/trpc/server";
 
 async function load(id: string) {
@@ -53,6 +54,19 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
           </span>
         }
         description={model.description}
+        actions={
+          parameterCountB(model) === null ? (
+            <Button disabled title="Hosted only: its weights are not available to deploy">
+              <Rocket /> Deploy
+            </Button>
+          ) : (
+            <Button asChild>
+              <Link href={`/deployments/new?model=${encodeURIComponent(model.id)}`}>
+                <Rocket /> Deploy
+              </Link>
+            </Button>
+          )
+        }
       />
       <Card>
         <CardHeader>
