@@ -1,0 +1,164 @@
+// `deployments.list` as a client sees it: GET /api/trpc/deployments.list over HTTP against the
+// production build (`next start`, its own process) on the local PostgreSQL, one user with 10,000
+// deployments, 50 callers at once per round. Goal p95 ≤ 20 ms.
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { freshDatabase } from "./_deployments-db";
+import { hasProductionBuild, startNext } from "./_next-start";
+import { ms, summarize } from "./_stats";
+
+const ROWS = 10_000;
+const CALLERS = 50;
+const ROUNDS = 40;
+const WARMUP_ROUNDS = 5;
+const PAGE = 20;
+/** How far down the cursor chain the deep page starts (rows skipped). */
+const DEEP = 8_000;
+
+type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
+
+async function seed(db: Db): Promise<{ cookie: string }> {
+  const { localUserIdFor, LOCAL_SESSION_COOKIE } = await import("@/server/auth/local-session");
+  const { startLocalSession } = await import("@/server/auth/local-session-store");
+  const { upsertUser } = await import("@/server/users/ensure-user");
+  const { deployments } = await import("@/server/db/schema");
+  const { defaultDeploymentConfig, withoutSecretValues } = await import("@/lib/deployments/schema");
+  const { DEPLOYMENT_STATUSES } = await import("@/lib/deployment-lifecycle");
+  const email = "bench-deployments-list@example.com";
+  const userId = localUserIdFor(email);
+  await upsertUser(db, { id: userId, email, name: "Bench" });
+  // Recorded like a sign-in does it; the server checks it against the same AUTH_SECRET.
+  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(await startLocalSession(db, { name: "Bench", email }))}`;
+  const base = Date.now() - 1000 * 60 * 60 * 24 * 30;
+  const row = (i: number) => {
+    const name = `bench-${i}`;
+    const status = DEPLOYMENT_STATUSES[i % DEPLOYMENT_STATUSES.length] ?? "active";
+    return {
+      userId,
+      name,
+      modelId: "meta-llama-3.1-8b-instruct",
+      config: withoutSecretValues({ ...defaultDeploymentConfig, name, modelId: "meta-llama-3.1-8b-instruct" }),
+      status,
+      hourlyCents: 80,
+      monthlyMinCents: 58_400,
+      monthlyExpectedCents: 58_400,
+      monthlyMaxCents: 116_800,
+      apiTokenHash: `bench-${i}`,
+      apiTokenPrefix: "rdm_bench000",
+      termsVersion: "bench",
+      termsAcceptedAt: new Date(base),
+      paymentBrand: "visa",
+      paymentLast4: "4242",
+      paymentExpMonth: 12,
+      paymentExpYear: 2099,
+      idempotencyKey: `bench-${i}`,
+      createdAt: new Date(base + i * 60_000),
+      ...(status === "deleted" ? { deletedAt: new Date() } : {}),
+    };
+  };
+  for (let from = 0; from < ROWS; from += 500) {
+    await db.insert(deployments).values(Array.from({ length: Math.min(500, ROWS - from) }, (_, k) => row(from + k)));
+  }
+  await db.execute(sql`analyze deployments`);
+  return { cookie };
+}
+
+interface Answer {
+  status: number;
+  body: Buffer;
+  gzip: boolean;
+}
+
+// A keep-alive pool as wide as the callers, and gzip accepted as a browser does.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CALLERS });
+
+function get(url: string, cookie: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), gzip: res.headers["content-encoding"] === "gzip" }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+interface ListPage {
+  items: unknown[];
+  nextCursor: string | null;
+}
+
+function page(a: Answer): ListPage {
+  const text = (a.gzip ? gunzipSync(a.body) : a.body).toString();
+  if (a.status !== 200) throw new Error(`deployments.list answered ${a.status}: ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { result: { data: { json: ListPage } } }).result.data.json;
+}
+
+const listUrl = (origin: string, input: { limit: number; cursor?: string }) =>
+  `${origin}/api/trpc/deployments.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+/** Follows nextCursor from the first page until `DEEP` rows are behind it. */
+async function deepCursor(origin: string, cookie: string): Promise<string> {
+  let cursor: string | undefined;
+  for (let seen = 0; seen < DEEP; seen += 100) {
+    const p = page(await get(listUrl(origin, { limit: 100, cursor }), cookie));
+    if (!p.nextCursor) throw new Error(`the cursor chain ended after ${seen + p.items.length} rows`);
+    cursor = p.nextCursor;
+  }
+  return cursor ?? "";
+}
+
+async function rounds(label: string, url: string, cookie: string): Promise<void> {
+  const round = async (samples: number[] | null) => {
+    const answers = await Promise.all(
+      Array.from({ length: CALLERS }, async () => {
+        const t0 = performance.now();
+        const a = await get(url, cookie);
+        samples?.push(performance.now() - t0);
+        return a;
+      }),
+    );
+    for (const a of answers) if (page(a).items.length !== PAGE) throw new Error("expected a full page");
+  };
+  for (let r = 0; r < WARMUP_ROUNDS; r++) await round(null); // JIT, pool connections, plans
+  const samples: number[] = [];
+  let busy = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = performance.now();
+    await round(samples);
+    busy += performance.now() - t0;
+  }
+  const s = summarize(samples);
+  console.log(
+    `deployments.list ${label} over HTTP (next start, PostgreSQL, ${ROWS} rows, ${CALLERS} concurrent callers × ${ROUNDS} rounds, ${PAGE} per page): ` +
+      `p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p95 ${ms(s.p95)}  max ${ms(s.max)}  (${(s.n / (busy / 1000)).toFixed(0)} calls/s) — goal p95 ≤ 20 ms`,
+  );
+}
+
+export async function listOverHttp(appEnv: NodeJS.ProcessEnv, port: number): Promise<void> {
+  if (!hasProductionBuild()) {
+    console.log("deployments.list over HTTP: skipped — no production build (run `npm run build` first)");
+    return;
+  }
+  const db = await freshDatabase();
+  let server: Awaited<ReturnType<typeof startNext>> | undefined;
+  try {
+    const { cookie } = await seed(db.conn.db);
+    server = await startNext({
+      port,
+      env: { ...appEnv, DATABASE_URL: db.url, LOG_LEVEL: "warn" },
+      cpuProfDir: process.env.BENCH_CPU_PROF_DIR,
+    });
+    const first = listUrl(server.url, { limit: PAGE });
+    const deep = listUrl(server.url, { limit: PAGE, cursor: await deepCursor(server.url, cookie) });
+    await rounds("first page", first, cookie);
+    await rounds(`page after ${DEEP} rows`, deep, cookie);
+  } finally {
+    agent.destroy();
+    await server?.stop();
+    await db.dispose();
+  }
+}
