@@ -66,8 +66,13 @@ export const deployments = pgTable(
     uniqueIndex("deployments_user_name_live_idx").on(t.userId, t.name).where(sql`${t.deletedAt} is null`),
     uniqueIndex("deployments_user_idempotency_idx").on(t.userId, t.idempotencyKey),
     uniqueIndex("deployments_api_token_hash_idx").on(t.apiTokenHash),
-    index("deployments_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index("deployments_user_status_created_idx").on(t.userId, t.status, t.createdAt.desc(), t.id.desc()),
+    // The list's orders, exactly: `ORDER BY created_at DESC, id DESC` sorts nulls first, and an index
+    // written NULLS LAST (what .desc() alone emits) cannot serve it, so PostgreSQL scanned and sorted
+    // every row of the user. The first one also carries the list's default filter.
+    index("deployments_user_live_created_idx")
+      .on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} <> 'deleted'`),
+    index("deployments_user_status_created_idx").on(t.userId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
