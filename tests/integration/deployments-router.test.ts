@@ -250,6 +250,27 @@ describe.each(testBackends())("deployments router on %s", (backend) => {
     await expect(alice.caller.deployments.list({ cursor: "bogus" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("a list row carries exactly what the table shows: no config beyond hardware and replicas, no token, no payment", async () => {
+    const alice = await callerFor(tdb.db);
+    const input = createInput({ hardware: { instanceTypeId: "nvidia-a10g", gpuCount: 2 }, scaling: { minReplicas: 0, maxReplicas: 3 } });
+    const { id } = await alice.caller.deployments.create(input);
+    const [model] = await tdb.db.select().from(models).where(eq(models.id, DEPLOYABLE_MODEL));
+    const { items } = await alice.caller.deployments.list();
+    const row = await rowOf(id);
+    expect(items).toEqual([
+      {
+        id,
+        name: input.config.name,
+        modelId: DEPLOYABLE_MODEL,
+        status: "pending",
+        hardware: input.config.hardware,
+        replicas: { minReplicas: 0, maxReplicas: 3 },
+        monthly: priceDeployment(input.config, model).monthly,
+        createdAt: row?.createdAt,
+      },
+    ]);
+  });
+
   it("a second user can neither read nor change the first user's deployments", async () => {
     const alice = await callerFor(tdb.db);
     const bob: { caller: Caller } = await callerFor(tdb.db);

@@ -26,6 +26,18 @@ export interface DeploymentView {
   deletedAt: Date | null;
 }
 
+/** A row of the deployments table: only what the list shows (the detail page has the rest). */
+export interface DeploymentListItem {
+  id: string;
+  name: string;
+  modelId: string;
+  status: DeploymentStatus;
+  hardware: StoredDeploymentConfig["hardware"];
+  replicas: Pick<StoredDeploymentConfig["scaling"], "minReplicas" | "maxReplicas">;
+  monthly: MonthlyBand;
+  createdAt: Date;
+}
+
 export interface DeploymentTimelineEntry {
   id: number;
   fromStatus: DeploymentStatus | null;

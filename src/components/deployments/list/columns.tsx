@@ -34,13 +34,13 @@ export const columns = helper.columns([
   }),
   helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
   helper.accessor("modelId", { header: "Model", cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
-  helper.accessor((d) => hardwareText(d.config.hardware), { id: "hardware", header: "Hardware" }),
-  helper.accessor((d) => replicasText(d.config.scaling), { id: "replicas", header: "Replicas" }),
-  helper.accessor((d) => d.cost.monthly.expectedCents, {
+  helper.accessor((d) => hardwareText(d.hardware), { id: "hardware", header: "Hardware" }),
+  helper.accessor((d) => replicasText(d.replicas), { id: "replicas", header: "Replicas" }),
+  helper.accessor((d) => d.monthly.expectedCents, {
     id: "cost",
     header: "Cost / month",
     cell: (info) => {
-      const m = info.row.original.cost.monthly;
+      const m = info.row.original.monthly;
       return (
         <span className="flex flex-col items-end tabular-nums">
           <span>{formatCents(info.getValue(), { whole: true })}</span>
