@@ -38,6 +38,14 @@ async function openSection(page: Page, title: string) {
   await expect(trigger).toHaveAttribute("aria-expanded", "true");
 }
 
+/** The footer's monthly band as it reads: "$E/mo expected · range $MIN–$MAX" (whole dollars). */
+async function footerBand(page: Page) {
+  const text = await page.getByTestId("cost-monthly").innerText();
+  const m = /^(\$[\d,]+)\/mo expected · (?:range )?(\$[\d,]+)–(\$[\d,]+)$/.exec(text.trim());
+  if (!m) throw new Error(`unexpected footer band: ${text}`);
+  return { Minimum: m[2], Expected: m[1], Maximum: m[3] };
+}
+
 async function footerText(page: Page) {
   return `${await page.getByTestId("cost-hourly").innerText()} | ${await page.getByTestId("cost-monthly").innerText()}`;
 }
@@ -129,6 +137,9 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   await expect(page.getByLabel("Secret 1 value")).toHaveValue("");
   await typeInto(page, "Secret 1 value", SECRET_VALUE);
   const footerHourly = await page.getByTestId("cost-hourly").innerText();
+  const footerMonthly = await footerBand(page);
+  // Scale to zero and up to 3 replicas: the three figures differ, so a mixed-up pair cannot pass.
+  expect(new Set(Object.values(footerMonthly)).size).toBe(3);
 
   // Deploy → terms (accepted by keyboard) → payment (checked in the browser) → token shown once.
   await page.getByTestId("cost-footer").getByRole("button", { name: "Deploy", exact: true }).focus();
@@ -172,7 +183,12 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   for (const status of ["pending", "provisioning", "starting", "active"]) {
     await expect(timeline.locator(`[data-to="${status}"]`).first()).toBeVisible();
   }
-  await expect(page.getByTestId("cost-band")).toContainText(footerHourly.replace("/hour", ""));
+  const band = page.getByTestId("cost-band");
+  await expect(band).toContainText(footerHourly.replace("/hour", ""));
+  for (const [label, shown] of Object.entries(footerMonthly)) {
+    const figure = band.locator("div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+    await expect(figure).toHaveText(`${shown}/mo`);
+  }
   await expect(page.getByTestId("endpoint-url")).toContainText("http");
 
   await page.getByRole("button", { name: "Pause" }).focus();
