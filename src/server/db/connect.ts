@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import fs from "node:fs";
 import { env } from "@/env";
+import { logger } from "@/server/log";
 import type { DbConfig } from "./config";
 import * as schema from "./schema";
 import type { Db } from "./types";
@@ -30,6 +31,9 @@ export async function connect(config: DbConfig): Promise<Connection> {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const pool = new Pool({ connectionString: config.url, max: env.DATABASE_POOL_MAX });
+      // An idle client whose server connection ends (a database restart, a terminated backend)
+      // emits "error" on the pool; unhandled, that would crash the process. The pool replaces it.
+      pool.on("error", (err) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
       return { db: db as unknown as Db, driver: "node-postgres", close: () => pool.end() };
     }
@@ -40,6 +44,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
         neonConfig.webSocketConstructor = (await import("ws")).default;
       }
       const pool = new Pool({ connectionString: config.url });
+      pool.on("error", (err: Error) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
       return { db: db as unknown as Db, driver: "neon", close: () => pool.end() };
     }
