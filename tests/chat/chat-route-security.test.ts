@@ -3,12 +3,11 @@
  * request → status → nothing written.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { OFFLINE_MODEL_ID } from "@/server/ai/models";
 import { chats, messages } from "@/server/db/schema";
-import { openTestDatabase, type TestDatabase } from "../helpers/db";
-import { newUser, readChunks, useTestConnection, userMessage } from "./helpers";
+import { newUser, readChunks, suiteDatabase, userMessage } from "./helpers";
 
 process.env.OFFLINE_MODEL_DELAY_MS = "0";
 
@@ -21,16 +20,7 @@ function post(headers: Record<string, string>, body: string) {
 }
 
 describe("POST /api/chat security", () => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
-  });
-  afterAll(async () => {
-    release?.();
-    await tdb?.dispose();
-  });
+  const tdb = suiteDatabase();
 
   async function written(chatId: string) {
     const chat = await tdb.db.select().from(chats).where(eq(chats.id, chatId));

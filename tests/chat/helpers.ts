@@ -6,7 +6,8 @@ import type { Db } from "@/server/db/types";
 import { upsertUser } from "@/server/users/ensure-user";
 import { settleChatWork } from "@/server/chat/respond";
 import type { UIMessageChunk } from "ai";
-import type { TestDatabase } from "../helpers/db";
+import { afterAll, beforeAll } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../helpers/db";
 
 process.env.AUTH_SECRET ??= "chat-tests-secret";
 
@@ -33,6 +34,29 @@ export async function newUser(db: Db, name = "Chat Tester"): Promise<TestUser> {
 export function useTestConnection(tdb: TestDatabase) {
   setConnectionForTesting(tdb);
   return () => setConnectionForTesting(undefined);
+}
+
+/**
+ * A fresh PGlite database for the enclosing describe block, installed as the app's connection
+ * for its tests and disposed after them. Read `.db` inside tests (it exists once beforeAll ran).
+ */
+export function suiteDatabase(): { readonly db: TestDatabase["db"] } {
+  let tdb: TestDatabase | undefined;
+  let release: (() => void) | undefined;
+  beforeAll(async () => {
+    tdb = await openTestDatabase("pglite");
+    release = useTestConnection(tdb);
+  });
+  afterAll(async () => {
+    release?.();
+    await tdb?.dispose();
+  });
+  return {
+    get db() {
+      if (!tdb) throw new Error("suiteDatabase(): the database is opened in beforeAll");
+      return tdb.db;
+    },
+  };
 }
 
 export function chatRequest(body: unknown, opts: { cookie?: string; signal?: AbortSignal; raw?: string } = {}): Request {

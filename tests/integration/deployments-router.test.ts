@@ -17,7 +17,7 @@ import { createInput, DEPLOYABLE_MODEL } from "../helpers/deployments";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
 import { anonymousCaller, callerFor } from "../helpers/trpc";
 import { errorOf, trpcMutation } from "../helpers/trpc-http";
-import { newUser, useTestConnection } from "../chat/helpers";
+import { newUser, suiteDatabase } from "../chat/helpers";
 
 // The router kicks the outbox after a commit; here the outbox rows themselves are what is checked.
 const kicks = vi.hoisted(() => ({ n: 0 }));
@@ -319,16 +319,7 @@ describe.each(testBackends())("deployments router on %s", (backend) => {
 });
 
 describe("deployments.create errors on the wire", () => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
-  });
-  afterAll(async () => {
-    release?.();
-    await tdb?.dispose();
-  });
+  const tdb = suiteDatabase();
 
   it("names each field in data.issues and the message, for schema and server-side checks alike", async () => {
     const { POST } = await import("@/app/api/trpc/[trpc]/route");

@@ -12,7 +12,7 @@ import { createChat } from "@/server/chat/chats";
 import { insertMessage } from "@/server/chat/messages";
 import { saveVersion } from "@/server/chat/documents";
 import { chats, documents } from "@/server/db/schema";
-import { newUser, useTestConnection, type TestUser } from "../chat/helpers";
+import { newUser, suiteDatabase, useTestConnection, type TestUser } from "../chat/helpers";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
 import { errorOf, LEAK, ORIGIN, trpcBatchMutation, trpcMutation, trpcQuery } from "../helpers/trpc-http";
 
@@ -237,16 +237,7 @@ describe.each(testBackends())("/api/trpc route on %s", (backend) => {
 });
 
 describe("/api/trpc internal errors", () => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
-  });
-  afterAll(async () => {
-    release?.();
-    await tdb?.dispose();
-  });
+  const tdb = suiteDatabase();
 
   it("sends a generic message with the request id and logs the real database error with that id", async () => {
     const user = await newUser(tdb.db);
