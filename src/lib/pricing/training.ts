@@ -96,7 +96,7 @@ export function datasetSizeFromStats(stats: {
   };
 }
 
-/** Compute cents for `seconds` of `gpuCount` GPUs of a type, rounded once. */
+/** Compute cents for `seconds` at an instance's hourly list price in mills, rounded once. */
 export function trainingComputeCents(hourlyMills: number, seconds: number): number {
   return divRound(hourlyMills * seconds, MILLS_PER_CENT * SECONDS_PER_HOUR);
 }
@@ -205,6 +205,8 @@ export function tryEstimateTraining(
 }
 
 export interface TrainingCostSoFar {
+  /** Setup plus the completed steps' share of the training time, to the second. */
+  billedSeconds: number;
   computeCents: number;
   storageCents: number;
   totalCents: number;
@@ -212,22 +214,20 @@ export interface TrainingCostSoFar {
 
 /**
  * What a job has cost after `completedSteps` of the estimate's steps: setup plus the completed share
- * of the training time, and the adapters written so far (one per finished epoch, and the delivered
- * one once every step is done). A cancelled job is billed this, so only completed steps count; at
- * the last step it equals the estimate.
+ * of the training time (rounded to the second, billed by the second), and the adapters written so far
+ * (one per finished epoch, and the delivered one once every step is done). A cancelled job is billed
+ * this, so only completed steps count; at the last step it equals the estimate.
  */
 export function costSoFar(estimate: TrainingEstimate, completedSteps: number): TrainingCostSoFar {
   const total = estimate.totalSteps;
   const done = Math.min(Math.max(0, Math.floor(completedSteps)), total);
   const finished = done === total;
-  const computeCents = finished
-    ? estimate.computeCents
-    : divRound(
-        estimate.hourlyMills * (estimate.setupSeconds * total + estimate.trainingSeconds * done),
-        MILLS_PER_CENT * SECONDS_PER_HOUR * total,
-      );
+  const billedSeconds = finished
+    ? estimate.durationSeconds
+    : estimate.setupSeconds + divRound(estimate.trainingSeconds * done, total);
+  const computeCents = trainingComputeCents(estimate.hourlyMills, billedSeconds);
   const epochsDone = estimate.stepsPerEpoch > 0 ? Math.floor(done / estimate.stepsPerEpoch) : 0;
   const adapters = finished ? estimate.checkpoints + 1 : epochsDone;
-  const storageCents = finished ? estimate.storageCents : storageCentsPerMonth(adapters * estimate.adapterBytes);
-  return { computeCents, storageCents, totalCents: computeCents + storageCents };
+  const storageCents = storageCentsPerMonth(adapters * estimate.adapterBytes);
+  return { billedSeconds, computeCents, storageCents, totalCents: computeCents + storageCents };
 }
