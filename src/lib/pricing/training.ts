@@ -129,7 +129,7 @@ const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 export function estimateTraining(input: TrainingEstimateInput, model: Pick<ModelSpec, "parameterCountB">): TrainingEstimate {
   const { hyperparameters: h, gpu, dataset } = input;
   const type = instanceTypeById(gpu.instanceTypeId);
-  if (!type || type.accelerator !== "gpu") throw new PricingError(`Unknown GPU type ${gpu.instanceTypeId}.`);
+  if (type?.accelerator !== "gpu") throw new PricingError(`Unknown GPU type ${gpu.instanceTypeId}.`);
   const size = instanceSize(type, gpu.gpuCount);
   if (!size) throw new PricingError(`${type.label} has no size with ${gpu.gpuCount} GPUs.`);
   const paramsB = parameterCountB(model);

@@ -75,7 +75,7 @@ export function gpuCountIssue(instanceTypeId: string, gpuCount: number): string 
   const type = instanceTypeById(instanceTypeId);
   // zod runs refinements after field issues too: a count the field already refused is not repeated.
   const countOk = Number.isInteger(gpuCount) && gpuCount >= L.gpuCount.min && gpuCount <= L.gpuCount.max;
-  if (!type || type.accelerator !== "gpu" || !countOk || instanceSize(type, gpuCount)) return null;
+  if (type?.accelerator !== "gpu" || !countOk || instanceSize(type, gpuCount)) return null;
   return `${type.label} comes with ${gpuCountsText(type)} GPUs.`;
 }
 
