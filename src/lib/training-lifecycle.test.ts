@@ -68,7 +68,10 @@ describe("helpers", () => {
       ok: false,
       reason: "Cannot cancel a job that is completed.",
     });
-    expect(transition("running", "completed")).toMatchObject({ ok: false, reason: "Cannot complete a job that is training." });
+    expect(transition("running", "completed")).toMatchObject({
+      ok: false,
+      reason: "Cannot complete a job that is training.",
+    });
   });
 
   it.each([
@@ -157,7 +160,14 @@ describe("stages (seed 003's JobStage)", () => {
     expect(states("queued", "queued")).toEqual(["current", "upcoming", "upcoming", "upcoming", "upcoming", "upcoming"]);
     expect(states("completed", "completed")).toEqual(["done", "done", "done", "done", "done", "done"]);
     expect(states("failed", "validating")).toEqual(["done", "done", "done", "failed", "upcoming", "upcoming"]);
-    expect(states("cancelled", "initializing")).toEqual(["done", "cancelled", "upcoming", "upcoming", "upcoming", "upcoming"]);
+    expect(states("cancelled", "initializing")).toEqual([
+      "done",
+      "cancelled",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
     expect(JOB_STAGES).toHaveLength(6);
   });
 });

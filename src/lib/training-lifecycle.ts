@@ -86,7 +86,12 @@ const ACTION: Record<TrainingEvent, string> = {
 export function transition(from: TrainingStatus, event: TrainingEvent): TrainingTransitionResult {
   const to = TABLE[from][event];
   if (to) return { ok: true, from, to };
-  return { ok: false, from, event, reason: `Cannot ${ACTION[event]} a job that is ${TRAINING_STATUS_LABELS[from].toLowerCase()}.` };
+  return {
+    ok: false,
+    from,
+    event,
+    reason: `Cannot ${ACTION[event]} a job that is ${TRAINING_STATUS_LABELS[from].toLowerCase()}.`,
+  };
 }
 
 /** The state `event` leads to from `from`, or null when the move is illegal. */

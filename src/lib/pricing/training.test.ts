@@ -19,7 +19,12 @@ const m8 = { parameterCountB: "8" }; // the reference: 2,621,440 LoRA parameters
 const m128 = { parameterCountB: "128" }; // 16 × 8 B: 16^0.75 = 8 × the reference a rank
 const mHalf = { parameterCountB: "0.5" }; // 8 B / 16: 1/8 of the reference a rank; trains at the 1 B floor
 
-const data1: TrainingDatasetSize = { trainExamples: 1000, trainTokens: 1_000_000, validationExamples: 100, validationTokens: 100_000 };
+const data1: TrainingDatasetSize = {
+  trainExamples: 1000,
+  trainTokens: 1_000_000,
+  validationExamples: 100,
+  validationTokens: 100_000,
+};
 
 function input(o: {
   gpu?: [string, number];
@@ -121,10 +126,7 @@ describe("estimateTraining: hand-computed cases", () => {
     expect(e.storageCents).toBe(9);
     expect(e.totalCents).toBe(4824);
     expect(e.totalSteps).toBe(1250); // 625 a epoch
-    expect(e.lines.map((l) => l.detail)).toEqual([
-      "$36.00/h × 1 h 21 min",
-      "3 adapters × 1.3 GB at $0.023/GB-month",
-    ]);
+    expect(e.lines.map((l) => l.detail)).toEqual(["$36.00/h × 1 h 21 min", "3 adapters × 1.3 GB at $0.023/GB-month"]);
   });
 
   it("3. a tiny dataset on a T4: a second of training, setup dominates", () => {
@@ -204,16 +206,18 @@ describe("costSoFar: only completed steps are billed", () => {
 
 describe("helpers", () => {
   it("splits a dataset's tokens between its splits by examples", () => {
-    expect(datasetSizeFromStats({ examples: 1100, trainExamples: 1000, validationExamples: 100, totalTokens: 1_100_000 })).toEqual(
-      data1,
-    );
+    expect(
+      datasetSizeFromStats({ examples: 1100, trainExamples: 1000, validationExamples: 100, totalTokens: 1_100_000 }),
+    ).toEqual(data1);
     expect(datasetSizeFromStats({ examples: 3, trainExamples: 2, validationExamples: 1, totalTokens: 100 })).toEqual({
       trainExamples: 2,
       trainTokens: 67,
       validationExamples: 1,
       validationTokens: 33,
     });
-    expect(datasetSizeFromStats({ examples: 0, trainExamples: 0, validationExamples: 0, totalTokens: 0 }).trainTokens).toBe(0);
+    expect(
+      datasetSizeFromStats({ examples: 0, trainExamples: 0, validationExamples: 0, totalTokens: 0 }).trainTokens,
+    ).toBe(0);
   });
 
   it.each([
@@ -244,7 +248,7 @@ function rng(seed: number) {
 describe("estimateTraining: properties over random configurations", () => {
   it("lines add up, whole cents, billing never decreases with steps and ends at the estimate", () => {
     const rand = rng(20261203);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
     for (let i = 0; i < 500; i++) {
       const type = pick(TRAINING_GPU_TYPES);
@@ -266,17 +270,30 @@ describe("estimateTraining: properties over random configurations", () => {
       const model = pick([m8, mHalf, m128, { parameterCountB: "70.6" }, { parameterCountB: "671" }]);
       const e = estimateTraining(cfg, model);
       const ctx = JSON.stringify({ cfg, model });
-      expect(e.lines.reduce((t, l) => t + l.cents, 0), ctx).toBe(e.totalCents);
+      expect(
+        e.lines.reduce((t, l) => t + l.cents, 0),
+        ctx,
+      ).toBe(e.totalCents);
       expect(Number.isSafeInteger(e.totalCents), ctx).toBe(true);
       let last = -1;
-      for (const step of [0, 1, Math.floor(e.totalSteps / 3), Math.floor(e.totalSteps / 2), e.totalSteps - 1, e.totalSteps]) {
+      for (const step of [
+        0,
+        1,
+        Math.floor(e.totalSteps / 3),
+        Math.floor(e.totalSteps / 2),
+        e.totalSteps - 1,
+        e.totalSteps,
+      ]) {
         const c = costSoFar(e, step);
         expect(c.totalCents, ctx).toBeGreaterThanOrEqual(last);
         last = c.totalCents;
       }
       expect(costSoFar(e, e.totalSteps).totalCents).toBe(e.totalCents);
       // One more epoch never makes it cheaper or shorter.
-      const more = estimateTraining({ ...cfg, hyperparameters: { ...cfg.hyperparameters, epochs: cfg.hyperparameters.epochs + 1 } }, model);
+      const more = estimateTraining(
+        { ...cfg, hyperparameters: { ...cfg.hyperparameters, epochs: cfg.hyperparameters.epochs + 1 } },
+        model,
+      );
       expect(more.durationSeconds).toBeGreaterThanOrEqual(e.durationSeconds);
       expect(more.totalCents).toBeGreaterThanOrEqual(e.totalCents);
     }

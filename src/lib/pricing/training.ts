@@ -126,7 +126,10 @@ function formatBytes(bytes: number): string {
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 /** Throws PricingError for a GPU type or count that does not exist, or a model of undisclosed size. */
-export function estimateTraining(input: TrainingEstimateInput, model: Pick<ModelSpec, "parameterCountB">): TrainingEstimate {
+export function estimateTraining(
+  input: TrainingEstimateInput,
+  model: Pick<ModelSpec, "parameterCountB">,
+): TrainingEstimate {
   const { hyperparameters: h, gpu, dataset } = input;
   const type = instanceTypeById(gpu.instanceTypeId);
   if (type?.accelerator !== "gpu") throw new PricingError(`Unknown GPU type ${gpu.instanceTypeId}.`);
@@ -140,7 +143,12 @@ export function estimateTraining(input: TrainingEstimateInput, model: Pick<Model
     throw new PricingError("Epochs, batch size, sequence length and dataset sizes must be whole numbers.");
   }
 
-  const tokensPerSecond = trainingTokensPerSecond(type.id, size.gpuCount, Math.round(paramsB * 1000), input.quantization);
+  const tokensPerSecond = trainingTokensPerSecond(
+    type.id,
+    size.gpuCount,
+    Math.round(paramsB * 1000),
+    input.quantization,
+  );
   if (!tokensPerSecond) throw new PricingError(`No training throughput is known for ${type.label}.`);
 
   const trainTokensPerEpoch = Math.min(dataset.trainTokens, dataset.trainExamples * h.maxSequenceLength);

@@ -19,7 +19,14 @@ const llama8: GraphModel = {
   parameterCountB: "8.03",
   contextWindow: 131_072,
 };
-const gemma: GraphModel = { id: "gemma-2-27b-it", name: "Gemma 2 27B IT", type: "chat", status: "available", parameterCountB: "27.2", contextWindow: 8192 };
+const gemma: GraphModel = {
+  id: "gemma-2-27b-it",
+  name: "Gemma 2 27B IT",
+  type: "chat",
+  status: "available",
+  parameterCountB: "27.2",
+  contextWindow: 8192,
+};
 const config: TrainingConfig = { ...defaultTrainingConfig, datasetId: "ds-1", baseModelId: llama8.id };
 const graphFor = (c: Partial<TrainingConfig> = {}, userId = "user-1"): TrainingGraph =>
   buildTrainingGraph({ ...config, ...c }, userId, new Date("2026-12-03T10:30:00.000Z"));
@@ -60,7 +67,10 @@ describe("deepValidateTrainingGraph: each error class with its status", () => {
         { path: ["edges"], field: null, message: "Connect the Dataset node to the BaseModel node." },
       ],
     });
-    expect(errorOf(deepValidateTrainingGraph("graph", ctx()))).toMatchObject({ status: 400, message: "The training graph is malformed (1 problem)." });
+    expect(errorOf(deepValidateTrainingGraph("graph", ctx()))).toMatchObject({
+      status: 400,
+      message: "The training graph is malformed (1 problem).",
+    });
   });
 
   it("meta user that is not the signed-in user → 401", () => {
@@ -122,10 +132,17 @@ describe("deepValidateTrainingGraph: each error class with its status", () => {
   it.each([
     [{ status: "deprecated" }, "Llama 3.1 8B Instruct is deprecated: new fine-tuning jobs cannot use it."],
     [{ parameterCountB: null }, "Llama 3.1 8B Instruct is hosted only: its weights are not available to fine-tune."],
-    [{ type: "embedding" }, "Llama 3.1 8B Instruct is an embedding model: only chat and code models can be fine-tuned."],
+    [
+      { type: "embedding" },
+      "Llama 3.1 8B Instruct is an embedding model: only chat and code models can be fine-tuned.",
+    ],
   ])("model unavailable (%o) → 422 model_unavailable", (patch, message) => {
     const e = errorOf(deepValidateTrainingGraph(graphFor(), ctx({ model: { ...llama8, ...patch } })));
-    expect(e).toMatchObject({ status: 422, message, reasons: [{ code: "model_unavailable", field: "baseModelId", message }] });
+    expect(e).toMatchObject({
+      status: 422,
+      message,
+      reasons: [{ code: "model_unavailable", field: "baseModelId", message }],
+    });
   });
 
   it("over the model's context → 422 over_context at the max sequence length", () => {
@@ -149,13 +166,21 @@ describe("deepValidateTrainingGraph: each error class with its status", () => {
   it("over the GPUs' memory → 422 over_gpu_memory with the figures", () => {
     const g = graphFor({ gpu: { instanceTypeId: "nvidia-t4", gpuCount: 1 } });
     const e = errorOf(deepValidateTrainingGraph(g, ctx()));
-    expect(e).toMatchObject({ status: 422, reasons: [{ code: "over_gpu_memory", path: ["nodes", 2, "props", "gpu_count"], field: "gpu.gpuCount" }] });
+    expect(e).toMatchObject({
+      status: 422,
+      reasons: [{ code: "over_gpu_memory", path: ["nodes", 2, "props", "gpu_count"], field: "gpu.gpuCount" }],
+    });
     if (e.kind !== "unprocessable") return;
     expect(e.reasons[0]!.message).toMatch(
       /^Llama 3\.1 8B Instruct needs ≈ \d+ GB to train; T4 has 16 GB\. Choose more or larger GPUs, 4-bit weights, a smaller batch or shorter sequences\.$/,
     );
     // 4-bit weights fit the same T4.
-    expect(deepValidateTrainingGraph(graphFor({ gpu: { instanceTypeId: "nvidia-t4", gpuCount: 1 }, quantization: "4bit" }), ctx()).ok).toBe(true);
+    expect(
+      deepValidateTrainingGraph(
+        graphFor({ gpu: { instanceTypeId: "nvidia-t4", gpuCount: 1 }, quantization: "4bit" }),
+        ctx(),
+      ).ok,
+    ).toBe(true);
   });
 
   it("gives every 422 reason at once", () => {
@@ -166,7 +191,11 @@ describe("deepValidateTrainingGraph: each error class with its status", () => {
     });
     const dataset = { id: "ds-1", name: "d", ready: false, status: "failed" };
     const e = errorOf(deepValidateTrainingGraph(g, ctx({ dataset, model: gemma })));
-    expect(e.kind === "unprocessable" && e.reasons.map((r) => r.code)).toEqual(["dataset_not_ready", "over_context", "over_gpu_memory"]);
+    expect(e.kind === "unprocessable" && e.reasons.map((r) => r.code)).toEqual([
+      "dataset_not_ready",
+      "over_context",
+      "over_gpu_memory",
+    ]);
     expect(e.message).toBe('Dataset "d" is failed: only a validated, ready dataset can be trained on.');
   });
 
@@ -191,7 +220,9 @@ describe("deepValidateTrainingGraph: each error class with its status", () => {
       message: "All training capacity is in use: try again in about 60 seconds.",
     });
     const fraction = { ...capacity, retryAfterSeconds: 0.2 };
-    expect(errorOf(deepValidateTrainingGraph(graphFor(), ctx({ capacity: fraction })))).toMatchObject({ retryAfterSeconds: 1 });
+    expect(errorOf(deepValidateTrainingGraph(graphFor(), ctx({ capacity: fraction })))).toMatchObject({
+      retryAfterSeconds: 1,
+    });
   });
 
   it("one below either cap is capacity enough", () => {
@@ -208,7 +239,9 @@ describe("the classes are checked in order: 400, 401, 422, 503", () => {
     expect(errorOf(deepValidateTrainingGraph(bad, ctx({ dataset: null, capacity: full }))).status).toBe(400);
   });
   it("then the user", () => {
-    expect(errorOf(deepValidateTrainingGraph(graphFor({}, "user-2"), ctx({ dataset: null, capacity: full }))).status).toBe(401);
+    expect(
+      errorOf(deepValidateTrainingGraph(graphFor({}, "user-2"), ctx({ dataset: null, capacity: full }))).status,
+    ).toBe(401);
   });
   it("then what cannot be trained, then capacity", () => {
     expect(errorOf(deepValidateTrainingGraph(graphFor(), ctx({ dataset: null, capacity: full }))).status).toBe(422);

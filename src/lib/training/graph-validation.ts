@@ -117,12 +117,21 @@ export function parseTrainingGraph(
   const n = issues.length;
   return {
     ok: false,
-    error: { kind: "malformed", status: 400, message: `The training graph is malformed (${n} problem${n === 1 ? "" : "s"}).`, issues },
+    error: {
+      kind: "malformed",
+      status: 400,
+      message: `The training graph is malformed (${n} problem${n === 1 ? "" : "s"}).`,
+      issues,
+    },
   };
 }
 
 /** Where a node's prop sits in this graph (its index can be anything in a client-made graph). */
-function propPath(graph: TrainingGraph, type: TrainingGraph["nodes"][number]["type"], prop: string): (string | number)[] {
+function propPath(
+  graph: TrainingGraph,
+  type: TrainingGraph["nodes"][number]["type"],
+  prop: string,
+): (string | number)[] {
   const i = graph.nodes.findIndex((n) => n.type === type);
   return i < 0 ? [] : ["nodes", i, "props", prop];
 }
@@ -198,7 +207,11 @@ export function deepValidateTrainingGraph(input: unknown, ctx: DeepValidationCon
   if (graph.meta.created_by !== ctx.callerId) {
     return {
       ok: false,
-      error: { kind: "unauthorized", status: 401, message: "This training request was made for another user: sign in as that user." },
+      error: {
+        kind: "unauthorized",
+        status: 401,
+        message: "This training request was made for another user: sign in as that user.",
+      },
     };
   }
 

@@ -122,9 +122,13 @@ describe("malformed graphs → 400 with every problem, each at its path and fiel
       ["nodes.2.props.gpu_type", "gpu.instanceTypeId", "Choose a GPU type from the list."],
     ]);
     const gpus = edited((g) => Object.assign(g.nodes[2]!.props, { gpu_type: "nvidia-l4", gpu_count: 3 }));
-    expect(problems(gpus)).toEqual([["nodes.2.props.gpu_count", "gpu.gpuCount", "NVIDIA L4 comes with 1, 2, 4 or 8 GPUs."]]);
+    expect(problems(gpus)).toEqual([
+      ["nodes.2.props.gpu_count", "gpu.gpuCount", "NVIDIA L4 comes with 1, 2, 4 or 8 GPUs."],
+    ]);
     const missing = edited((g) => Reflect.deleteProperty(g.nodes[2]!.props, "warmup_ratio"));
-    expect(problems(missing)).toEqual([["nodes.2.props.warmup_ratio", "hyperparameters.warmupRatio", "Warm-up ratio must be a number."]]);
+    expect(problems(missing)).toEqual([
+      ["nodes.2.props.warmup_ratio", "hyperparameters.warmupRatio", "Warm-up ratio must be a number."],
+    ]);
     const noProps = edited((g) => Reflect.deleteProperty(g.nodes[0]!, "props"));
     expect(problems(noProps)).toEqual([["nodes.0.props", null, "This field is required."]]);
   });

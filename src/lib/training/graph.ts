@@ -120,14 +120,18 @@ const metaSchema = z.strictObject({
 type Issue = { path: (string | number)[]; message: string };
 
 /** The structural rules zod's shapes cannot say: one node of each type, ids unique, exactly the two edges. */
-function structureIssues(nodes: { id: string; type: TrainingNodeType }[], edges: { from: string; to: string }[]): Issue[] {
+function structureIssues(
+  nodes: { id: string; type: TrainingNodeType }[],
+  edges: { from: string; to: string }[],
+): Issue[] {
   const issues: Issue[] = [];
   const typeById = new Map<string, TrainingNodeType>();
   const seenType = new Set<TrainingNodeType>();
   nodes.forEach((n, i) => {
     if (typeById.has(n.id)) issues.push({ path: ["nodes", i, "id"], message: `Node id "${n.id}" is used twice.` });
     else typeById.set(n.id, n.type);
-    if (seenType.has(n.type)) issues.push({ path: ["nodes", i, "type"], message: `Only one ${n.type} node is allowed.` });
+    if (seenType.has(n.type))
+      issues.push({ path: ["nodes", i, "type"], message: `Only one ${n.type} node is allowed.` });
     seenType.add(n.type);
   });
   for (const t of TRAINING_NODE_TYPES) {
@@ -143,7 +147,8 @@ function structureIssues(nodes: { id: string; type: TrainingNodeType }[], edges:
     if (!from || !to) return;
     const key = `${e.from}\u0000${e.to}`;
     if (e.from === e.to) issues.push({ path: ["edges", i], message: "An edge cannot connect a node to itself." });
-    else if (seenEdge.has(key)) issues.push({ path: ["edges", i], message: `The edge ${e.from} → ${e.to} appears twice.` });
+    else if (seenEdge.has(key))
+      issues.push({ path: ["edges", i], message: `The edge ${e.from} → ${e.to} appears twice.` });
     else if (!TRAINING_EDGES.some(([a, b]) => a === from && b === to)) {
       issues.push({
         path: ["edges", i],
@@ -188,7 +193,11 @@ export function buildTrainingGraph(config: TrainingConfig, userId: string, now: 
     schema_version: TRAINING_GRAPH_SCHEMA_VERSION,
     nodes: [
       { id: NODE_IDS.Dataset, type: "Dataset", props: { dataset_id: config.datasetId } },
-      { id: NODE_IDS.BaseModel, type: "BaseModel", props: { model_id: config.baseModelId, quant: config.quantization } },
+      {
+        id: NODE_IDS.BaseModel,
+        type: "BaseModel",
+        props: { model_id: config.baseModelId, quant: config.quantization },
+      },
       {
         id: NODE_IDS.LoRA,
         type: "LoRA",
@@ -264,7 +273,8 @@ function isNodeType(v: unknown): v is TrainingNodeType {
  * it belongs to the graph as a whole: nodes[i].props.<key> maps through node i's type.
  */
 export function fieldForGraphPath(input: unknown, path: readonly (string | number)[]): TrainingField | null {
-  if (path[0] !== "nodes" || typeof path[1] !== "number" || path[2] !== "props" || typeof path[3] !== "string") return null;
+  if (path[0] !== "nodes" || typeof path[1] !== "number" || path[2] !== "props" || typeof path[3] !== "string")
+    return null;
   const nodes = isRecord(input) ? input.nodes : undefined;
   const node = Array.isArray(nodes) ? nodes[path[1]] : undefined;
   const type = isRecord(node) ? node.type : undefined;

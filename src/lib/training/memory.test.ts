@@ -11,7 +11,12 @@ const llama8: { id: string; name: string; parameterCountB: string; contextWindow
   parameterCountB: "8",
   contextWindow: 131_072,
 };
-const llama70 = { id: "meta-llama-3.1-70b-instruct", name: "Llama 3.1 70B Instruct", parameterCountB: "70.6", contextWindow: 131_072 };
+const llama70 = {
+  id: "meta-llama-3.1-70b-instruct",
+  name: "Llama 3.1 70B Instruct",
+  parameterCountB: "70.6",
+  contextWindow: 131_072,
+};
 const hyper = { loraRank: 16, batchSize: 8, maxSequenceLength: 2048 };
 
 describe("adapter size", () => {
@@ -61,10 +66,15 @@ describe("trainingMemory: hand-computed", () => {
 
   it("activations grow with batch and sequence length: batch 16 of 8,192 tokens needs 4 × 2 × 4.295 more", () => {
     const small = trainingMemory(llama8, "16bit", hyper, { instanceTypeId: "nvidia-h100", gpuCount: 1 })!;
-    const big = trainingMemory(llama8, "16bit", { ...hyper, batchSize: 16, maxSequenceLength: 8192 }, {
-      instanceTypeId: "nvidia-h100",
-      gpuCount: 1,
-    })!;
+    const big = trainingMemory(
+      llama8,
+      "16bit",
+      { ...hyper, batchSize: 16, maxSequenceLength: 8192 },
+      {
+        instanceTypeId: "nvidia-h100",
+        gpuCount: 1,
+      },
+    )!;
     expect(big.exactGb - small.exactGb).toBeCloseTo(7 * 4.294967296, 9);
     // 16 + 131,072 × 8,192 × 32 = 34.359738368 + 0.67108864 + 1.8 = 52.830827008 GB of 80.
     expect(big).toMatchObject({ fits: true, neededGb: 52.8, availableGb: 80 });
@@ -83,7 +93,12 @@ describe("trainingMemory: hand-computed", () => {
   it("null for what the schema refuses first: CPU, a missing size, an undisclosed model", () => {
     expect(trainingMemory(llama8, "16bit", hyper, { instanceTypeId: "intel-spr-x4", gpuCount: 0 })).toBeNull();
     expect(trainingMemory(llama8, "16bit", hyper, { instanceTypeId: "nvidia-a100", gpuCount: 3 })).toBeNull();
-    expect(trainingMemory({ ...llama8, parameterCountB: null }, "16bit", hyper, { instanceTypeId: "nvidia-a100", gpuCount: 1 })).toBeNull();
+    expect(
+      trainingMemory({ ...llama8, parameterCountB: null }, "16bit", hyper, {
+        instanceTypeId: "nvidia-a100",
+        gpuCount: 1,
+      }),
+    ).toBeNull();
   });
 });
 

@@ -71,7 +71,8 @@ export function trainingMemory(
   const at16 = memoryNeeds(model, "bf16", devices, hyperparameters.maxSequenceLength, sequences);
   if (!at16) return null;
   const weights16 = paramsB * 2;
-  const activationsGb = at16.exactGb - weights16 - (OVERHEAD_GB_PER_DEVICE * devices + ACTIVATION_SHARE_OF_WEIGHTS * weights16);
+  const activationsGb =
+    at16.exactGb - weights16 - (OVERHEAD_GB_PER_DEVICE * devices + ACTIVATION_SHARE_OF_WEIGHTS * weights16);
 
   const weightsGb = paramsB * TRAINING_BYTES_PER_PARAMETER[quantization];
   const overheadGb = OVERHEAD_GB_PER_DEVICE * devices + ACTIVATION_SHARE_OF_WEIGHTS * weightsGb;

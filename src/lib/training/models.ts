@@ -17,7 +17,8 @@ export type FineTuneModel = ModelSpec & { type: string; status: string };
 /** Why `model` cannot be fine-tuned, or null when it can. */
 export function fineTuneIssue(model: FineTuneModel): string | null {
   if (model.status === "deprecated") return `${model.name} is deprecated: new fine-tuning jobs cannot use it.`;
-  if (parameterCountB(model) === null) return `${model.name} is hosted only: its weights are not available to fine-tune.`;
+  if (parameterCountB(model) === null)
+    return `${model.name} is hosted only: its weights are not available to fine-tune.`;
   if (!(FINE_TUNABLE_MODEL_TYPES as readonly string[]).includes(model.type)) {
     return `${model.name} is ${model.type === "embedding" ? "an embedding" : `a ${model.type}`} model: only chat and code models can be fine-tuned.`;
   }

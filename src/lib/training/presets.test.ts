@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { applyPreset, isPresetId, NAMED_PRESET_IDS, PRESET_IDS, PRESET_LABELS, PRESETS, presetFor } from "./presets";
 import { defaultTrainingConfig, type TrainingConfig, trainingConfigSchema } from "./schema";
 
-const config: TrainingConfig = { ...defaultTrainingConfig, datasetId: "ds-1", baseModelId: "meta-llama-3.1-8b-instruct" };
+const config: TrainingConfig = {
+  ...defaultTrainingConfig,
+  datasetId: "ds-1",
+  baseModelId: "meta-llama-3.1-8b-instruct",
+};
 
 describe("presets", () => {
   // Seed 003, Section 3, HYPERPARAMETER_PRESETS, copied by hand (numEpochs is our epochs).
@@ -28,7 +32,13 @@ describe("presets", () => {
       ...config,
       presetId: "custom",
       quantization: "4bit",
-      hyperparameters: { ...config.hyperparameters, learningRate: 0.005, epochs: 40, warmupRatio: 0.1, maxSequenceLength: 4096 },
+      hyperparameters: {
+        ...config.hyperparameters,
+        learningRate: 0.005,
+        epochs: 40,
+        warmupRatio: 0.1,
+        maxSequenceLength: 4096,
+      },
       gpu: { instanceTypeId: "nvidia-h100", gpuCount: 2 },
     };
     const next = applyPreset(edited, "aggressive");

@@ -2,7 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { describe, expect, it } from "vitest";
 import { defaultTrainingConfig, TRAINING_GPU_TYPES, type TrainingConfig, trainingConfigSchema } from "./schema";
 
-const valid: TrainingConfig = { ...defaultTrainingConfig, datasetId: "ds-1", baseModelId: "meta-llama-3.1-8b-instruct" };
+const valid: TrainingConfig = {
+  ...defaultTrainingConfig,
+  datasetId: "ds-1",
+  baseModelId: "meta-llama-3.1-8b-instruct",
+};
 
 function withHyper(patch: Partial<Record<keyof TrainingConfig["hyperparameters"], unknown>>): unknown {
   return { ...valid, hyperparameters: { ...valid.hyperparameters, ...patch } };
@@ -46,8 +50,26 @@ describe("trainingConfigSchema", () => {
   });
 
   it("accepts the bounds themselves", () => {
-    const low = { learningRate: 0.000001, batchSize: 1, epochs: 1, loraRank: 1, loraAlpha: 1, loraDropout: 0, warmupRatio: 0, maxSequenceLength: 128 };
-    const high = { learningRate: 0.01, batchSize: 256, epochs: 50, loraRank: 256, loraAlpha: 1024, loraDropout: 0.5, warmupRatio: 0.5, maxSequenceLength: 131_072 };
+    const low = {
+      learningRate: 0.000001,
+      batchSize: 1,
+      epochs: 1,
+      loraRank: 1,
+      loraAlpha: 1,
+      loraDropout: 0,
+      warmupRatio: 0,
+      maxSequenceLength: 128,
+    };
+    const high = {
+      learningRate: 0.01,
+      batchSize: 256,
+      epochs: 50,
+      loraRank: 256,
+      loraAlpha: 1024,
+      loraDropout: 0.5,
+      warmupRatio: 0.5,
+      maxSequenceLength: 131_072,
+    };
     expect(issues(withHyper(low))).toEqual([]);
     expect(issues(withHyper(high))).toEqual([]);
   });
@@ -75,17 +97,26 @@ describe("trainingConfigSchema", () => {
     expect(issues({ ...valid, presetId: "extreme" })).toEqual([
       ["presetId", "Choose a preset: Conservative, Balanced, Aggressive or Custom."],
     ]);
-    expect(issues({ ...valid, quantization: "2bit" })).toEqual([["quantization", "Choose a quantisation: 4, 8, 16 or 32 bits."]]);
+    expect(issues({ ...valid, quantization: "2bit" })).toEqual([
+      ["quantization", "Choose a quantisation: 4, 8, 16 or 32 bits."],
+    ]);
     expect(issues({ ...valid, datasetId: "   " })).toEqual([["datasetId", "Choose a dataset."]]);
     expect(issues({ ...valid, baseModelId: "a".repeat(201) })).toEqual([["baseModelId", "Model id is too long."]]);
-    expect(issues({ ...valid, datasetId: "ds\u0000" })).toEqual([["datasetId", "Text must not contain NUL characters."]]);
+    expect(issues({ ...valid, datasetId: "ds\u0000" })).toEqual([
+      ["datasetId", "Text must not contain NUL characters."],
+    ]);
   });
 
   it("works with react-hook-form's zodResolver: errors mirror the form's shape, values are the output", async () => {
     const resolver = zodResolver(trainingConfigSchema);
     const options = { fields: {}, shouldUseNativeValidation: false } as const;
     const bad = await resolver(
-      { ...valid, datasetId: "", hyperparameters: { ...valid.hyperparameters, epochs: Number.NaN }, gpu: { instanceTypeId: "nvidia-l4", gpuCount: 3 } },
+      {
+        ...valid,
+        datasetId: "",
+        hyperparameters: { ...valid.hyperparameters, epochs: Number.NaN },
+        gpu: { instanceTypeId: "nvidia-l4", gpuCount: 3 },
+      },
       undefined,
       options,
     );

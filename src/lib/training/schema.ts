@@ -96,7 +96,9 @@ export const baseModelIdSchema = safeText()
   .min(1, { error: "Choose a base model." })
   .max(200, { error: "Model id is too long." });
 
-export const presetIdSchema = z.enum(PRESET_IDS, { error: "Choose a preset: Conservative, Balanced, Aggressive or Custom." });
+export const presetIdSchema = z.enum(PRESET_IDS, {
+  error: "Choose a preset: Conservative, Balanced, Aggressive or Custom.",
+});
 export const quantizationSchema = z.enum(QUANTIZATIONS, { error: "Choose a quantisation: 4, 8, 16 or 32 bits." });
 
 export const trainingConfigSchema = z.object({

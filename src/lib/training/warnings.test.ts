@@ -86,8 +86,15 @@ describe("trainingWarnings", () => {
   });
 
   it("drafts: a field that is not a number yet gets no warning and does not throw", () => {
-    const draft = withHyper({ learningRate: Number.NaN, batchSize: Number.NaN, loraRank: Number.NaN, maxSequenceLength: Number.NaN });
-    expect(trainingWarnings(draft, { dataset: { trainExamples: 3, tokensPerExample: { max: 10, p90: 5 } } })).toEqual([]);
+    const draft = withHyper({
+      learningRate: Number.NaN,
+      batchSize: Number.NaN,
+      loraRank: Number.NaN,
+      maxSequenceLength: Number.NaN,
+    });
+    expect(trainingWarnings(draft, { dataset: { trainExamples: 3, tokensPerExample: { max: 10, p90: 5 } } })).toEqual(
+      [],
+    );
   });
 
   it("reports several at once, in form order", () => {

@@ -43,7 +43,10 @@ export function trainingWarnings(config: TrainingConfig, context: WarningContext
   const dataset = context.dataset ?? null;
 
   if (ok(h.learningRate) && h.learningRate > T.learningRateHigh) {
-    warn("hyperparameters.learningRate", "Above 0.0005, LoRA training often becomes unstable: the loss can spike or diverge.");
+    warn(
+      "hyperparameters.learningRate",
+      "Above 0.0005, LoRA training often becomes unstable: the loss can spike or diverge.",
+    );
   } else if (ok(h.learningRate) && h.learningRate > 0 && h.learningRate < T.learningRateLow) {
     warn("hyperparameters.learningRate", "Below 0.00001 the adapter may barely move away from the base model.");
   }
@@ -61,7 +64,10 @@ export function trainingWarnings(config: TrainingConfig, context: WarningContext
   }
 
   if (ok(h.epochs) && h.epochs > T.epochsHigh) {
-    warn("hyperparameters.epochs", "More than 10 epochs often overfits: watch the validation loss and keep the best checkpoint.");
+    warn(
+      "hyperparameters.epochs",
+      "More than 10 epochs often overfits: watch the validation loss and keep the best checkpoint.",
+    );
   }
 
   if (ok(h.loraRank) && h.loraRank > T.loraRankHigh) {
@@ -85,7 +91,10 @@ export function trainingWarnings(config: TrainingConfig, context: WarningContext
   }
 
   if (ok(h.warmupRatio) && h.warmupRatio > T.warmupRatioHigh) {
-    warn("hyperparameters.warmupRatio", "Warming up over more than 20% of the steps spends much of the run at a low learning rate.");
+    warn(
+      "hyperparameters.warmupRatio",
+      "Warming up over more than 20% of the steps spends much of the run at a low learning rate.",
+    );
   }
 
   const seq = h.maxSequenceLength;
