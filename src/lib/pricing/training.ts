@@ -106,6 +106,7 @@ export function storageCentsPerMonth(bytes: number): number {
   return divRound(bytes * STORAGE_MILLS_PER_GB_MONTH, MILLS_PER_CENT * BYTES_PER_GB);
 }
 
+const STORAGE_RATE_TEXT = `$${(STORAGE_MILLS_PER_GB_MONTH / 1000).toFixed(3)}/GB-month`;
 const dollarsPerHour = (mills: number) => `$${(mills / 1000).toFixed(2)}/h`;
 
 /** "45 s", "12 min", "1 h 23 min" (rounded up to the minute past a minute). */
@@ -174,7 +175,7 @@ export function estimateTraining(
     {
       id: "storage",
       label: "Storage (first month)",
-      detail: `${adapters} adapters × ${formatBytes(bytesPerAdapter)} at $0.023/GB-month`,
+      detail: `${adapters} adapters × ${formatBytes(bytesPerAdapter)} at ${STORAGE_RATE_TEXT}`,
       cents: storageCents,
     },
   ];
