@@ -52,8 +52,9 @@ function shapeOf(p: CurveParams): Shape {
     initial: 2 + 0.8 * r(),
     floor: 0.3 + 0.35 * r(),
     gap: 0.04 + 0.08 * r(),
-    decay: 3 * lrFactor ** 0.7 * (0.8 + 0.4 * r()),
-    overfit: 0.045 * lrFactor * dataFactor * rankFactor * dropoutFactor * (0.7 + 0.6 * r()),
+    // Fewer updates per epoch (small datasets, large batches) learn less per epoch.
+    decay: 3 * lrFactor ** 0.7 * Math.min(1.5, Math.max(0.5, Math.sqrt(p.stepsPerEpoch / 100))) * (0.8 + 0.4 * r()),
+    overfit: 0.022 * lrFactor * dataFactor * rankFactor * dropoutFactor * (0.7 + 0.6 * r()),
     onset: (1.5 + r()) * Math.min(2, Math.max(0.75, 1 / dataFactor)),
     utilisation: 86 + 9 * r(),
   };
@@ -89,7 +90,7 @@ export function validationTrend(p: CurveParams, step: number): number {
   const s = shapeOf(p);
   const x = epochsAt(p, step);
   const floor = s.floor + s.gap;
-  const over = x > s.onset ? s.overfit * (x - s.onset) * (1 + 0.1 * (x - s.onset)) : 0;
+  const over = x > s.onset ? s.overfit * (x - s.onset) : 0;
   return floor + (s.initial + 0.05 - floor) * Math.exp(-s.decay * x) + over;
 }
 

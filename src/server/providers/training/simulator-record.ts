@@ -12,9 +12,9 @@ import { ProviderError } from "./types";
 const PREFIX = "simtrain1_";
 
 /** Realistic durations in ms before scaling by the speed factor. */
-export const BASE_MS = { queued: 8_000, initializing: 30_000, validating: 6_000, saving: 5_000, step: 2_000 };
+export const BASE_MS = { queued: 8_000, initializing: 30_000, validating: 6_000, saving: 5_000, step: 3_000 };
 /** A step's realistic time stays within these bounds whatever the configuration. */
-const STEP_MS_BOUNDS = [250, 30_000] as const;
+const STEP_MS_BOUNDS = [500, 30_000] as const;
 
 const FAILURES = [
   { duringInit: true, message: "CUDA out of memory: tried to allocate 2.00 GiB while loading the base model" },
