@@ -29,7 +29,9 @@ export function unpackArchive(bytes: Uint8Array): ArtifactFile[] {
   else if (startsWith(bytes, GZIP_MAGIC)) tar = new Uint8Array(gunzipSync(bytes));
   if (!isTar(tar)) throw new Error("not a tar archive (optionally zstd- or gzip-compressed)");
   const files: ArtifactFile[] = [];
-  for (const item of parseTar(tar)) {
+  // nanotar reads `data.buffer` from offset 0, ignoring a view's offset: give it a buffer of its own.
+  const own = tar.byteOffset === 0 && tar.byteLength === tar.buffer.byteLength ? tar : tar.slice();
+  for (const item of parseTar(own)) {
     if (item.type !== undefined && item.type !== "file" && item.type !== "contiguousFile") continue;
     const name = item.name.split("/").filter(Boolean).pop();
     if (!name || name.startsWith("._") || !item.data) continue;
