@@ -29,7 +29,7 @@ describe("encodeSafetensors", () => {
   });
 
   it("encodes F16 and BF16 with round-to-nearest-even, and raw bytes as given", () => {
-    const values = [0, -0, 1, -1.5, 0.1, 65504, 70000, 2 ** -24, 2 ** -25 * 1.5, 3.14159];
+    const values = [0, -0, 1, -1.5, 0.1, 65504, 70000, 2 ** -24, 2 ** -25 * 1.5, 3.14];
     const file = encodeSafetensors({
       half: { dtype: "F16", shape: [values.length], values },
       brain: { dtype: "BF16", shape: [values.length], values },

@@ -80,7 +80,7 @@ export function safetensorsF32(tensors: Record<string, { shape: number[]; values
   const view = new DataView(out.buffer);
   view.setBigUint64(0, BigInt(json.length), true);
   out.set(encoder.encode(json), 8);
-  data.forEach((v, i) => view.setFloat32(8 + json.length + i * 4, v, true));
+  for (const [i, v] of data.entries()) view.setFloat32(8 + json.length + i * 4, v, true);
   return out;
 }
 
