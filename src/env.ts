@@ -79,6 +79,15 @@ export const serverSchema = {
   /** Share of simulated deployments that fail while starting (0..1), chosen per deployment id. */
   COMPUTE_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 
+  // Training providers (src/server/providers/training): Together AI fine-tuning when TOGETHER_API_KEY is set
+  TOGETHER_API_KEY: text(),
+  /** Together's API base, `/v1` included (default https://api.together.ai/v1). */
+  TOGETHER_API_BASE_URL: url(),
+  /** The training simulator's durations are multiplied by this (1 ≈ minutes per job; e2e uses 0.01; 0 = instant). */
+  TRAINING_SIMULATOR_SPEED: z.coerce.number().min(0).default(1),
+  /** Share of simulated training jobs that fail (0..1), chosen per job id. */
+  TRAINING_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+
   // Logging (src/server/log.ts)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 

@@ -8,6 +8,7 @@ import { aiAdapter } from "@/server/ai/adapter";
 import { storageAdapter } from "@/server/storage/adapter";
 import { inngestAdapter } from "@/server/inngest/client";
 import { computeAdapter } from "@/server/providers/compute";
+import { trainingAdapter } from "@/server/providers/training";
 import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
 
@@ -41,6 +42,7 @@ export async function health(options: { details: boolean } = { details: env.NODE
         storage: storageAdapter(),
         inngest: { mode: inngest.mode },
         compute: computeAdapter(),
+        training: trainingAdapter(),
       },
     };
   }
@@ -53,6 +55,7 @@ export async function health(options: { details: boolean } = { details: env.NODE
       storage: storageAdapter(),
       inngest,
       compute: computeAdapter(),
+      training: trainingAdapter(),
     },
   };
 }

@@ -35,6 +35,7 @@ describe("GET /api/health", () => {
         storage: "local",
         inngest: { mode: "dev" },
         compute: "simulator",
+        training: "simulator",
       },
     });
     expect(text).not.toMatch(/\/work\/|corp\.example|http:|latency/);
