@@ -98,7 +98,21 @@ export interface DatasetValidatorOptions {
   maxIssues?: number;
   /** A hint from the file name or content type; content decides when they disagree. */
   fileName?: string;
+  /**
+   * Lines (and CSV records) longer than this are reported as `line-too-long` and skipped without being held in
+   * memory (default 8 MiB).
+   */
+  maxLineBytes?: number;
+  /**
+   * "exact" (default): every valid example is tokenized for the statistics. "off": the statistics carry no
+   * token figures (validation only; much faster); the context-length rule still counts exactly every example
+   * whose size says it could be too long.
+   */
+  tokenCounting?: DatasetTokenCounting;
 }
+
+export const DATASET_TOKEN_COUNTING = ["exact", "off"] as const;
+export type DatasetTokenCounting = (typeof DATASET_TOKEN_COUNTING)[number];
 
 export interface DatasetValidatorProgress {
   bytes: number;

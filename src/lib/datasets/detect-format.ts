@@ -1,0 +1,49 @@
+/**
+ * The format is read from the content (the first line with text on it); the file name only breaks ties for
+ * text that could be either, e.g. a first line that is not JSON in a file named *.jsonl.
+ */
+import { isPlainObject } from "./describe";
+import type { DatasetFormat } from "./types";
+
+export type Detection = { format: DatasetFormat } | { format: null; message: string };
+
+export const UNKNOWN_FORMAT_MESSAGE =
+  'Unrecognised format: expected JSON Lines (one {"messages": […]} or {"conversation_id": …, "turns": […]} ' +
+  "object per line) or CSV with input and output columns";
+
+const CSV_DELIMITERS = /[,\t;|]/;
+
+function hintOf(fileName: string | undefined): "csv" | "jsonl" | null {
+  const name = fileName?.toLowerCase() ?? "";
+  if (/\.(csv|tsv)$/.test(name)) return "csv";
+  if (/\.(jsonl|ndjson|json)$/.test(name)) return "jsonl";
+  return null;
+}
+
+function jsonlFormat(line: string): DatasetFormat {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    // A broken first line: its keys still tell which format it meant.
+    const conversation = line.includes('"turns"') || line.includes('"conversation_id"');
+    return conversation && !line.includes('"messages"') ? "conversation" : "openai-chat";
+  }
+  if (isPlainObject(value) && value.messages === undefined) {
+    if (value.turns !== undefined || value.conversation_id !== undefined) return "conversation";
+  }
+  return "openai-chat";
+}
+
+/** `line` is the file's first line that has text on it, decoded. */
+export function detectFormat(line: string, fileName?: string): Detection {
+  const text = line.trimStart();
+  if (text.startsWith("{")) return { format: jsonlFormat(text) };
+  if (text.startsWith("[")) {
+    return { format: null, message: "The file looks like a JSON array; expected JSON Lines: one JSON object per line" };
+  }
+  const hint = hintOf(fileName);
+  if (hint === "csv" || CSV_DELIMITERS.test(text)) return { format: "csv" };
+  if (hint === "jsonl") return { format: "openai-chat" };
+  return { format: null, message: UNKNOWN_FORMAT_MESSAGE };
+}
