@@ -146,7 +146,8 @@ export class CsvReader {
     const system = columns.system === -1 ? "" : fields[columns.system]!;
     if (!isBlank(system)) messages.push({ role: "system", content: system });
     messages.push({ role: "user", content: input }, { role: "assistant", content: output });
-    this.accept({ line: this.pendingLine, messages, extras: [], tokenBound: lengthTokenBound(messages, []) });
+    const bound = lengthTokenBound(messages, []);
+    this.accept({ line: this.pendingLine, messages, extras: [], bytes: this.pendingBytes, tokenBound: bound });
   }
 
   private clear(): void {

@@ -14,6 +14,8 @@ export interface Example {
   messages: ExampleMessage[];
   /** Tool definitions and tool calls as JSON: they count as tokens and belong to the duplicate fingerprint. */
   extras: string[];
+  /** The line's (or CSV record's) size in bytes: what sampled token statistics estimate from. */
+  bytes: number;
   /**
    * An upper bound of the example's tokens that costs nothing to compute: a token is at least one UTF-8 byte,
    * so when the bound is within the context length the exact count is not needed for that rule.

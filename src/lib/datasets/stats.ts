@@ -1,10 +1,10 @@
 /** Running statistics over valid examples, in memory that does not grow with the file. */
 import type { Example } from "./example";
-import { TokenHistogram } from "./token-histogram";
-import type { DatasetRole, DatasetStats } from "./types";
+import { TokenStats } from "./token-stats";
+import type { DatasetRole, DatasetStats, DatasetTokenCounting } from "./types";
 
 export class StatsAccumulator {
-  readonly tokens = new TokenHistogram();
+  readonly tokens: TokenStats;
   examples = 0;
   validationExamples = 0;
   duplicates = 0;
@@ -13,11 +13,15 @@ export class StatsAccumulator {
   private turnsTotal = 0;
   private readonly roles: Record<DatasetRole, number> = { system: 0, user: 0, assistant: 0, tool: 0 };
 
-  /** `tokens` is null when token counting is off. */
+  constructor(counting: DatasetTokenCounting) {
+    this.tokens = new TokenStats(counting);
+  }
+
+  /** `tokens`: the example's exact count when it was taken, else null (see TokenStats). */
   add(example: Example, tokens: number | null, validation: boolean): void {
     this.examples++;
     if (validation) this.validationExamples++;
-    if (tokens !== null) this.tokens.add(tokens);
+    this.tokens.add(example, tokens);
     // Turns are the exchanges the model learns from: every message but the system prompt.
     let turns = 0;
     for (const m of example.messages) {
@@ -31,8 +35,7 @@ export class StatsAccumulator {
 
   result(bytes: number, lines: number, tokenizer: string): DatasetStats {
     const n = this.examples;
-    const t = this.tokens;
-    const mean = (total: number, count: number) => (count === 0 ? 0 : Math.round((total / count) * 100) / 100);
+    const t = this.tokens.summary();
     return {
       bytes,
       lines,
@@ -41,15 +44,14 @@ export class StatsAccumulator {
       validationExamples: this.validationExamples,
       tokenizer,
       totalTokens: t.total,
-      tokensPerExample: {
-        min: t.count === 0 ? 0 : t.min,
-        max: t.max,
-        mean: mean(t.total, t.count),
-        p50: t.percentile(50),
-        p90: t.percentile(90),
+      tokensPerExample: { min: t.min, max: t.max, mean: t.mean, p50: t.p50, p90: t.p90 },
+      histogram: t.histogram,
+      tokenizedExamples: t.tokenized,
+      turnsPerExample: {
+        min: n === 0 ? 0 : this.turnsMin,
+        max: this.turnsMax,
+        mean: n === 0 ? 0 : Math.round((this.turnsTotal / n) * 100) / 100,
       },
-      histogram: t.display(),
-      turnsPerExample: { min: n === 0 ? 0 : this.turnsMin, max: this.turnsMax, mean: mean(this.turnsTotal, n) },
       roles: { ...this.roles },
       duplicates: this.duplicates,
     };

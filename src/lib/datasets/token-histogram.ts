@@ -47,13 +47,23 @@ export class TokenHistogram {
   min = Number.POSITIVE_INFINITY;
   max = 0;
 
-  add(tokens: number): void {
+  add(tokens: number, times = 1): void {
     const value = Math.max(0, Math.min(Math.round(tokens), 2 ** 31 - 1));
-    this.counts[binOf(value)]!++;
-    this.count++;
-    this.total += value;
+    this.counts[binOf(value)]! += times;
+    this.count += times;
+    this.total += value * times;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+  }
+
+  /** Every bin's midpoint and count, for re-scaling one histogram into another. */
+  *bins(): Generator<[value: number, count: number]> {
+    for (let bin = 0; bin < BINS; bin++) {
+      const c = this.counts[bin]!;
+      if (c === 0) continue;
+      const [lower, upper] = boundsOf(bin);
+      yield [Math.min(this.max, Math.max(this.min, Math.floor((lower + upper - 1) / 2))), c];
+    }
   }
 
   /** Nearest-rank percentile (p in 0…100), read from the bins: a bin's midpoint, kept within [min, max]. */

@@ -15,16 +15,21 @@ export const TOKENIZER = "o200k_base (gpt-tokenizer)";
 const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 // System prompts and stock replies repeat across a file's examples; counting each distinct one once is exact
-// and often saves a large share of the work. Bounded, oldest out first.
-const CACHE_ENTRIES = 2048;
-const CACHE_MAX_CHARS = 4096;
+// and often saves a large share of the work. A small LRU (a hit moves to the back of the Map's order), so a
+// prompt repeated every example stays while one-off texts pass through; at most 256 × 8192 chars held.
+const CACHE_ENTRIES = 256;
+const CACHE_MAX_CHARS = 8192;
 const cache = new Map<string, number>();
 
 export function countTextTokens(text: string): number {
   if (text.length === 0) return 0;
   if (text.length > CACHE_MAX_CHARS) return countTokens(text, AS_TEXT);
   const hit = cache.get(text);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
   const count = countTokens(text, AS_TEXT);
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(text, count);

@@ -63,6 +63,11 @@ export interface DatasetStats {
   totalTokens: number;
   tokensPerExample: { min: number; max: number; mean: number; p50: number; p90: number };
   histogram: TokenHistogramBin[];
+  /**
+   * How many examples were tokenized; when fewer than `examples`, the token figures of the others are estimated
+   * (see `tokenCounting`). Absent in reports stored before it existed.
+   */
+  tokenizedExamples?: number;
   turnsPerExample: { min: number; max: number; mean: number };
   roles: Record<DatasetRole, number>;
   duplicates: number;
@@ -104,14 +109,16 @@ export interface DatasetValidatorOptions {
    */
   maxLineBytes?: number;
   /**
-   * "exact" (default): every valid example is tokenized for the statistics. "off": the statistics carry no
-   * token figures (validation only; much faster); the context-length rule still counts exactly every example
-   * whose size says it could be too long.
+   * How the token statistics are taken (tokenizing is the dearest step by far):
+   * "sampled" (default): every example of the first 4 MiB of examples is tokenized, then 1 in 32, and the
+   * others are estimated from their size (`stats.tokenizedExamples` tells how many were tokenized);
+   * "exact": every example is tokenized; "off": no token statistics.
+   * The context-length rule is exact in every mode.
    */
   tokenCounting?: DatasetTokenCounting;
 }
 
-export const DATASET_TOKEN_COUNTING = ["exact", "off"] as const;
+export const DATASET_TOKEN_COUNTING = ["sampled", "exact", "off"] as const;
 export type DatasetTokenCounting = (typeof DATASET_TOKEN_COUNTING)[number];
 
 export interface DatasetValidatorProgress {

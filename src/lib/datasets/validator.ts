@@ -67,7 +67,7 @@ class StreamingValidator implements DatasetValidator, LineSink {
   private readonly issues: LineIssues;
   private readonly fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   private readonly lenient = new TextDecoder("utf-8", { ignoreBOM: true });
-  private readonly stats = new StatsAccumulator();
+  private readonly stats: StatsAccumulator;
   private readonly duplicates = new DuplicateIndex();
   private readonly fingerprint = new Fingerprint();
   private readonly preview: DatasetPreviewExample[] = [];
@@ -93,7 +93,8 @@ class StreamingValidator implements DatasetValidator, LineSink {
     const context = options.contextLength;
     this.contextLength = context !== undefined && Number.isFinite(context) && context > 0 ? context : undefined;
     this.split = normalizeSplit(options.validationSplit);
-    this.counting = options.tokenCounting ?? "exact";
+    this.counting = options.tokenCounting ?? "sampled";
+    this.stats = new StatsAccumulator(this.counting);
   }
 
   push(chunk: Uint8Array): void {
@@ -178,17 +179,17 @@ class StreamingValidator implements DatasetValidator, LineSink {
     // longer than it was written (1e9 becomes 1000000000).
     let bound = bytes;
     for (const extra of list.extras) bound += 3 * extra.length;
-    this.accept({ line: lineNo, messages: list.messages, extras: list.extras, tokenBound: bound });
+    this.accept({ line: lineNo, messages: list.messages, extras: list.extras, bytes, tokenBound: bound });
   }
 
   private accept(example: Example): void {
     const issues = this.issues.reset(example.line);
-    const tokens = this.counting === "exact" ? countExampleTokens(example) : null;
+    let tokens = this.stats.tokens.wants() ? countExampleTokens(example) : null;
     const context = this.contextLength;
     if (context !== undefined && (tokens ?? example.tokenBound) > context) {
-      const exact = tokens ?? countExampleTokens(example);
-      if (exact > context) {
-        issues.error("context-length", `The example is ${plural(exact, "token")}, over the ${context}-token context`);
+      tokens ??= countExampleTokens(example);
+      if (tokens > context) {
+        issues.error("context-length", `The example is ${plural(tokens, "token")}, over the ${context}-token context`);
       }
     }
     const { a, b } = this.fingerprint.of(example);
@@ -221,7 +222,7 @@ class StreamingValidator implements DatasetValidator, LineSink {
         "Too many distinct examples to compare them all: later ones were compared with the first 3 million only",
       );
     }
-    const tokenizer = this.counting === "exact" ? TOKENIZER : "none (token counting off)";
+    const tokenizer = this.counting === "off" ? "none (token counting off)" : TOKENIZER;
     return {
       format: this.format ?? null,
       ok: this.errors.total === 0,
