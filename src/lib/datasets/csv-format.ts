@@ -66,6 +66,11 @@ export class CsvReader {
     this.tryRecord();
   }
 
+  /** False once the header failed: no row can be read, so "too few examples" would only repeat that error. */
+  get readable(): boolean {
+    return this.columns !== null;
+  }
+
   /** A line too long to read: a record it belonged to cannot be completed (the line's own error says why). */
   skipLine(): void {
     this.clear();

@@ -42,11 +42,27 @@ function isBlank(text: string): boolean {
   return true;
 }
 
+/** True when the text ends inside a string or an open object or list (only run on lines that failed to parse). */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return inString || depth > 0;
+}
+
 /** Said without the engine's own wording, which differs between browsers and Node. */
 function jsonErrorMessage(text: string): string {
   const t = text.trim();
   if (!t.startsWith("{") && !t.startsWith("[")) return "Not valid JSON: each line must be one JSON object";
-  if (!t.endsWith("}") && !t.endsWith("]")) return "Not valid JSON: the line ends before its object does (cut off?)";
+  if (endsOpen(t)) return "Not valid JSON: the line ends before its object does (cut off?)";
   return "Not valid JSON";
 }
 
@@ -209,7 +225,7 @@ class StreamingValidator implements DatasetValidator, LineSink {
       else this.errors.addFileLevel("format", UNKNOWN_FORMAT_MESSAGE);
     } else if (this.format === null) {
       this.errors.addFileLevel("format", this.formatMessage);
-    } else if (this.stats.examples < MIN_EXAMPLES) {
+    } else if (this.stats.examples < MIN_EXAMPLES && (this.csv?.readable ?? true)) {
       const n = this.stats.examples;
       this.errors.addFileLevel(
         "min-examples",

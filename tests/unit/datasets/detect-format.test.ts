@@ -1,0 +1,44 @@
+// The format comes from the content; the file name only settles text that could be either.
+import { describe, expect, it } from "vitest";
+import { detectFormat } from "@/lib/datasets/detect-format";
+import { bytesOf, validate, validChatLines } from "./helpers";
+
+describe("format detection", () => {
+  it("tells chat, conversation and CSV apart from the first line with text", () => {
+    expect(detectFormat('{"messages": []}').format).toBe("openai-chat");
+    expect(detectFormat('  {"turns": [], "conversation_id": 1}').format).toBe("conversation");
+    expect(detectFormat('{"prompt": "x"}').format).toBe("openai-chat");
+    expect(detectFormat("input,output").format).toBe("csv");
+    expect(detectFormat("input\toutput").format).toBe("csv");
+  });
+
+  it("lets content win over the file name, and the name settle the rest", () => {
+    expect(detectFormat('{"messages": []}', "data.csv").format).toBe("openai-chat");
+    expect(detectFormat("hello", "data.csv").format).toBe("csv");
+    expect(detectFormat("hello", "data.jsonl").format).toBe("openai-chat");
+    expect(detectFormat("hello").format).toBeNull();
+  });
+
+  it("explains a JSON array file", () => {
+    const report = validate(`[\n${validChatLines(10).join(",\n")}\n]\n`);
+    expect(report.format).toBeNull();
+    expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(/JSON array.*JSON Lines/) }]);
+  });
+
+  it("names an empty or blank file", () => {
+    for (const text of ["", "\n\n  \n", "\ufeff"]) {
+      const report = validate(text);
+      expect(report.format).toBeNull();
+      expect(report.errors).toEqual([{ line: 0, rule: "empty-file", message: "The file is empty (no line has text)" }]);
+    }
+  });
+
+  it("names an unrecognised format, plus the lines that are not UTF-8", () => {
+    const report = validate(bytesOf([new Uint8Array([0xff, 0xfe, 0x00, 0x41]), "\nplain words\n"]));
+    expect(report.format).toBeNull();
+    expect(report.errors.map((e) => [e.line, e.rule])).toEqual([
+      [0, "format"],
+      [1, "encoding"],
+    ]);
+  });
+});
