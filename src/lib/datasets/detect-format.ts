@@ -1,6 +1,6 @@
 /**
- * The format is read from the content (the first line with text on it); the file name only breaks ties for
- * text that could be either, e.g. a first line that is not JSON in a file named *.jsonl.
+ * The format is read from the content (the first line with text on it that tells); the file name only breaks
+ * ties for text that could be either, e.g. a first line that is not JSON in a file named *.jsonl.
  */
 import { isPlainObject } from "./describe";
 import type { DatasetFormat } from "./types";
@@ -35,8 +35,11 @@ function jsonlFormat(line: string): DatasetFormat {
   return "openai-chat";
 }
 
-/** `line` is the file's first line that has text on it, decoded. */
-export function detectFormat(line: string, fileName?: string): Detection {
+/**
+ * `line` is a line with text on it, decoded. Null when it does not tell (a bare word, say, with no file name
+ * to go by): the caller looks at the next line, and settles on UNKNOWN_FORMAT_MESSAGE if none tells.
+ */
+export function detectFormat(line: string, fileName?: string): Detection | null {
   const text = line.trimStart();
   if (text.startsWith("{")) return { format: jsonlFormat(text) };
   if (text.startsWith("[")) {
@@ -45,5 +48,5 @@ export function detectFormat(line: string, fileName?: string): Detection {
   const hint = hintOf(fileName);
   if (hint === "csv" || CSV_DELIMITERS.test(text)) return { format: "csv" };
   if (hint === "jsonl") return { format: "openai-chat" };
-  return { format: null, message: UNKNOWN_FORMAT_MESSAGE };
+  return null;
 }

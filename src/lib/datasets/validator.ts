@@ -7,7 +7,7 @@ import { CsvReader } from "./csv-format";
 import { checkChatLine } from "./chat-format";
 import { checkConversationLine } from "./conversation-format";
 import { formatBytes, plural } from "./describe";
-import { detectFormat, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
+import { type Detection, detectFormat, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
 import { DuplicateIndex, Fingerprint } from "./duplicates";
 import type { Example } from "./example";
 import { IssueLog, LineIssues } from "./issue-log";
@@ -33,6 +33,10 @@ const PREVIEW_EXAMPLES = 3;
 // The preview is stored with the dataset and drawn as chat bubbles: long texts and conversations are cut.
 const PREVIEW_MESSAGES = 20;
 const PREVIEW_CHARS = 2000;
+// How far the format is looked for when the first lines do not tell.
+const MAX_UNDECIDED_LINES = 16;
+const MAX_UNDECIDED_BYTES = 1024 * 1024;
+const MAX_UNDECIDED_BLANKS = 1024;
 
 function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -95,8 +99,10 @@ class StreamingValidator implements DatasetValidator, LineSink {
   private format: DatasetFormat | null | undefined = undefined;
   private formatMessage = UNKNOWN_FORMAT_MESSAGE;
   private csv: CsvReader | null = null;
-  // Blank lines before the format is known, reported once it is (the rule depends on it); capped like issues.
-  private leadingBlanks: number[] = [];
+  // Lines before the format is known (blank, or text that does not tell), replayed once it is; bounded.
+  private undecided: { text: string; lineNo: number; bytes: number }[] = [];
+  private undecidedTexts = 0;
+  private undecidedBytes = 0;
   private report: DatasetReport | null = null;
 
   constructor(private readonly options: DatasetValidatorOptions) {
@@ -125,6 +131,10 @@ class StreamingValidator implements DatasetValidator, LineSink {
   end(): DatasetReport {
     if (this.report) return this.report;
     this.splitter.end();
+    // Only blank lines or text that never told the format: if any line has text, say the format is unknown.
+    if (this.format === undefined && this.undecidedTexts > 0) {
+      this.decide({ format: null, message: UNKNOWN_FORMAT_MESSAGE });
+    }
     this.csv?.end();
     this.report = this.finish();
     return this.report;
@@ -144,9 +154,13 @@ class StreamingValidator implements DatasetValidator, LineSink {
       }
       return;
     }
-    if (this.format === undefined) this.detect(text, lineNo);
-    if (this.format === "csv") this.csv!.line(text, lineNo, bytes.length, false);
-    else if (this.format) this.jsonLine(text, lineNo, bytes.length);
+    if (this.format === undefined) this.detect(text, lineNo, bytes.length);
+    else this.handle(text, lineNo, bytes.length);
+  }
+
+  private handle(text: string, lineNo: number, bytes: number): void {
+    if (this.format === "csv") this.csv!.line(text, lineNo, bytes, false);
+    else if (this.format) this.jsonLine(text, lineNo, bytes);
   }
 
   tooLong(lineNo: number, bytes: number): void {
@@ -156,23 +170,36 @@ class StreamingValidator implements DatasetValidator, LineSink {
     this.issues.reset(lineNo).error("line-too-long", `The line is ${formatBytes(bytes)}, over the ${limit} limit; skipped`);
   }
 
-  private detect(text: string, lineNo: number): void {
-    if (isBlank(text)) {
-      this.leadingBlanks.push(lineNo);
+  private detect(text: string, lineNo: number, bytes: number): void {
+    const blank = isBlank(text);
+    const detection = blank ? null : detectFormat(text, this.options.fileName);
+    // A run of leading blank lines is kept only so far (past that they are skipped without a warning).
+    if (!blank || this.undecided.length < MAX_UNDECIDED_BLANKS) this.undecided.push({ text, lineNo, bytes });
+    if (!blank) this.undecidedTexts++;
+    this.undecidedBytes += bytes;
+    if (!detection) {
+      if (this.undecidedTexts > MAX_UNDECIDED_LINES || this.undecidedBytes > MAX_UNDECIDED_BYTES) {
+        this.decide({ format: null, message: UNKNOWN_FORMAT_MESSAGE });
+      }
       return;
     }
-    const detection = detectFormat(text, this.options.fileName);
+    this.decide(detection);
+  }
+
+  private decide(detection: Detection): void {
     this.format = detection.format;
+    const lines = this.undecided;
+    this.undecided = [];
+    this.undecidedTexts = 0;
+    this.undecidedBytes = 0;
     if (detection.format === null) {
       this.formatMessage = detection.message;
       return;
     }
     if (detection.format === "csv") {
       this.csv = new CsvReader(this.maxLineBytes, this.issues, (example) => this.accept(example));
-    } else {
-      for (const line of this.leadingBlanks) this.issues.reset(line).warning("json", "Blank line; skipped");
     }
-    this.leadingBlanks = [];
+    for (const line of lines) this.handle(line.text, line.lineNo, line.bytes);
   }
 
   private jsonLine(text: string, lineNo: number, bytes: number): void {

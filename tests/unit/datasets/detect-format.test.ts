@@ -5,18 +5,36 @@ import { bytesOf, validate, validChatLines } from "./helpers";
 
 describe("format detection", () => {
   it("tells chat, conversation and CSV apart from the first line with text", () => {
-    expect(detectFormat('{"messages": []}').format).toBe("openai-chat");
-    expect(detectFormat('  {"turns": [], "conversation_id": 1}').format).toBe("conversation");
-    expect(detectFormat('{"prompt": "x"}').format).toBe("openai-chat");
-    expect(detectFormat("input,output").format).toBe("csv");
-    expect(detectFormat("input\toutput").format).toBe("csv");
+    expect(detectFormat('{"messages": []}')?.format).toBe("openai-chat");
+    expect(detectFormat('  {"turns": [], "conversation_id": 1}')?.format).toBe("conversation");
+    expect(detectFormat('{"prompt": "x"}')?.format).toBe("openai-chat");
+    expect(detectFormat("input,output")?.format).toBe("csv");
+    expect(detectFormat("input\toutput")?.format).toBe("csv");
   });
 
   it("lets content win over the file name, and the name settle the rest", () => {
-    expect(detectFormat('{"messages": []}', "data.csv").format).toBe("openai-chat");
-    expect(detectFormat("hello", "data.csv").format).toBe("csv");
-    expect(detectFormat("hello", "data.jsonl").format).toBe("openai-chat");
-    expect(detectFormat("hello").format).toBeNull();
+    expect(detectFormat('{"messages": []}', "data.csv")?.format).toBe("openai-chat");
+    expect(detectFormat("hello", "data.csv")?.format).toBe("csv");
+    expect(detectFormat("hello", "data.jsonl")?.format).toBe("openai-chat");
+    expect(detectFormat("hello")).toBeNull();
+  });
+
+  it("looks past first lines that do not tell, and replays them under the format found", () => {
+    const report = validate(`bad\nworse\n${validChatLines(10).join("\n")}\n`);
+    expect(report.format).toBe("openai-chat");
+    expect(report.errors.map((e) => [e.line, e.rule])).toEqual([
+      [1, "json"],
+      [2, "json"],
+    ]);
+    const csv = validate("just words\ninput,output\na,b\n");
+    expect(csv.format).toBe("csv");
+    expect(csv.errors[0]).toMatchObject({ line: 1, rule: "csv-header" });
+  });
+
+  it("gives up on lines that never tell", () => {
+    const report = validate(`${Array.from({ length: 40 }, (_, i) => `word${i}`).join("\n")}\n${validChatLines(10).join("\n")}`);
+    expect(report.format).toBeNull();
+    expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(/Unrecognised format/) }]);
   });
 
   it("explains a JSON array file", () => {
