@@ -1,5 +1,5 @@
 /** OpenAI chat fine-tuning lines: `{"messages":[{role, content, weight?}, …], "tools"?, "parallel_tool_calls"?}`. */
-import { isPlainObject, kindOf, quote } from "./describe";
+import { isPlainObject, kindOf, quote, toJson } from "./describe";
 import type { LineIssues } from "./issue-log";
 import { checkMessageList, type MessageList, type MessageListSpec } from "./message-list";
 
@@ -27,8 +27,10 @@ export function checkChatLine(value: unknown, issues: LineIssues): MessageList |
   const extras: string[] = [];
   const tools = value.tools;
   if (tools !== undefined) {
-    if (!Array.isArray(tools) || !tools.every(isPlainObject)) issues.error("messages", `"tools" must be a list of objects`);
-    else extras.push(JSON.stringify(tools));
+    const json = Array.isArray(tools) && tools.every(isPlainObject) ? toJson(tools) : undefined;
+    if (json === undefined) issues.error("messages", `"tools" must be a list of objects`);
+    else if (json === null) issues.error("messages", `"tools" is nested too deeply`);
+    else extras.push(json);
   }
   const parallel = value.parallel_tool_calls;
   if (parallel !== undefined && typeof parallel !== "boolean") {

@@ -23,6 +23,18 @@ export function quote(text: string, max = 40): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
+/**
+ * JSON text of parsed JSON, or null when it is nested too deeply to write back: JSON.parse accepts any depth,
+ * JSON.stringify recurses and runs out of stack (a line of a million "[" must give an error, not a crash).
+ */
+export function toJson(value: unknown): string | null {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

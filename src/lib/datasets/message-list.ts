@@ -2,7 +2,7 @@
  * The rules every JSONL example's message list follows, whichever format it comes in: an OpenAI chat line's
  * `messages` or a conversation line's `turns`. Each rule is reported once per line (see LineIssues).
  */
-import { isPlainObject, isWellFormedText, kindOf, quote } from "./describe";
+import { isPlainObject, isWellFormedText, kindOf, quote, toJson } from "./describe";
 import type { ExampleMessage } from "./example";
 import type { LineIssues } from "./issue-log";
 import type { DatasetRole } from "./types";
@@ -88,8 +88,12 @@ export function checkMessageList(
       else if (!Array.isArray(calls) || calls.length === 0 || !calls.every(isPlainObject)) {
         issues.error(rule, `${label(noun, i, role)} tool_calls must be a non-empty list of objects`);
       } else {
-        toolCallsValid = true;
-        extras.push(JSON.stringify(calls));
+        const json = toJson(calls);
+        if (json === null) issues.error(rule, `${label(noun, i, role)} tool_calls are nested too deeply`);
+        else {
+          toolCallsValid = true;
+          extras.push(json);
+        }
       }
     }
     if (spec.tools) {
