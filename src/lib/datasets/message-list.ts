@@ -88,12 +88,11 @@ export function checkMessageList(
       else if (!Array.isArray(calls) || calls.length === 0 || !calls.every(isPlainObject)) {
         issues.error(rule, `${label(noun, i, role)} tool_calls must be a non-empty list of objects`);
       } else {
+        // Well-formed calls make the content optional even if their JSON is too deep to count (its own error).
+        toolCallsValid = true;
         const json = toJson(calls);
         if (json === null) issues.error(rule, `${label(noun, i, role)} tool_calls are nested too deeply`);
-        else {
-          toolCallsValid = true;
-          extras.push(json);
-        }
+        else extras.push(json);
       }
     }
     if (spec.tools) {

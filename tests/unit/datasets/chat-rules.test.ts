@@ -105,6 +105,16 @@ describe("openai-chat: each rule", () => {
     });
   }
 
+  it("says tool JSON nested too deeply to write back is an error instead of crashing", () => {
+    const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
+    const calls = `{"messages":[{"role":"user","content":"a"},{"role":"assistant","tool_calls":[{"a":${deep}}]}]}`;
+    const tools = `{"tools":[{"a":${deep}}],"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"}]}`;
+    for (const line of [calls, tools]) {
+      const { issues } = withLine(line, { maxLineBytes: 4 * 1024 * 1024 });
+      expect(issues).toEqual([{ line: 11, rule: "messages", message: expect.stringMatching(/nested too deeply/) }]);
+    }
+  });
+
   it("reports a rule once per line however many messages break it", () => {
     const line = chatLine([{ role: "bot", content: "a" }, { role: "human", content: "b" }, { role: "x", content: "c" }]);
     const { report, issues } = withLine(line);
