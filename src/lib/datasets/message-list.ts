@@ -24,7 +24,7 @@ export interface MessageList {
 }
 
 function isRole(value: unknown, roles: readonly DatasetRole[]): value is DatasetRole {
-  return typeof value === "string" && (roles as readonly string[]).includes(value);
+  return roles.some((role) => role === value);
 }
 
 /** "Message 3 (user)"; built only when there is something to report, not for every message. */

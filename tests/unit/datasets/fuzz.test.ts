@@ -56,9 +56,11 @@ function mutateMessages(rnd: Rnd, messages: Record<string, unknown>[]): unknown 
       return pick(rnd, WRONG);
     case 6:
       return messages.filter((x) => x.role !== "assistant");
-    case 7:
-      messages.splice(int(rnd, messages.length), 0, pick(rnd, WRONG) as Record<string, unknown>);
-      break;
+    case 7: {
+      const list: unknown[] = [...messages];
+      list.splice(int(rnd, list.length), 0, pick(rnd, WRONG));
+      return list;
+    }
     case 8:
       m.content = `${String(m.content)}\ud800`; // a lone surrogate, written as the \ud800 escape by JSON.stringify
       break;
