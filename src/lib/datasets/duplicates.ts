@@ -7,6 +7,7 @@
  * longer added, and `saturated` says so.
  */
 import type { Example } from "./example";
+import type { DatasetRole } from "./types";
 
 const INITIAL_SLOTS = 1 << 14;
 const MAX_SLOTS = 1 << 22;
@@ -24,10 +25,12 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const ROLE_CODES: Record<DatasetRole, number> = { system: 1, user: 2, assistant: 3, tool: 4 };
+
 /**
- * The example is written as UTF-8 into a reusable buffer (TextEncoder.encodeInto is native and fast) and hashed
- * four bytes a step through an Int32Array view: a JS loop over every character costs as much as JSON.parse of
- * the whole line, this about a quarter of it.
+ * The example is written as bytes into a reusable buffer (texts as UTF-8 by TextEncoder.encodeInto, native)
+ * and hashed four bytes a step through an Int32Array view: a JS loop over every character would cost as much
+ * as JSON.parse of the line. Each text is followed by its length, so "ab" + "c" and "a" + "bc" differ.
  */
 export class Fingerprint {
   a = 0;
@@ -38,26 +41,44 @@ export class Fingerprint {
   private length = 0;
 
   of(example: Example): this {
-    // One string, one encodeInto: per-call overhead, not bytes, dominates for short messages. Each text is
-    // preceded by its length, so the encoding is unambiguous ("ab" + "c" differs from "a" + "bc").
-    let text = "";
+    this.length = 0;
     for (const m of example.messages) {
-      text += `${m.role}${m.weight ?? ""}${m.name === undefined ? "" : `${m.name.length}:${m.name}`}${m.content.length}:${m.content}`;
+      this.reserve(2);
+      this.bytes[this.length++] = ROLE_CODES[m.role];
+      this.bytes[this.length++] = m.weight ?? 2;
+      if (m.name !== undefined) this.put(m.name);
+      this.put(m.content);
     }
-    for (const extra of example.extras) text += `${extra.length}:${extra}`;
-    const need = text.length * 3 + 4;
-    if (need > this.bytes.length) this.resize(Math.max(need, this.bytes.length * 2));
-    this.length = this.encoder.encodeInto(text, this.bytes).written;
+    for (const extra of example.extras) this.put(extra);
     this.hash();
     if (this.bytes.length > INITIAL_BUFFER * 16) this.resize(INITIAL_BUFFER);
     return this;
+  }
+
+  private put(text: string): void {
+    this.reserve(text.length * 3 + 4);
+    const written = this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+    const n = this.length + written;
+    this.bytes[n] = written & 0xff;
+    this.bytes[n + 1] = (written >>> 8) & 0xff;
+    this.bytes[n + 2] = (written >>> 16) & 0xff;
+    this.bytes[n + 3] = written >>> 24;
+    this.length = n + 4;
+  }
+
+  /** Room for `more` bytes plus the 3 the last word may read past the end. */
+  private reserve(more: number): void {
+    const need = this.length + more + 3;
+    if (need > this.bytes.length) this.resize(Math.max(need, this.bytes.length * 2));
   }
 
   private hash(): void {
     const { bytes, words } = this;
     const n = this.length;
     // Zero the tail of the last word so bytes left from a longer example do not count.
-    for (let i = n; i < n + 3 && i < bytes.length; i++) bytes[i] = 0;
+    bytes[n] = 0;
+    bytes[n + 1] = 0;
+    bytes[n + 2] = 0;
     const count = (n + 3) >>> 2;
     let a = 0x2545f491 ^ n;
     let b = 0x68e31da4 ^ n;
@@ -74,6 +95,7 @@ export class Fingerprint {
 
   private resize(size: number): void {
     const next = new Uint8Array((size + 3) & ~3);
+    if (next.length >= this.length) next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
     this.words = new Int32Array(next.buffer);
   }

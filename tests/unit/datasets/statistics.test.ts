@@ -117,7 +117,7 @@ describe("statistics", () => {
 
   it("estimate tokens past the exact head in sampled mode, within 2% of the exact total", () => {
     const rnd = mulberry32(5);
-    // ~6 MiB: past the 4 MiB exact head, so about a third of the examples are sampled or estimated.
+    // ~6 MiB: past the 2 MiB exact head, so about two thirds of the examples are sampled or estimated.
     const lines: string[] = [];
     let bytes = 0;
     while (bytes < 6 * 1024 * 1024) {
@@ -130,7 +130,7 @@ describe("statistics", () => {
     const sampled = validate(text, { tokenCounting: "sampled" }).stats;
     expect(sampled.examples).toBe(exact.examples);
     expect(sampled.tokenizedExamples).toBeLessThan(exact.examples);
-    expect(sampled.tokenizedExamples).toBeGreaterThan(exact.examples / 2);
+    expect(sampled.tokenizedExamples).toBeGreaterThan(exact.examples / 4);
     expect(Math.abs(sampled.totalTokens - exact.totalTokens) / exact.totalTokens).toBeLessThan(0.02);
     expect(Math.abs(sampled.tokensPerExample.p50 - exact.tokensPerExample.p50) / exact.tokensPerExample.p50).toBeLessThan(0.05);
     expect(sampled.histogram.reduce((n, b) => n + b.count, 0)).toBe(exact.examples);
