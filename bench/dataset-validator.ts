@@ -7,8 +7,8 @@
 //   baseline-bytes  split the bytes on "\n" (indexOf), decode each line, JSON.parse;
 //   baseline-text   a streaming TextDecoder over the chunks, split("\n"), JSON.parse;
 //   rules           the validator, tokenCounting "off": every rule, duplicates, split, preview, stats but tokens;
-//   sampled         the validator as the product runs it (default "sampled": the first 2 MiB of examples
-//                   tokenized, then 1 in 64, the rest estimated from their size);
+//   sampled         the validator as the product runs it (default "sampled": the first 1 MiB of examples
+//                   tokenized, then 1 in 128, the rest estimated from their size);
 //   exact           the validator with every example tokenized (o200k_base).
 // The ratio is against the faster baseline of the same run. Wall time and process CPU time (user + system)
 // are both reported: the machine is shared and CPU time is less swayed by other load. Memory: RSS and
@@ -262,6 +262,10 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(6);
 export default async function run() {
   const sizeMb = Number(process.env.BENCH_DATASET_MB ?? 200);
   const runs = Math.max(1, Number(process.env.BENCH_DATASET_RUNS ?? 3));
+  // BENCH_DATASET_MODES=rules,sampled runs only those validator modes (the baselines always run).
+  const only = process.env.BENCH_DATASET_MODES?.split(",");
+  const modes = MODES.filter((m) => !only || BASELINES.some((b) => b === m) || only.includes(m));
+  const validatorModes = VALIDATOR_MODES.filter((m) => modes.includes(m));
   const file = path.join(os.tmpdir(), `radium-bench-dataset-${sizeMb}mb.jsonl`);
   const t0 = performance.now();
   await generate(file, sizeMb * MB);
@@ -273,7 +277,7 @@ export default async function run() {
   const ratios = new Map<Mode, { wall: number[]; cpu: number[] }>(VALIDATOR_MODES.map((m) => [m, { wall: [], cpu: [] }]));
   for (let r = 0; r < runs; r++) {
     const round = new Map<Mode, Sample>();
-    for (const mode of MODES) {
+    for (const mode of modes) {
       const s = await runChild(mode, file);
       samples.get(mode)!.push(s);
       round.set(mode, s);
@@ -286,14 +290,14 @@ export default async function run() {
     const bases = BASELINES.map((m) => round.get(m)!);
     const bestWall = Math.min(...bases.map((s) => s.wallMs));
     const bestCpu = Math.min(...bases.map((s) => s.cpuMs));
-    for (const mode of VALIDATOR_MODES) {
+    for (const mode of validatorModes) {
       ratios.get(mode)!.wall.push(bestWall / round.get(mode)!.wallMs);
       ratios.get(mode)!.cpu.push(bestCpu / round.get(mode)!.cpuMs);
     }
   }
 
   console.log(`\nmedians of ${runs} interleaved runs over ${(size / MB).toFixed(0)} MiB (ratio: against the faster baseline of each run)`);
-  for (const mode of MODES) {
+  for (const mode of modes) {
     const list = samples.get(mode)!;
     const rss = Math.max(...list.map((s) => s.rssGrowth)) / MB;
     const heap = Math.max(...list.map((s) => s.heapGrowth)) / MB;
@@ -304,7 +308,7 @@ export default async function run() {
         `${fmt(median(list.map((s) => mibps(s, s.cpuMs))))} MiB/s cpu, peak growth rss ${fmt(rss)} MiB, heap ${fmt(heap)} MiB${ratio}`,
     );
   }
-  for (const mode of VALIDATOR_MODES) {
+  for (const mode of validatorModes) {
     const ratio = median(ratios.get(mode)!.wall);
     const rss = Math.max(...samples.get(mode)!.map((s) => s.rssGrowth)) / MB;
     console.log(

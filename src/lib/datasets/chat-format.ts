@@ -10,6 +10,7 @@ const MESSAGES: MessageListSpec = {
   noun: "message",
   keys: new Set(["role", "content", "name", "weight", "tool_calls", "tool_call_id"]),
   roles: ["system", "user", "assistant", "tool"],
+  roleSet: new Set(["system", "user", "assistant", "tool"]),
   tools: true,
 };
 

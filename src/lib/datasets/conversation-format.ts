@@ -13,6 +13,7 @@ const TURNS: MessageListSpec = {
   noun: "turn",
   keys: new Set(["role", "content", "weight"]),
   roles: ["system", "user", "assistant"],
+  roleSet: new Set(["system", "user", "assistant"]),
   tools: false,
 };
 

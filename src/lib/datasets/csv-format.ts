@@ -5,7 +5,7 @@
  * field, so only lines with one are re-parsed, which keeps long multi-line fields linear.
  */
 import Papa from "papaparse";
-import { formatBytes, quote } from "./describe";
+import { formatBytes, isBlank, quote } from "./describe";
 import { type Example, type ExampleMessage, lengthTokenBound } from "./example";
 import type { LineIssues } from "./issue-log";
 
@@ -18,10 +18,6 @@ interface Columns {
   input: number;
   output: number;
   system: number;
-}
-
-function isBlank(text: string): boolean {
-  return text.trim().length === 0;
 }
 
 export class CsvReader {

@@ -35,6 +35,13 @@ export function toJson(value: unknown): string | null {
   }
 }
 
+const NOT_SPACE = /\S/;
+
+/** Empty or only white space (the set String.prototype.trim removes), found without making a trimmed copy. */
+export function isBlank(text: string): boolean {
+  return !NOT_SPACE.test(text);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

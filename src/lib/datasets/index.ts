@@ -1,4 +1,7 @@
+// The dataset validator, the same in the browser (a Web Worker, before upload) and on the server (after it).
+export { DATASET_RULE_LABELS } from "./rule-labels";
 export { isValidationExample, MAX_VALIDATION_SPLIT } from "./split";
+export { EXACT_HEAD_BYTES, SAMPLE_EVERY } from "./token-stats";
 export { TOKENIZER } from "./tokens";
 export * from "./types";
 export {

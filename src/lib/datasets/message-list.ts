@@ -2,7 +2,7 @@
  * The rules every JSONL example's message list follows, whichever format it comes in: an OpenAI chat line's
  * `messages` or a conversation line's `turns`. Each rule is reported once per line (see LineIssues).
  */
-import { isPlainObject, isWellFormedText, kindOf, quote, toJson } from "./describe";
+import { isBlank, isPlainObject, isWellFormedText, kindOf, quote, toJson } from "./describe";
 import type { ExampleMessage } from "./example";
 import type { LineIssues } from "./issue-log";
 import type { DatasetRole } from "./types";
@@ -14,6 +14,8 @@ export interface MessageListSpec {
   noun: string;
   keys: ReadonlySet<string>;
   roles: readonly DatasetRole[];
+  /** The same roles, for a fast check on every message. */
+  roleSet: ReadonlySet<string>;
   /** Tool calls (assistant `tool_calls`, `tool` messages answering them with a `tool_call_id`). */
   tools: boolean;
 }
@@ -23,8 +25,8 @@ export interface MessageList {
   extras: string[];
 }
 
-function isRole(value: unknown, roles: readonly DatasetRole[]): value is DatasetRole {
-  return roles.some((role) => role === value);
+function isRole(value: unknown, spec: MessageListSpec): value is DatasetRole {
+  return typeof value === "string" && spec.roleSet.has(value);
 }
 
 /** "Message 3 (user)"; built only when there is something to report, not for every message. */
@@ -33,9 +35,6 @@ function label(noun: string, index: number, role: DatasetRole | null): string {
   return role === null ? name : `${name} (${role})`;
 }
 
-function isBlank(text: string): boolean {
-  return text.length === 0 || text.trim().length === 0;
-}
 
 /** The list's messages when every rule passed; null (with the issues reported) otherwise. */
 export function checkMessageList(
@@ -75,7 +74,7 @@ export function checkMessageList(
         break;
       }
     }
-    const role = isRole(m.role, spec.roles) ? m.role : null;
+    const role = isRole(m.role, spec) ? m.role : null;
     if (role === null) {
       const got = m.role === undefined ? "no role" : `role ${typeof m.role === "string" ? quote(m.role) : kindOf(m.role)}`;
       issues.error("role", `${label(noun, i, null)} has ${got}; expected ${spec.roles.join(", ")}`);

@@ -6,7 +6,7 @@
 import { CsvReader } from "./csv-format";
 import { checkChatLine } from "./chat-format";
 import { checkConversationLine } from "./conversation-format";
-import { formatBytes, plural } from "./describe";
+import { formatBytes, isBlank, plural } from "./describe";
 import { type Detection, detectFormat, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
 import { DuplicateIndex, Fingerprint } from "./duplicates";
 import type { Example } from "./example";
@@ -37,14 +37,6 @@ const PREVIEW_CHARS = 2000;
 const MAX_UNDECIDED_LINES = 16;
 const MAX_UNDECIDED_BYTES = 1024 * 1024;
 const MAX_UNDECIDED_BLANKS = 1024;
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0b && c !== 0x0c && c !== 0xa0 && c !== 0xfeff) return false;
-  }
-  return true;
-}
 
 /** True when the text ends inside a string or an open object or list (only run on lines that failed to parse). */
 function endsOpen(text: string): boolean {
