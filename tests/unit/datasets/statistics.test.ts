@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type Example, type ExampleMessage, lengthTokenBound } from "@/lib/datasets/example";
 import { isValidationExample } from "@/lib/datasets/split";
 import { TokenHistogram } from "@/lib/datasets/token-histogram";
-import { EXACT_HEAD_BYTES, SAMPLE_EVERY } from "@/lib/datasets/token-stats";
+import { DENSE_EVERY, EXACT_HEAD_BYTES, MIN_SAMPLES, SAMPLE_EVERY } from "@/lib/datasets/token-stats";
 import { countExampleTokens, countTextTokens, TOKENIZER } from "@/lib/datasets/tokens";
 import { bot, chatLine, encoder, file, mulberry32, sys, user, validate, validChatLines } from "./helpers";
 
@@ -13,7 +13,7 @@ const example = (messages: ExampleMessage[]): Example => ({ line: 1, messages, e
 
 const words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu café 東京 😀 naïve 1234".split(" ");
 function randomText(rnd: () => number, n: number): string {
-  return Array.from({ length: n }, () => words[Math.floor(rnd() * words.length)]).join(rnd() < 0.5 ? " " : "\n");
+  return Array.from({ length: n }, () => `${words[Math.floor(rnd() * words.length)]}${rnd() < 0.1 ? "\n" : " "}`).join("");
 }
 
 describe("token counts", () => {
@@ -134,7 +134,15 @@ describe("statistics", () => {
     let head = 0;
     for (let seen = 0; head < sizes.length && seen < EXACT_HEAD_BYTES; head++) seen += sizes[head]!;
     expect(head).toBeLessThan(lines.length / 2);
-    expect(sampled.tokenizedExamples).toBe(head + Math.ceil((lines.length - head) / SAMPLE_EVERY));
+    // The head, then every DENSE_EVERY-th example until MIN_SAMPLES, then every SAMPLE_EVERY-th.
+    let expected = head;
+    for (let i = 0, samples = 0; i < lines.length - head; i++) {
+      if (i % (samples < MIN_SAMPLES ? DENSE_EVERY : SAMPLE_EVERY) === 0) {
+        samples++;
+        expected++;
+      }
+    }
+    expect(sampled.tokenizedExamples).toBe(expected);
     expect(Math.abs(sampled.totalTokens - exact.totalTokens) / exact.totalTokens).toBeLessThan(0.02);
     expect(Math.abs(sampled.tokensPerExample.p50 - exact.tokensPerExample.p50) / exact.tokensPerExample.p50).toBeLessThan(0.05);
     expect(sampled.histogram.reduce((n, b) => n + b.count, 0)).toBe(exact.examples);
