@@ -7,7 +7,7 @@ import { CsvReader } from "./csv-format";
 import { checkChatLine } from "./chat-format";
 import { checkConversationLine } from "./conversation-format";
 import { formatBytes, isBlank, plural } from "./describe";
-import { type Detection, detectFormat, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
+import { type Detection, detectFormat, sniffBinary, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
 import { DuplicateIndex, Fingerprint } from "./duplicates";
 import type { Example } from "./example";
 import { IssueLog, LineIssues } from "./issue-log";
@@ -134,6 +134,13 @@ class StreamingValidator implements DatasetValidator, LineSink {
 
   // LineSink
   line(bytes: Uint8Array, lineNo: number): void {
+    if (lineNo === 1) {
+      const binary = sniffBinary(bytes);
+      if (binary) {
+        this.decide({ format: null, message: binary });
+        return;
+      }
+    }
     let text: string;
     try {
       text = this.fatal.decode(bytes);

@@ -1,7 +1,7 @@
 // The format comes from the content; the file name only settles text that could be either.
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "@/lib/datasets/detect-format";
-import { bytesOf, validate, validChatLines } from "./helpers";
+import { bytesOf, encoder, validate, validChatLines } from "./helpers";
 
 describe("format detection", () => {
   it("tells chat, conversation and CSV apart from the first line with text", () => {
@@ -43,6 +43,20 @@ describe("format detection", () => {
     expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(/JSON array.*JSON Lines/) }]);
   });
 
+  it("says what a UTF-16, gzip or ZIP file is instead of listing its lines", () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(encoder.encode('{"messages":[]}\n')).flatMap((b) => [b, 0])]);
+    const cases: [Uint8Array, RegExp][] = [
+      [utf16, /UTF-16.*UTF-8/],
+      [new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x0a, 0x41]), /gzip/],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x0a, 0x00]), /ZIP/],
+    ];
+    for (const [bytes, message] of cases) {
+      const report = validate(bytes);
+      expect(report.format).toBeNull();
+      expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(message) }]);
+    }
+  });
+
   it("names an empty or blank file", () => {
     for (const text of ["", "\n\n  \n", "\ufeff"]) {
       const report = validate(text);
@@ -52,7 +66,7 @@ describe("format detection", () => {
   });
 
   it("names an unrecognised format, plus the lines that are not UTF-8", () => {
-    const report = validate(bytesOf([new Uint8Array([0xff, 0xfe, 0x00, 0x41]), "\nplain words\n"]));
+    const report = validate(bytesOf([new Uint8Array([0x41, 0xff, 0x00, 0x41]), "\nplain words\n"]));
     expect(report.format).toBeNull();
     expect(report.errors.map((e) => [e.line, e.rule])).toEqual([
       [0, "format"],
