@@ -10,6 +10,7 @@ import { formatBytes, isBlank, plural } from "./describe";
 import { type Detection, detectFormat, sniffBinary, UNKNOWN_FORMAT_MESSAGE } from "./detect-format";
 import { DuplicateIndex, Fingerprint } from "./duplicates";
 import type { Example } from "./example";
+import { jsonErrorMessage, toPreview } from "./line-messages";
 import { IssueLog, LineIssues } from "./issue-log";
 import { type LineSink, LineSplitter } from "./line-splitter";
 import type { MessageList } from "./message-list";
@@ -30,47 +31,10 @@ export const MIN_EXAMPLES = 10;
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_ISSUES = 100;
 const PREVIEW_EXAMPLES = 3;
-// The preview is stored with the dataset and drawn as chat bubbles: long texts and conversations are cut.
-const PREVIEW_MESSAGES = 20;
-const PREVIEW_CHARS = 2000;
 // How far the format is looked for when the first lines do not tell.
 const MAX_UNDECIDED_LINES = 16;
 const MAX_UNDECIDED_BYTES = 1024 * 1024;
 const MAX_UNDECIDED_BLANKS = 1024;
-
-/** True when the text ends inside a string or an open object or list (only run on lines that failed to parse). */
-function endsOpen(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return inString || depth > 0;
-}
-
-/** Said without the engine's own wording, which differs between browsers and Node. */
-function jsonErrorMessage(text: string): string {
-  const t = text.trim();
-  if (!t.startsWith("{") && !t.startsWith("[")) return "Not valid JSON: each line must be one JSON object";
-  if (endsOpen(t)) return "Not valid JSON: the line ends before its object does (cut off?)";
-  return "Not valid JSON";
-}
-
-function toPreview(example: Example): DatasetPreviewExample {
-  return {
-    line: example.line,
-    messages: example.messages.slice(0, PREVIEW_MESSAGES).map((m) => ({
-      role: m.role,
-      content: m.content.length > PREVIEW_CHARS ? `${m.content.slice(0, PREVIEW_CHARS)}…` : m.content,
-    })),
-  };
-}
 
 class StreamingValidator implements DatasetValidator, LineSink {
   private readonly splitter: LineSplitter;
