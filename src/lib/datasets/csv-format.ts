@@ -13,6 +13,12 @@ const REQUIRED = ["input", "output"] as const;
 const KNOWN = new Set<string>(["input", "output", "system"]);
 const DELIMITERS = [",", "\t", ";", "|"];
 
+/** What Papa.Parser#parse returns (typed `any` upstream). */
+interface RecordParse {
+  data: string[][];
+  errors: Papa.ParseError[];
+}
+
 interface Columns {
   count: number;
   input: number;
@@ -21,7 +27,9 @@ interface Columns {
 }
 
 export class CsvReader {
-  private delimiter = ",";
+  // papaparse's own record parser, made once the header names the delimiter and reused for every record:
+  // Papa.parse() builds a config, a streamer and regexes per call, several times the cost of the parse.
+  private parser: Papa.Parser | null = null;
   private columns: Columns | null = null;
   private headerSeen = false;
   private pending = "";
@@ -86,7 +94,7 @@ export class CsvReader {
       issues.error("csv-header", "The header line has a malformed or unclosed quote");
       return;
     }
-    this.delimiter = parsed.meta.delimiter;
+    this.parser = new Papa.Parser({ delimiter: parsed.meta.delimiter, newline: "\n" });
     const names = (parsed.data[0] ?? []).map((n) => n.trim().toLowerCase());
     const index = (name: string) => names.indexOf(name);
     const duplicate = names.find((n, i) => n !== "" && names.indexOf(n) !== i);
@@ -104,7 +112,7 @@ export class CsvReader {
   }
 
   private tryRecord(): void {
-    const parsed = Papa.parse<string[]>(this.pending, { delimiter: this.delimiter, newline: "\n" });
+    const parsed: RecordParse = this.parser!.parse(this.pending, 0, false);
     const invalid = parsed.errors.find((e) => e.code === "InvalidQuotes");
     if (invalid) {
       // Papa would keep reading to the next quote; resyncing at the next line keeps one bad row from hiding the rest.
