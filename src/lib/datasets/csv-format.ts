@@ -46,12 +46,13 @@ export class CsvReader {
   /** `bad`: the line was not valid UTF-8 (decoded with replacement characters so the record still parses). */
   line(text: string, lineNo: number, bytes: number, bad: boolean): void {
     if (!this.headerSeen) {
+      if (!bad && isBlank(text)) return;
       if (bad) this.issues.reset(lineNo).error("encoding", "The header line is not valid UTF-8");
       this.header(text, lineNo);
       return;
     }
     if (!this.columns) return;
-    if (this.pending === "" && this.pendingLine === 0) {
+    if (this.pendingLine === 0) {
       if (!bad && isBlank(text)) return;
       this.pending = text;
       this.pendingLine = lineNo;

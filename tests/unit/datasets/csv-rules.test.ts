@@ -99,8 +99,8 @@ describe("csv format", () => {
     expect(report.stats.examples).toBe(10);
   });
 
-  it("skips blank lines between records", () => {
-    const report = validate(csv(["input,output", ...rows(5), "", "", ...rows(5, 5), ""]));
+  it("skips blank lines before the header and between records", () => {
+    const report = validate(csv(["", "  ", "input,output", ...rows(5), "", "", ...rows(5, 5), ""]));
     expect(report.ok).toBe(true);
     expect(report.stats.examples).toBe(10);
   });
