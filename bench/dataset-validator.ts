@@ -79,10 +79,13 @@ function corpus(): string[] {
   for (const file of files) {
     for (const p of fs.readFileSync(file, "utf8").split(/\n\s*\n/)) {
       const text = p.trim();
-      if (text.length >= 60 && text.length <= 4000 && !text.startsWith("|") && !text.startsWith("[![")) paragraphs.push(text);
+      if (text.length >= 60 && text.length <= 4000 && !text.startsWith("|") && !text.startsWith("[![")) {
+        paragraphs.push(text);
+      }
     }
   }
-  if (paragraphs.length < 1000) throw new Error(`only ${paragraphs.length} paragraphs of text found under node_modules`);
+  if (paragraphs.length < 1000)
+    throw new Error(`only ${paragraphs.length} paragraphs of text found under node_modules`);
   return paragraphs;
 }
 
@@ -191,12 +194,22 @@ async function child(mode: Mode, file: string): Promise<Sample> {
     if (mode === "baseline-bytes") return bytesBaseline(() => outcome.examples++);
     if (mode === "baseline-text") return textBaseline(() => outcome.examples++);
     const tokenCounting = mode === "rules" ? "off" : mode;
-    const v = createDatasetValidator({ contextLength: 128_000, validationSplit: 0.1, fileName: "train.jsonl", tokenCounting });
+    const v = createDatasetValidator({
+      contextLength: 128_000,
+      validationSplit: 0.1,
+      fileName: "train.jsonl",
+      tokenCounting,
+    });
     return (chunk, last) => {
       v.push(chunk);
       if (!last) return;
       const { stats, ok } = v.end();
-      Object.assign(outcome, { examples: stats.examples, totalTokens: stats.totalTokens, tokenized: stats.tokenizedExamples ?? 0, ok });
+      Object.assign(outcome, {
+        examples: stats.examples,
+        totalTokens: stats.totalTokens,
+        tokenized: stats.tokenizedExamples ?? 0,
+        ok,
+      });
     };
   };
   // Warm-up on the first 4 MiB (whole lines): modules and tokenizer tables loaded, JIT warm, before the
@@ -280,7 +293,9 @@ export default async function run() {
   console.log(`file: ${file} (${(size / MB).toFixed(1)} MiB; generated or reused in ${took} s)`);
 
   const samples = new Map<Mode, Sample[]>(MODES.map((m) => [m, []]));
-  const ratios = new Map<Mode, { wall: number[]; cpu: number[] }>(VALIDATOR_MODES.map((m) => [m, { wall: [], cpu: [] }]));
+  const ratios = new Map<Mode, { wall: number[]; cpu: number[] }>(
+    VALIDATOR_MODES.map((m) => [m, { wall: [], cpu: [] }]),
+  );
   for (let r = 0; r < runs; r++) {
     const round = new Map<Mode, Sample>();
     for (const mode of modes) {
@@ -303,7 +318,9 @@ export default async function run() {
     }
   }
 
-  console.log(`\nmedians of ${runs} interleaved runs over ${(size / MB).toFixed(0)} MiB (ratio: against the faster baseline of each run)`);
+  console.log(
+    `\nmedians of ${runs} interleaved runs over ${(size / MB).toFixed(0)} MiB (ratio: against the faster baseline of each run)`,
+  );
   for (const mode of modes) {
     const list = samples.get(mode)!;
     const rss = Math.max(...list.map((s) => s.rssGrowth)) / MB;

@@ -103,11 +103,16 @@ export class CsvReader {
     const missing = REQUIRED.filter((n) => index(n) === -1);
     if (missing.length > 0) {
       const found = names.length > 0 ? names.map((n) => quote(n, 20)).join(", ") : "none";
-      issues.error("csv-header", `The header needs ${missing.map((n) => quote(n)).join(" and ")} columns (found ${found})`);
+      issues.error(
+        "csv-header",
+        `The header needs ${missing.map((n) => quote(n)).join(" and ")} columns (found ${found})`,
+      );
     }
     if (issues.errors > 0) return;
     for (const name of names) {
-      if (!KNOWN.has(name)) issues.warning("csv-header", `Column ${quote(name)} is ignored (known: input, output, system)`);
+      if (!KNOWN.has(name)) {
+        issues.warning("csv-header", `Column ${quote(name)} is ignored (known: input, output, system)`);
+      }
     }
     this.columns = { count: names.length, input: index("input"), output: index("output"), system: index("system") };
   }
@@ -135,7 +140,10 @@ export class CsvReader {
     if (this.pendingBytes <= this.maxRecordBytes) return;
     this.issues
       .reset(this.pendingLine)
-      .error("csv-row", `A quoted field opened here runs past ${formatBytes(this.maxRecordBytes)} (an unclosed quote?)`);
+      .error(
+        "csv-row",
+        `A quoted field opened here runs past ${formatBytes(this.maxRecordBytes)} (an unclosed quote?)`,
+      );
     this.clear();
   }
 

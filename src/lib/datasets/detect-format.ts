@@ -56,6 +56,8 @@ export function sniffBinary(firstLine: Uint8Array): string | null {
   const [a, b, c] = firstLine;
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return "The file is UTF-16 text; save it as UTF-8";
   if (a === 0x1f && b === 0x8b) return "The file is gzip-compressed; upload the uncompressed JSONL or CSV";
-  if (a === 0x50 && b === 0x4b && c === 0x03) return "The file is a ZIP archive (an Excel workbook?); upload JSONL or CSV";
+  if (a === 0x50 && b === 0x4b && c === 0x03) {
+    return "The file is a ZIP archive (an Excel workbook?); upload JSONL or CSV";
+  }
   return null;
 }

@@ -10,7 +10,7 @@ import type { DatasetRole } from "./types";
 export interface MessageListSpec {
   /** The rule structural problems are reported under. */
   rule: "messages" | "turns";
-  /** What the file calls one entry, for messages: "message 3 has no role". */
+  /** What the file calls one entry, for messages: "Message 3 has no role". */
   noun: string;
   keys: ReadonlySet<string>;
   roles: readonly DatasetRole[];
@@ -34,7 +34,6 @@ function label(noun: string, index: number, role: DatasetRole | null): string {
   const name = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${index + 1}`;
   return role === null ? name : `${name} (${role})`;
 }
-
 
 /** The list's messages when every rule passed; null (with the issues reported) otherwise. */
 export function checkMessageList(
@@ -70,20 +69,25 @@ export function checkMessageList(
     }
     for (const key in m) {
       if (!spec.keys.has(key)) {
-        issues.error("unknown-key", `${label(noun, i, null)} has an unknown key ${quote(key)} (allowed: ${[...spec.keys].join(", ")})`);
+        issues.error(
+          "unknown-key",
+          `${label(noun, i, null)} has an unknown key ${quote(key)} (allowed: ${[...spec.keys].join(", ")})`,
+        );
         break;
       }
     }
     const role = isRole(m.role, spec) ? m.role : null;
     if (role === null) {
-      const got = m.role === undefined ? "no role" : `role ${typeof m.role === "string" ? quote(m.role) : kindOf(m.role)}`;
+      const got =
+        m.role === undefined ? "no role" : `role ${typeof m.role === "string" ? quote(m.role) : kindOf(m.role)}`;
       issues.error("role", `${label(noun, i, null)} has ${got}; expected ${spec.roles.join(", ")}`);
       badRoles++;
     }
     let toolCallsValid = false;
     if (spec.tools && m.tool_calls !== undefined) {
       const calls = m.tool_calls;
-      if (role !== "assistant") issues.error(rule, `${label(noun, i, role)} has tool_calls; only assistant messages make tool calls`);
+      if (role !== "assistant")
+        issues.error(rule, `${label(noun, i, role)} has tool_calls; only assistant messages make tool calls`);
       else if (!Array.isArray(calls) || calls.length === 0 || !calls.every(isPlainObject)) {
         issues.error(rule, `${label(noun, i, role)} tool_calls must be a non-empty list of objects`);
       } else {
@@ -113,7 +117,10 @@ export function checkMessageList(
     } else if (!contentOptional && isBlank(content)) {
       issues.error("content", `${label(noun, i, role)} has empty content`);
     } else if (!isWellFormedText(content)) {
-      issues.error("encoding", `${label(noun, i, role)} content has a lone surrogate (an unpaired \\ud800-\\udfff escape), not valid Unicode`);
+      issues.error(
+        "encoding",
+        `${label(noun, i, role)} content has a lone surrogate (an unpaired \\ud800-\\udfff escape), not valid Unicode`,
+      );
     } else {
       text = content;
     }
@@ -129,8 +136,10 @@ export function checkMessageList(
     }
     const name = m.name;
     if (name !== undefined) {
-      if (typeof name !== "string" || isBlank(name)) issues.error(rule, `${label(noun, i, role)} name must be a non-empty string`);
-      else if (!isWellFormedText(name)) issues.error("encoding", `${label(noun, i, role)} name has a lone surrogate, not valid Unicode`);
+      if (typeof name !== "string" || isBlank(name))
+        issues.error(rule, `${label(noun, i, role)} name must be a non-empty string`);
+      else if (!isWellFormedText(name))
+        issues.error("encoding", `${label(noun, i, role)} name has a lone surrogate, not valid Unicode`);
     }
     if (role === "assistant") {
       assistants++;

@@ -130,7 +130,9 @@ class StreamingValidator implements DatasetValidator, LineSink {
     if (this.format === null) return;
     this.csv?.skipLine();
     const limit = formatBytes(this.maxLineBytes);
-    this.issues.reset(lineNo).error("line-too-long", `The line is ${formatBytes(bytes)}, over the ${limit} limit; skipped`);
+    this.issues
+      .reset(lineNo)
+      .error("line-too-long", `The line is ${formatBytes(bytes)}, over the ${limit} limit; skipped`);
   }
 
   private detect(text: string, lineNo: number, bytes: number): void {

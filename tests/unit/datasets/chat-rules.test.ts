@@ -1,18 +1,7 @@
 // The OpenAI chat JSONL format, rule by rule: each bad line is named by its 1-based line and one rule.
 import { describe, expect, it } from "vitest";
 import { createDatasetValidator } from "@/lib/datasets/validator";
-import {
-  bot,
-  bytesOf,
-  chatLine,
-  errorAt,
-  errorRules,
-  file,
-  sys,
-  user,
-  validate,
-  validChatLines,
-} from "./helpers";
+import { bot, bytesOf, chatLine, errorAt, errorRules, file, sys, user, validate, validChatLines } from "./helpers";
 
 /** Ten good lines, then the line under test as line 11. */
 function withLine(line: string | Uint8Array, options = {}) {
@@ -77,21 +66,61 @@ describe("openai-chat: each rule", () => {
     ["role: not a string", chatLine([{ role: 3, content: "a" }, bot("b")]), "role", /role a number/],
     ["content: missing", chatLine([{ role: "user" }, bot("b")]), "content", /Message 1 \(user\) has no content/],
     ["content: null", chatLine([user("a"), { role: "assistant", content: null }]), "content", /no content/],
-    ["content: a list", chatLine([{ role: "user", content: [{ type: "text", text: "a" }] }, bot("b")]), "content", /a list, not a string/],
+    [
+      "content: a list",
+      chatLine([{ role: "user", content: [{ type: "text", text: "a" }] }, bot("b")]),
+      "content",
+      /a list, not a string/,
+    ],
     ["content: empty", chatLine([user(""), bot("b")]), "content", /empty content/],
     ["content: whitespace only", chatLine([user("a"), bot(" \n\t ")]), "content", /empty content/],
     ["no-assistant", chatLine([sys("s"), user("a")]), "no-assistant", /No assistant message/],
     ["weight: 0.5", chatLine([user("a"), bot("b", { weight: 0.5 })]), "weight", /weight 0\.5; only 0 or 1/],
     ["weight: a string", chatLine([user("a"), bot("b", { weight: "1" })]), "weight", /weight a string/],
-    ["weight: on a user message", chatLine([{ role: "user", content: "a", weight: 1 }, bot("b")]), "weight", /only assistant/],
-    ["tool: no tool_call_id", chatLine([user("a"), { role: "tool", content: "x" }, bot("b")]), "messages", /tool_call_id/],
-    ["tool_calls on a user", chatLine([{ role: "user", content: "a", tool_calls: [{}] }, bot("b")]), "messages", /only assistant/],
-    ["tool_calls empty", chatLine([user("a"), { role: "assistant", tool_calls: [] }, bot("b")]), "messages", /non-empty list/],
+    [
+      "weight: on a user message",
+      chatLine([{ role: "user", content: "a", weight: 1 }, bot("b")]),
+      "weight",
+      /only assistant/,
+    ],
+    [
+      "tool: no tool_call_id",
+      chatLine([user("a"), { role: "tool", content: "x" }, bot("b")]),
+      "messages",
+      /tool_call_id/,
+    ],
+    [
+      "tool_calls on a user",
+      chatLine([{ role: "user", content: "a", tool_calls: [{}] }, bot("b")]),
+      "messages",
+      /only assistant/,
+    ],
+    [
+      "tool_calls empty",
+      chatLine([user("a"), { role: "assistant", tool_calls: [] }, bot("b")]),
+      "messages",
+      /non-empty list/,
+    ],
     ["tools not a list", chatLine([user("a"), bot("b")], { tools: {} }), "messages", /"tools" must be a list/],
     ["name not a string", chatLine([{ role: "user", content: "a", name: 3 }, bot("b")]), "messages", /name must be/],
-    ["encoding: invalid UTF-8", bytesOf(['{"messages":[{"role":"user","content":"', new Uint8Array([0xc3, 0x28]), '"}]}']), "encoding", /not valid UTF-8/],
-    ["encoding: a lone surrogate escape", chatLine([user("a"), bot("b")]).replace('"b"', '"b\\ud800"'), "encoding", /lone surrogate/],
-    ["encoding: an encoded surrogate (CESU-8)", bytesOf(['{"messages":[{"role":"user","content":"', new Uint8Array([0xed, 0xa0, 0x80]), '"}]}']), "encoding", /not valid UTF-8/],
+    [
+      "encoding: invalid UTF-8",
+      bytesOf(['{"messages":[{"role":"user","content":"', new Uint8Array([0xc3, 0x28]), '"}]}']),
+      "encoding",
+      /not valid UTF-8/,
+    ],
+    [
+      "encoding: a lone surrogate escape",
+      chatLine([user("a"), bot("b")]).replace('"b"', '"b\\ud800"'),
+      "encoding",
+      /lone surrogate/,
+    ],
+    [
+      "encoding: an encoded surrogate (CESU-8)",
+      bytesOf(['{"messages":[{"role":"user","content":"', new Uint8Array([0xed, 0xa0, 0x80]), '"}]}']),
+      "encoding",
+      /not valid UTF-8/,
+    ],
   ];
   for (const [name, line, rule, message] of cases) {
     it(name, () => {
@@ -116,7 +145,11 @@ describe("openai-chat: each rule", () => {
   });
 
   it("reports a rule once per line however many messages break it", () => {
-    const line = chatLine([{ role: "bot", content: "a" }, { role: "human", content: "b" }, { role: "x", content: "c" }]);
+    const line = chatLine([
+      { role: "bot", content: "a" },
+      { role: "human", content: "b" },
+      { role: "x", content: "c" },
+    ]);
     const { report, issues } = withLine(line);
     expect(issues.filter((i) => i.rule === "role")).toHaveLength(1);
     expect(report.errorCounts.role).toBe(1);
@@ -136,7 +169,11 @@ describe("openai-chat: each rule", () => {
   it("needs at least 10 valid examples (min-examples, a whole-file error on line 0)", () => {
     const report = validate(file([...validChatLines(9), "not json"]));
     expect(report.ok).toBe(false);
-    expect(report.errors[0]).toEqual({ line: 0, rule: "min-examples", message: expect.stringMatching(/9 valid examples.*at least 10/) });
+    expect(report.errors[0]).toEqual({
+      line: 0,
+      rule: "min-examples",
+      message: expect.stringMatching(/9 valid examples.*at least 10/),
+    });
     expect(validate(file(validChatLines(10))).ok).toBe(true);
   });
 
@@ -168,8 +205,14 @@ describe("openai-chat: each rule", () => {
 describe("line-too-long", () => {
   it("skips a line over maxLineBytes, names it, and goes on", () => {
     const long = chatLine([user("x".repeat(5000)), bot("b")]);
-    const report = validate(file([...validChatLines(5), long, ...validChatLines(5, "z")]), { maxLineBytes: 2048 }, [700]);
-    expect(report.errors).toEqual([{ line: 6, rule: "line-too-long", message: expect.stringMatching(/over the 2 KiB limit/) }]);
+    const report = validate(
+      file([...validChatLines(5), long, ...validChatLines(5, "z")]),
+      { maxLineBytes: 2048 },
+      [700],
+    );
+    expect(report.errors).toEqual([
+      { line: 6, rule: "line-too-long", message: expect.stringMatching(/over the 2 KiB limit/) },
+    ]);
     expect(report.stats.examples).toBe(10);
     expect(report.stats.lines).toBe(11);
   });

@@ -45,7 +45,10 @@ const FILES: [string, Uint8Array][] = [
       ].join("\r\n"),
     ),
   ],
-  ["a line over the limit", bytesOf(file([...validChatLines(5), chatLine([user("é".repeat(3000)), bot("b")]), ...validChatLines(6, "y")]))],
+  [
+    "a line over the limit",
+    bytesOf(file([...validChatLines(5), chatLine([user("é".repeat(3000)), bot("b")]), ...validChatLines(6, "y")])),
+  ],
 ];
 
 function chunkings(length: number, seed: number): number[][] {

@@ -10,12 +10,22 @@ function withLine(line: string) {
 describe("conversation format", () => {
   it("is detected from conversation_id/turns and passes when valid", () => {
     const lines = validConversationLines(11);
-    lines.push(conversationLine(42, [{ role: "system", content: "s" }, user("q"), bot("a", { weight: 1 })], { metadata: { source: "x" } }));
+    lines.push(
+      conversationLine(42, [{ role: "system", content: "s" }, user("q"), bot("a", { weight: 1 })], {
+        metadata: { source: "x" },
+      }),
+    );
     const report = validate(file(lines));
     expect(report.format).toBe("conversation");
     expect(report.ok).toBe(true);
     expect(report.stats.examples).toBe(12);
-    expect(report.preview[0]).toEqual({ line: 1, messages: [{ role: "user", content: "Question 0" }, { role: "assistant", content: "Reply 0" }] });
+    expect(report.preview[0]).toEqual({
+      line: 1,
+      messages: [
+        { role: "user", content: "Question 0" },
+        { role: "assistant", content: "Reply 0" },
+      ],
+    });
   });
 
   it("is detected even when the first line is broken", () => {
@@ -32,10 +42,30 @@ describe("conversation format", () => {
     ["turns not a list", conversationLine("x", { role: "user" }), "turns", /"turns" is an object, not a list/],
     ["turns empty", conversationLine("x", []), "turns", /empty/],
     ["a turn not an object", conversationLine("x", [user("q"), 7, bot("a")]), "turns", /Turn 2 is a number/],
-    ["the tool role (not supported here)", conversationLine("x", [user("q"), { role: "tool", content: "t" }, bot("a")]), "role", /role "tool"; expected system, user, assistant/],
-    ["an unknown key on the line", conversationLine("x", [user("q"), bot("a")], { messages: [] }), "unknown-key", /"messages"/],
-    ["an unknown key in a turn", conversationLine("x", [user("q"), bot("a", { name: "n" })]), "unknown-key", /Turn 2.*"name"/],
-    ["metadata not an object", conversationLine("x", [user("q"), bot("a")], { metadata: "m" }), "turns", /"metadata" is a string/],
+    [
+      "the tool role (not supported here)",
+      conversationLine("x", [user("q"), { role: "tool", content: "t" }, bot("a")]),
+      "role",
+      /role "tool"; expected system, user, assistant/,
+    ],
+    [
+      "an unknown key on the line",
+      conversationLine("x", [user("q"), bot("a")], { messages: [] }),
+      "unknown-key",
+      /"messages"/,
+    ],
+    [
+      "an unknown key in a turn",
+      conversationLine("x", [user("q"), bot("a", { name: "n" })]),
+      "unknown-key",
+      /Turn 2.*"name"/,
+    ],
+    [
+      "metadata not an object",
+      conversationLine("x", [user("q"), bot("a")], { metadata: "m" }),
+      "turns",
+      /"metadata" is a string/,
+    ],
     ["empty content", conversationLine("x", [user(""), bot("a")]), "content", /Turn 1 \(user\) has empty content/],
     ["no assistant turn", conversationLine("x", [user("q")]), "no-assistant", /No assistant turn/],
     ["a bad weight", conversationLine("x", [user("q"), bot("a", { weight: 3 })]), "weight", /weight 3/],

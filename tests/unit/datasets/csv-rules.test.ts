@@ -54,7 +54,11 @@ describe("csv format", () => {
     expect(report.format).toBe("csv");
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([
-      { line: 1, rule: "csv-header", message: 'The header needs "input" and "output" columns (found "prompt", "completion")' },
+      {
+        line: 1,
+        rule: "csv-header",
+        message: 'The header needs "input" and "output" columns (found "prompt", "completion")',
+      },
     ]);
     // Without usable columns no row is read, so no row errors and no examples.
     expect(report.stats.examples).toBe(0);
@@ -64,12 +68,16 @@ describe("csv format", () => {
     expect(validate(csv(["input,output,input", ...rows(10)])).errors[0]).toMatchObject({ line: 1, rule: "csv-header" });
     const report = validate(csv(["id,input,output", ...rows(10).map((r, i) => `${i},${r}`)]));
     expect(report.ok).toBe(true);
-    expect(report.warnings).toEqual([{ line: 1, rule: "csv-header", message: 'Column "id" is ignored (known: input, output, system)' }]);
+    expect(report.warnings).toEqual([
+      { line: 1, rule: "csv-header", message: 'Column "id" is ignored (known: input, output, system)' },
+    ]);
   });
 
   it("flags a row with the wrong number of fields (csv-row) and empty fields (content)", () => {
     const report = validate(csv(["input,output", ...rows(10), "a,b,c", "only-one", ",answer"]));
-    expect(errorAt(report, 12)).toEqual([{ line: 12, rule: "csv-row", message: "The record has 3 fields; the header has 2" }]);
+    expect(errorAt(report, 12)).toEqual([
+      { line: 12, rule: "csv-row", message: "The record has 3 fields; the header has 2" },
+    ]);
     expect(errorAt(report, 13)[0]!.rule).toBe("csv-row");
     expect(errorAt(report, 14)).toEqual([{ line: 14, rule: "content", message: '"input" is empty' }]);
     expect(report.stats.examples).toBe(10);
@@ -77,24 +85,34 @@ describe("csv format", () => {
 
   it("reports a quote that never closes, at the line it opened", () => {
     const report = validate(csv(["input,output", ...rows(10), '"never closed,x', "more", "text"]));
-    expect(report.errors).toEqual([{ line: 12, rule: "csv-row", message: "A quoted field opened here is never closed" }]);
+    expect(report.errors).toEqual([
+      { line: 12, rule: "csv-row", message: "A quoted field opened here is never closed" },
+    ]);
     expect(report.stats.examples).toBe(10);
   });
 
   it("resyncs after text following a closing quote, so one bad row does not hide the rest", () => {
     const report = validate(csv(["input,output", '"bad"x,y', ...rows(10)]));
-    expect(report.errors).toEqual([{ line: 2, rule: "csv-row", message: "A quoted field has text after its closing quote" }]);
+    expect(report.errors).toEqual([
+      { line: 2, rule: "csv-row", message: "A quoted field has text after its closing quote" },
+    ]);
     expect(report.stats.examples).toBe(10);
   });
 
   it("caps a runaway quoted field at maxLineBytes", () => {
     const long = Array.from({ length: 200 }, () => "x".repeat(30));
     const report = validate(csv(["input,output", ...rows(10), '"open', ...long, 'end",y']), { maxLineBytes: 1024 });
-    expect(report.errors[0]).toMatchObject({ line: 12, rule: "csv-row", message: expect.stringMatching(/runs past 1 KiB/) });
+    expect(report.errors[0]).toMatchObject({
+      line: 12,
+      rule: "csv-row",
+      message: expect.stringMatching(/runs past 1 KiB/),
+    });
   });
 
   it("names an invalid UTF-8 row (encoding) without losing the rows after it", () => {
-    const report = validate(bytesOf([csv(["input,output", ...rows(5)]), "bad ", new Uint8Array([0xff]), ",x\n", csv(rows(5, 5))]));
+    const report = validate(
+      bytesOf([csv(["input,output", ...rows(5)]), "bad ", new Uint8Array([0xff]), ",x\n", csv(rows(5, 5))]),
+    );
     expect(report.errors).toEqual([{ line: 7, rule: "encoding", message: "The record is not valid UTF-8" }]);
     expect(report.stats.examples).toBe(10);
   });

@@ -32,7 +32,9 @@ describe("format detection", () => {
   });
 
   it("gives up on lines that never tell", () => {
-    const report = validate(`${Array.from({ length: 40 }, (_, i) => `word${i}`).join("\n")}\n${validChatLines(10).join("\n")}`);
+    const report = validate(
+      `${Array.from({ length: 40 }, (_, i) => `word${i}`).join("\n")}\n${validChatLines(10).join("\n")}`,
+    );
     expect(report.format).toBeNull();
     expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(/Unrecognised format/) }]);
   });
@@ -40,11 +42,17 @@ describe("format detection", () => {
   it("explains a JSON array file", () => {
     const report = validate(`[\n${validChatLines(10).join(",\n")}\n]\n`);
     expect(report.format).toBeNull();
-    expect(report.errors).toEqual([{ line: 0, rule: "format", message: expect.stringMatching(/JSON array.*JSON Lines/) }]);
+    expect(report.errors).toEqual([
+      { line: 0, rule: "format", message: expect.stringMatching(/JSON array.*JSON Lines/) },
+    ]);
   });
 
   it("says what a UTF-16, gzip or ZIP file is instead of listing its lines", () => {
-    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(encoder.encode('{"messages":[]}\n')).flatMap((b) => [b, 0])]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(encoder.encode('{"messages":[]}\n')).flatMap((b) => [b, 0]),
+    ]);
     const cases: [Uint8Array, RegExp][] = [
       [utf16, /UTF-16.*UTF-8/],
       [new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x0a, 0x41]), /gzip/],

@@ -3,7 +3,13 @@ import { DuplicateIndex, Fingerprint } from "@/lib/datasets/duplicates";
 import type { Example, ExampleMessage } from "@/lib/datasets/example";
 import { bot, chatLine, file, sys, user, validate, validChatLines } from "./helpers";
 
-const example = (messages: ExampleMessage[], extras: string[] = []): Example => ({ line: 1, messages, extras, bytes: 0, tokenBound: 0 });
+const example = (messages: ExampleMessage[], extras: string[] = []): Example => ({
+  line: 1,
+  messages,
+  extras,
+  bytes: 0,
+  tokenBound: 0,
+});
 const print = (e: Example) => {
   const f = new Fingerprint().of(e);
   return [f.a, f.b];
@@ -39,10 +45,24 @@ describe("duplicates", () => {
   });
 
   it("fingerprints separate texts that concatenate the same", () => {
-    expect(print(example([{ role: "user", content: "ab" }, { role: "assistant", content: "c" }]))).not.toEqual(
-      print(example([{ role: "user", content: "a" }, { role: "assistant", content: "bc" }])),
+    expect(
+      print(
+        example([
+          { role: "user", content: "ab" },
+          { role: "assistant", content: "c" },
+        ]),
+      ),
+    ).not.toEqual(
+      print(
+        example([
+          { role: "user", content: "a" },
+          { role: "assistant", content: "bc" },
+        ]),
+      ),
     );
-    expect(print(example([{ role: "user", content: "x" }], ["[1]"]))).not.toEqual(print(example([{ role: "user", content: "x" }], ["[2]"])));
+    expect(print(example([{ role: "user", content: "x" }], ["[1]"]))).not.toEqual(
+      print(example([{ role: "user", content: "x" }], ["[2]"])),
+    );
     const same = example([{ role: "user", content: "€ 東京 😀".repeat(50) }]);
     expect(print(same)).toEqual(print({ ...same, line: 9 }));
   });

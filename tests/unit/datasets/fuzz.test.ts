@@ -76,14 +76,25 @@ function jsonLines(rnd: Rnd, kind: "chat" | "conversation", n: number): string[]
     const messages = goodMessages(rnd);
     const list = rnd() < 0.3 ? mutateMessages(rnd, messages) : messages;
     if (kind === "conversation") {
-      return rnd() < 0.1 ? JSON.stringify({ turns: list }) : conversationLine(rnd() < 0.1 ? pick(rnd, WRONG) : `c${i}`, list);
+      return rnd() < 0.1
+        ? JSON.stringify({ turns: list })
+        : conversationLine(rnd() < 0.1 ? pick(rnd, WRONG) : `c${i}`, list);
     }
-    return rnd() < 0.05 ? JSON.stringify({ messages: list, [pick(rnd, ["prompt", "completion", "tools"])]: pick(rnd, WRONG) }) : chatLine(list);
+    return rnd() < 0.05
+      ? JSON.stringify({ messages: list, [pick(rnd, ["prompt", "completion", "tools"])]: pick(rnd, WRONG) })
+      : chatLine(list);
   });
 }
 
 function csvLines(rnd: Rnd, n: number): string[] {
-  const header = pick(rnd, ["input,output", "input,output,system", "Input;Output", "prompt,completion", "input", "output,input,id"]);
+  const header = pick(rnd, [
+    "input,output",
+    "input,output,system",
+    "Input;Output",
+    "prompt,completion",
+    "input",
+    "output,input,id",
+  ]);
   const rows = Array.from({ length: n }, () => {
     const cell = () => {
       const t = pick(rnd, TEXTS);
@@ -121,7 +132,11 @@ function damage(rnd: Rnd, bytes: Uint8Array): Uint8Array {
     case 5: {
       // nesting where tool JSON gets re-serialised (the stack-deep case has its own test in chat-rules)
       const depth = int(rnd, 1900);
-      parts.push(encoder.encode(`\n{"messages":[{"role":"assistant","tool_calls":[{"a":${"[".repeat(depth)}${"]".repeat(depth)}}]}]}\n`));
+      parts.push(
+        encoder.encode(
+          `\n{"messages":[{"role":"assistant","tool_calls":[{"a":${"[".repeat(depth)}${"]".repeat(depth)}}]}]}\n`,
+        ),
+      );
       break;
     }
     case 6: // CR-only and mixed line ends
@@ -143,8 +158,12 @@ function generate(seed: number): { bytes: Uint8Array; options: DatasetValidatorO
     fileName: pick(rnd, [undefined, "train.jsonl", "data.csv", "x.txt"]),
   };
   const kind = pick(rnd, ["chat", "conversation", "csv", "random", "empty"] as const);
-  if (kind === "empty") return { bytes: bytesOf(pick(rnd, ["", "\n", "\r\n\r\n", "\ufeff", "   \n\t\n"])), options, kind };
-  if (kind === "random") return { bytes: Uint8Array.from({ length: int(rnd, 2000) }, () => int(rnd, 256)), options, kind };
+  if (kind === "empty") {
+    return { bytes: bytesOf(pick(rnd, ["", "\n", "\r\n\r\n", "\ufeff", "   \n\t\n"])), options, kind };
+  }
+  if (kind === "random") {
+    return { bytes: Uint8Array.from({ length: int(rnd, 2000) }, () => int(rnd, 256)), options, kind };
+  }
   const n = int(rnd, 25);
   const lines = kind === "csv" ? csvLines(rnd, n) : jsonLines(rnd, kind, n);
   const eol = rnd() < 0.2 ? "\r\n" : "\n";
@@ -158,7 +177,8 @@ function checkInvariants(report: DatasetReport, options: DatasetValidatorOptions
   expect(report.ok).toBe(report.totalErrors === 0);
   expect(report.errors.length).toBe(Math.min(report.totalErrors, max));
   expect(report.warnings.length).toBe(Math.min(report.totalWarnings, max));
-  const sum = (counts: Record<string, number | undefined>) => Object.values(counts).reduce((a: number, b) => a + (b ?? 0), 0);
+  const sum = (counts: Record<string, number | undefined>) =>
+    Object.values(counts).reduce((a: number, b) => a + (b ?? 0), 0);
   expect(sum(report.errorCounts)).toBe(report.totalErrors);
   expect(sum(report.warningCounts)).toBe(report.totalWarnings);
   for (const issue of [...report.errors, ...report.warnings]) {
@@ -212,7 +232,8 @@ describe("fuzz: malformed files", () => {
     }
     // The corpus is mostly broken, and broken in every way the rules cover: otherwise this test proves little.
     expect(failed / FILES).toBeGreaterThan(0.9);
-    for (const rule of DATASET_RULES.filter((r) => r !== "context-length" && r !== "duplicate")) expect(rules).toContain(rule);
+    for (const rule of DATASET_RULES.filter((r) => r !== "context-length" && r !== "duplicate"))
+      expect(rules).toContain(rule);
     expect(rules).toContain("context-length");
     for (const [kind, k] of kinds) expect(k.files, kind).toBeGreaterThan(100);
   });

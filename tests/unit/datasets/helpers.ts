@@ -16,7 +16,9 @@ export function chatLine(messages: unknown, extra: Record<string, unknown> = {})
 
 /** n distinct valid chat lines. */
 export function validChatLines(n: number, prefix = "q"): string[] {
-  return Array.from({ length: n }, (_, i) => chatLine([sys("Be brief."), user(`${prefix} ${i}?`), bot(`Answer ${i}.`)]));
+  return Array.from({ length: n }, (_, i) =>
+    chatLine([sys("Be brief."), user(`${prefix} ${i}?`), bot(`Answer ${i}.`)]),
+  );
 }
 
 export function conversationLine(id: unknown, turns: unknown, extra: Record<string, unknown> = {}): string {

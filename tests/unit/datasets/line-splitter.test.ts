@@ -18,7 +18,11 @@ describe("LineSplitter", () => {
   it("cuts on LF, drops one trailing CR and the BOM of line 1 only, keeps a last line without LF", () => {
     const input = bytesOf("\ufeffa\r\n\ufeffb\r\r\n\nlast");
     for (const chunk of [1, 2, 3, 5, 100]) {
-      expect(split(input, 100, chunk)).toEqual({ out: ["1:a", "2:\ufeffb\r", "3:", "4:last"], lines: 4, bytes: input.length });
+      expect(split(input, 100, chunk)).toEqual({
+        out: ["1:a", "2:\ufeffb\r", "3:", "4:last"],
+        lines: 4,
+        bytes: input.length,
+      });
     }
   });
 
@@ -28,7 +32,10 @@ describe("LineSplitter", () => {
       expect(split(input, 10, chunk).out).toEqual(["1:ok", [2, 50], "3:fine", [4, 11]]);
     }
     // Exactly the limit fits, with or without a CR after it.
-    expect(split(bytesOf(`${"z".repeat(10)}\r\n${"z".repeat(10)}`), 10, 3).out).toEqual([`1:${"z".repeat(10)}`, `2:${"z".repeat(10)}`]);
+    expect(split(bytesOf(`${"z".repeat(10)}\r\n${"z".repeat(10)}`), 10, 3).out).toEqual([
+      `1:${"z".repeat(10)}`,
+      `2:${"z".repeat(10)}`,
+    ]);
   });
 
   it("emits nothing for an empty input and one line for a lone newline", () => {

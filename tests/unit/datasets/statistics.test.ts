@@ -13,7 +13,9 @@ const example = (messages: ExampleMessage[]): Example => ({ line: 1, messages, e
 
 const words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu café 東京 😀 naïve 1234".split(" ");
 function randomText(rnd: () => number, n: number): string {
-  return Array.from({ length: n }, () => `${words[Math.floor(rnd() * words.length)]}${rnd() < 0.1 ? "\n" : " "}`).join("");
+  return Array.from({ length: n }, () => `${words[Math.floor(rnd() * words.length)]}${rnd() < 0.1 ? "\n" : " "}`).join(
+    "",
+  );
 }
 
 describe("token counts", () => {
@@ -57,7 +59,11 @@ describe("token counts", () => {
     for (const tokenCounting of ["exact", "sampled", "off"] as const) {
       const over = validate(file(lines), { contextLength: tokens - 1, tokenCounting });
       expect(over.errors).toEqual([
-        { line: 6, rule: "context-length", message: `The example is ${tokens} tokens, over the ${tokens - 1}-token context` },
+        {
+          line: 6,
+          rule: "context-length",
+          message: `The example is ${tokens} tokens, over the ${tokens - 1}-token context`,
+        },
       ]);
       expect(validate(file(lines), { contextLength: tokens, tokenCounting }).ok).toBe(true);
     }
@@ -122,7 +128,11 @@ describe("statistics", () => {
     const lines: string[] = [];
     let bytes = 0;
     while (bytes < 6 * 1024 * 1024) {
-      const line = chatLine([sys("Answer in the style of a field guide."), user(randomText(rnd, 30)), bot(randomText(rnd, 200 + Math.floor(rnd() * 600)))]);
+      const line = chatLine([
+        sys("Answer in the style of a field guide."),
+        user(randomText(rnd, 30)),
+        bot(randomText(rnd, 200 + Math.floor(rnd() * 600))),
+      ]);
       lines.push(line);
       bytes += line.length + 1;
     }
@@ -144,7 +154,9 @@ describe("statistics", () => {
     }
     expect(sampled.tokenizedExamples).toBe(expected);
     expect(Math.abs(sampled.totalTokens - exact.totalTokens) / exact.totalTokens).toBeLessThan(0.02);
-    expect(Math.abs(sampled.tokensPerExample.p50 - exact.tokensPerExample.p50) / exact.tokensPerExample.p50).toBeLessThan(0.05);
+    expect(
+      Math.abs(sampled.tokensPerExample.p50 - exact.tokensPerExample.p50) / exact.tokensPerExample.p50,
+    ).toBeLessThan(0.05);
     expect(sampled.histogram.reduce((n, b) => n + b.count, 0)).toBe(exact.examples);
     // Deterministic: the same file gives the same estimate.
     expect(validate(text, { tokenCounting: "sampled" }).stats).toEqual(sampled);
