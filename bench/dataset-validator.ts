@@ -11,9 +11,9 @@
 //                   tokenized, then 1 in 8 up to 256 samples, then 1 in 256; the rest estimated from their size);
 //   exact           the validator with every example tokenized (o200k_base).
 // The ratio is against the faster baseline of the same run. Wall time and process CPU time (user + system)
-// are both reported: the machine is shared and CPU time is less swayed by other load. Memory: RSS and
-// heapUsed sampled every 1 MiB read; growth over the level after a warm-up (modules and tokenizer tables
-// loaded, JIT warm), peak reported.
+// are both reported: the machine is shared and CPU time is less swayed by other load. Memory: RSS and heap
+// (heapUsed + ArrayBuffers) sampled every 1 MiB read; growth over the level after a warm-up (modules and
+// tokenizer tables loaded, JIT warm), peak reported; and "kept": the growth left after a full GC at the end.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,10 +33,12 @@ interface Sample {
   cpuMs: number;
   rssGrowth: number;
   heapGrowth: number;
-  /** heapUsed over the start after a full GC at the end, the validator still alive: what is kept, not GC slack. */
+  /** Heap and buffers over the start after a full GC at the end, the validator alive: what is kept, not GC slack. */
   retained: number;
   examples: number;
   totalTokens: number;
+  p50: number;
+  p90: number;
   tokenized: number;
   ok: boolean;
 }
@@ -127,6 +129,12 @@ async function generate(file: string, bytes: number): Promise<void> {
 
 type Push = (chunk: Uint8Array, last: boolean) => void;
 
+/** The JS heap plus ArrayBuffer memory (the duplicate index and line buffers are typed arrays, outside the heap). */
+function heapAndBuffers(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 /** Baseline 1: split the bytes on "\n", decode each line, JSON.parse it (what the validator starts from). */
 function bytesBaseline(onLine: () => void): Push {
   const decoder = new TextDecoder();
@@ -183,13 +191,15 @@ function textBaseline(onLine: () => void): Push {
 interface Outcome {
   examples: number;
   totalTokens: number;
+  p50: number;
+  p90: number;
   tokenized: number;
   ok: boolean;
 }
 
 async function child(mode: Mode, file: string): Promise<Sample> {
   const { createDatasetValidator } = await import("@/lib/datasets/validator");
-  const outcome: Outcome = { examples: 0, totalTokens: 0, tokenized: 0, ok: true };
+  const outcome: Outcome = { examples: 0, totalTokens: 0, p50: 0, p90: 0, tokenized: 0, ok: true };
   const makePush = (): Push => {
     if (mode === "baseline-bytes") return bytesBaseline(() => outcome.examples++);
     if (mode === "baseline-text") return textBaseline(() => outcome.examples++);
@@ -207,6 +217,8 @@ async function child(mode: Mode, file: string): Promise<Sample> {
       Object.assign(outcome, {
         examples: stats.examples,
         totalTokens: stats.totalTokens,
+        p50: stats.tokensPerExample.p50,
+        p90: stats.tokensPerExample.p90,
         tokenized: stats.tokenizedExamples ?? 0,
         ok,
       });
@@ -222,7 +234,7 @@ async function child(mode: Mode, file: string): Promise<Sample> {
   outcome.examples = 0;
   globalThis.gc?.();
   const rss0 = process.memoryUsage.rss();
-  const heap0 = process.memoryUsage().heapUsed;
+  const heap0 = heapAndBuffers();
   let peakRss = rss0;
   let peakHeap = heap0;
   const push = makePush();
@@ -236,7 +248,7 @@ async function child(mode: Mode, file: string): Promise<Sample> {
     push(data, false);
     if (++chunks % 16 === 0) {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      peakHeap = Math.max(peakHeap, heapAndBuffers());
     }
   }
   push(new Uint8Array(0), true);
@@ -245,7 +257,7 @@ async function child(mode: Mode, file: string): Promise<Sample> {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const cpuMs = (cpu.user + cpu.system) / 1000;
   globalThis.gc?.();
-  const retained = process.memoryUsage().heapUsed - heap0;
+  const retained = heapAndBuffers() - heap0;
   // Keeps the validator (and its tables) reachable until after the measurement above.
   push.length;
   return { mode, bytes, wallMs, cpuMs, rssGrowth: peakRss - rss0, heapGrowth: peakHeap - heap0, retained, ...outcome };
@@ -302,7 +314,8 @@ export default async function run() {
       const s = await runChild(mode, file);
       samples.get(mode)!.push(s);
       round.set(mode, s);
-      const tokens = s.totalTokens > 0 ? `, ${s.totalTokens} tokens (${s.tokenized} examples tokenized)` : "";
+      const tokens =
+        s.totalTokens > 0 ? `, ${s.totalTokens} tokens, p50 ${s.p50}, p90 ${s.p90} (${s.tokenized} tokenized)` : "";
       console.log(
         `  run ${r + 1} ${mode.padEnd(14)} ${fmt(mibps(s, s.wallMs))} MiB/s wall, ${fmt(mibps(s, s.cpuMs))} MiB/s cpu, ` +
           `rss +${(s.rssGrowth / MB).toFixed(1)} MiB, heap +${(s.heapGrowth / MB).toFixed(1)} MiB ` +
@@ -332,6 +345,16 @@ export default async function run() {
       `  ${mode.padEnd(14)} ${fmt(median(list.map((s) => mibps(s, s.wallMs))))} MiB/s wall, ` +
         `${fmt(median(list.map((s) => mibps(s, s.cpuMs))))} MiB/s cpu, peak growth rss ${fmt(rss)} MiB, ` +
         `heap ${fmt(heap)} MiB, kept ${fmt(kept)} MiB${ratio}`,
+    );
+  }
+  const sampled = samples.get("sampled")?.[0];
+  const exact = samples.get("exact")?.[0];
+  if (sampled && exact) {
+    const off = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(2)}%`;
+    console.log(
+      `sampled vs exact token statistics: total ${off(sampled.totalTokens, exact.totalTokens)}, ` +
+        `p50 ${off(sampled.p50, exact.p50)}, p90 ${off(sampled.p90, exact.p90)} ` +
+        `(${sampled.tokenized} of ${sampled.examples} examples tokenized)`,
     );
   }
   for (const mode of validatorModes) {
