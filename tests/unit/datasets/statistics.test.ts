@@ -124,14 +124,14 @@ describe("statistics", () => {
 
   it("estimate tokens past the exact head in sampled mode, within 2% of the exact total", () => {
     const rnd = mulberry32(5);
-    // ~6 MiB: well past the exact head, so most examples are sampled or estimated.
+    // ~3 MiB of short examples: the exact head, the dense samples and some of the sparse ones.
     const lines: string[] = [];
     let bytes = 0;
-    while (bytes < 6 * 1024 * 1024) {
+    while (bytes < 3 * 1024 * 1024) {
       const line = chatLine([
         sys("Answer in the style of a field guide."),
-        user(randomText(rnd, 30)),
-        bot(randomText(rnd, 200 + Math.floor(rnd() * 600))),
+        user(randomText(rnd, 10)),
+        bot(randomText(rnd, 20 + Math.floor(rnd() * 60))),
       ]);
       lines.push(line);
       bytes += line.length + 1;
@@ -143,7 +143,7 @@ describe("statistics", () => {
     const sizes = lines.map((l) => encoder.encode(l).length);
     let head = 0;
     for (let seen = 0; head < sizes.length && seen < EXACT_HEAD_BYTES; head++) seen += sizes[head]!;
-    expect(head).toBeLessThan(lines.length / 2);
+    expect(lines.length - head).toBeGreaterThan(DENSE_EVERY * MIN_SAMPLES + SAMPLE_EVERY * 8);
     // The head, then every DENSE_EVERY-th example until MIN_SAMPLES, then every SAMPLE_EVERY-th.
     let expected = head;
     for (let i = 0, samples = 0; i < lines.length - head; i++) {
