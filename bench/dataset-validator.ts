@@ -7,8 +7,8 @@
 //   baseline-bytes  split the bytes on "\n" (indexOf), decode each line, JSON.parse;
 //   baseline-text   a streaming TextDecoder over the chunks, split("\n"), JSON.parse;
 //   rules           the validator, tokenCounting "off": every rule, duplicates, split, preview, stats but tokens;
-//   sampled         the validator as the product runs it (default "sampled": the first 512 KiB of examples
-//                   tokenized, then 1 in 8 up to 256 samples, then 1 in 256; the rest estimated from their size);
+//   sampled         the validator as the product runs it (default "sampled": the first 256 KiB of examples
+//                   tokenized, then 1 in 8 up to 256 samples, then 1 in 512; the rest estimated from their size);
 //   exact           the validator with every example tokenized (o200k_base).
 // The ratio is against the faster baseline of the same run. Wall time and process CPU time (user + system)
 // are both reported: the machine is shared and CPU time is less swayed by other load. Memory: RSS and heap

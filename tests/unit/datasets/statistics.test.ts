@@ -3,6 +3,7 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { type Example, type ExampleMessage, lengthTokenBound } from "@/lib/datasets/example";
+import { LinearFit } from "@/lib/datasets/linear-fit";
 import { isValidationExample } from "@/lib/datasets/split";
 import { TokenHistogram } from "@/lib/datasets/token-histogram";
 import { DENSE_EVERY, EXACT_HEAD_BYTES, MIN_SAMPLES, SAMPLE_EVERY } from "@/lib/datasets/token-stats";
@@ -175,6 +176,29 @@ describe("statistics", () => {
     expect(stats.examples).toBe(0);
     expect(stats.tokensPerExample).toEqual({ min: 0, max: 0, mean: 0, p50: 0, p90: 0 });
     expect(stats.turnsPerExample).toEqual({ min: 0, max: 0, mean: 0 });
+  });
+});
+
+describe("LinearFit", () => {
+  it("recovers a line, merges like one accumulation, and falls back to a ratio", () => {
+    const all = new LinearFit();
+    const left = new LinearFit();
+    const right = new LinearFit();
+    for (let x = 1; x <= 1000; x++) {
+      const y = 20 + 0.25 * x * 1e4;
+      all.add(x * 1e4, y);
+      (x % 3 === 0 ? left : right).add(x * 1e4, y);
+    }
+    const [a, b] = all.line();
+    expect(a).toBeCloseTo(20, 6);
+    expect(b).toBeCloseTo(0.25, 9);
+    const [ma, mb] = left.merged(right).line();
+    expect(ma).toBeCloseTo(a, 6);
+    expect(mb).toBeCloseTo(b, 9);
+    const flat = new LinearFit();
+    for (let i = 0; i < 10; i++) flat.add(100, 30 + (i % 2));
+    expect(flat.line()).toEqual([0, 0.305]);
+    expect(new LinearFit().line()).toEqual([0, 0]);
   });
 });
 
