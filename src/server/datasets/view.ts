@@ -52,7 +52,8 @@ export interface DatasetDetail extends DatasetListItem {
   warningCounts: DatasetIssueCounts;
   uploadedAt: Date | null;
   validatedAt: Date | null;
-  timeline: DatasetTimelineEntry[];
+  /** The timeline, oldest first. */
+  events: DatasetTimelineEntry[];
 }
 
 /** The columns a list row is made of (a page reads nothing else: stats and issues stay behind). */
@@ -116,6 +117,6 @@ export function detailOf(row: DatasetRow, events: DatasetEventRow[]): DatasetDet
     warningCounts: row.warningCounts ?? {},
     uploadedAt: row.uploadedAt,
     validatedAt: row.validatedAt,
-    timeline: events.map(timelineEntry),
+    events: events.map(timelineEntry),
   };
 }

@@ -82,7 +82,12 @@ export function localStorage(root = path.join(process.cwd(), ".data", "uploads")
       const handle = await fs.open(target, "r").catch((err: unknown) => {
         throw isMissing(err) ? new StorageNotFoundError(key) : err;
       });
-      const { size } = await handle.stat();
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        await handle.close();
+        throw new StorageNotFoundError(key);
+      }
+      const { size } = stat;
       const contentType = await contentTypeOf(target);
       // The stream closes the handle when it ends, fails or is cancelled.
       return { body: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size, contentType };
@@ -91,7 +96,7 @@ export function localStorage(root = path.join(process.cwd(), ".data", "uploads")
       const target = file(key);
       try {
         const stat = await fs.stat(target);
-        return { size: stat.size, contentType: await contentTypeOf(target) };
+        return stat.isFile() ? { size: stat.size, contentType: await contentTypeOf(target) } : null;
       } catch (err) {
         if (isMissing(err)) return null;
         throw err;
