@@ -159,7 +159,10 @@ export async function startFakeUploadthing(opts: { appId?: string; apiKey?: stri
       if (reg.fileKeys.every((k) => reg.delivered.has(k))) reg.devStream.end();
       return;
     }
-    const res = await fetch(reg.callbackUrl, {
+    // The SDK sends the route's slug apart from the URL (`callbackSlug`); uploadthing adds it back.
+    const target = new URL(reg.callbackUrl);
+    target.searchParams.set("slug", reg.callbackSlug);
+    const res = await fetch(target, {
       method: "POST",
       headers: { "content-type": "application/json", "uploadthing-hook": "callback", "x-uploadthing-signature": signature },
       body: payload,

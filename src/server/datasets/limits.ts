@@ -17,7 +17,8 @@ const UNITS: Unit[] = ["B", "KB", "MB", "GB"];
  */
 export function uploadthingSizeLimit(bytes: number): `${Pow2}${Unit}` {
   for (const [i, unit] of UNITS.entries()) {
-    for (const p of POWERS) if (p * 1024 ** i >= bytes) return `${p}${unit}`;
+    // "1024KB" is "1MB": only the largest unit goes up to 1024.
+    for (const p of POWERS) if ((p < 1024 || unit === "GB") && p * 1024 ** i >= bytes) return `${p}${unit}`;
   }
   return "1024GB";
 }
