@@ -7,7 +7,18 @@ import { provisionDeployment } from "@/server/inngest/functions/provision-deploy
 import { pauseDeployment } from "@/server/inngest/functions/pause-deployment";
 import { resumeDeployment } from "@/server/inngest/functions/resume-deployment";
 import { teardownDeployment } from "@/server/inngest/functions/teardown-deployment";
+import { validateDataset } from "@/server/inngest/functions/validate-dataset";
+import { purgeDatasetFile } from "@/server/inngest/functions/purge-dataset-file";
 
 export { inngest };
 
-export const functions = [userWelcome, ping, provisionDeployment, pauseDeployment, resumeDeployment, teardownDeployment];
+export const functions = [
+  userWelcome,
+  ping,
+  provisionDeployment,
+  pauseDeployment,
+  resumeDeployment,
+  teardownDeployment,
+  validateDataset,
+  purgeDatasetFile,
+];

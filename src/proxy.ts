@@ -97,8 +97,11 @@ export default async function proxy(req: NextRequest, event: Parameters<typeof c
 
 export const config = {
   matcher: [
-    // Everything except Next internals and static files.
-    "/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
-    "/(api|trpc)(.*)",
+    // Everything except Next internals, static files and upload bodies: with a proxy, Next buffers a
+    // request's body in memory (up to proxyClientMaxBodySize, cutting off the rest) so the proxy could
+    // read it. Dataset uploads (up to DATASET_MAX_BYTES) stream to disk; their signed link is their
+    // credential and the route sets its own headers.
+    "/((?!_next|api/uploads/|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
+    "/(api(?!/uploads/)|trpc)(.*)",
   ],
 };

@@ -14,3 +14,8 @@ export const deploymentProvisionRequested = eventType("radium/deployment.provisi
 export const deploymentPauseRequested = eventType("radium/deployment.pause.requested", { schema: deploymentRef });
 export const deploymentResumeRequested = eventType("radium/deployment.resume.requested", { schema: deploymentRef });
 export const deploymentDeleteRequested = eventType("radium/deployment.delete.requested", { schema: deploymentRef });
+
+/** A dataset's background work (src/server/inngest/functions/*-dataset*.ts), started through the outbox. */
+const datasetRef = z.object({ datasetId: z.uuid(), userId: z.string().min(1) });
+export const datasetValidationRequested = eventType("radium/dataset.validation.requested", { schema: datasetRef });
+export const datasetDeleted = eventType("radium/dataset.deleted", { schema: datasetRef });

@@ -3,18 +3,40 @@ import { storageAdapter } from "./adapter";
 import { localStorage } from "./local";
 import type { FileStorage } from "./types";
 
-export type { FileStorage } from "./types";
+export type { FileStorage, StoredFileInfo, StoredStream } from "./types";
+export { StorageLimitError, StorageNotFoundError } from "./types";
 
-let storage: FileStorage | undefined;
+type StorageKind = FileStorage["kind"];
 
-/** The configured storage, chosen once from UPLOADTHING_TOKEN. */
-export async function getStorage(): Promise<FileStorage> {
-  if (storage) return storage;
-  if (storageAdapter() === "uploadthing") {
+const stores: Partial<Record<StorageKind, FileStorage>> = {};
+let overrides: Partial<Record<StorageKind, FileStorage>> | undefined;
+
+/**
+ * The storage of a given kind. A file is read back from the kind it was stored in (kept with its
+ * row), whatever UPLOADTHING_TOKEN says now.
+ */
+export async function storageFor(kind: StorageKind): Promise<FileStorage> {
+  const override = overrides?.[kind];
+  if (override) return override;
+  const cached = stores[kind];
+  if (cached) return cached;
+  let store: FileStorage;
+  if (kind === "uploadthing") {
     const { uploadthingStorage } = await import("./uploadthing");
-    storage = uploadthingStorage();
+    store = uploadthingStorage();
   } else {
-    storage = localStorage();
+    store = localStorage();
   }
-  return storage;
+  stores[kind] = store;
+  return store;
+}
+
+/** The configured storage for new files, chosen from UPLOADTHING_TOKEN. */
+export function getStorage(): Promise<FileStorage> {
+  return storageFor(storageAdapter());
+}
+
+/** Tests hand in their own stores (a temporary folder, uploadthing against its fake). */
+export function setStorageForTesting(stores: Partial<Record<StorageKind, FileStorage>> | undefined) {
+  overrides = stores;
 }

@@ -1,4 +1,5 @@
-import { localStorage, verifyFileSignature } from "@/server/storage/local";
+import { storageFor, StorageNotFoundError } from "@/server/storage";
+import { verifyFileSignature } from "@/server/storage/local";
 import { assertStorageKey } from "@/server/storage/types";
 import { problem } from "@/server/http/problem";
 import { route } from "@/server/http/route";
@@ -24,15 +25,18 @@ export const GET = route(async (req: Request, ctx: RouteContext<"/api/files/[...
     return problem(req, { status: 403, title: "Forbidden", detail: "This download link is invalid or has expired." });
   }
   try {
-    const file = await localStorage().read(key);
-    return new Response(file.body as BodyInit, {
+    // Streamed: a dataset file can be a gigabyte.
+    const file = await (await storageFor("local")).readStream(key);
+    return new Response(file.body, {
       headers: {
         "content-type": file.contentType,
+        ...(file.size === null ? {} : { "content-length": String(file.size) }),
         "content-disposition": `attachment; filename="${key.split("/").pop()}"`,
         "cache-control": "private, no-store",
       },
     });
-  } catch {
-    return problem(req, { status: 404, title: "Not Found", detail: "File not found." });
+  } catch (err) {
+    if (err instanceof StorageNotFoundError) return problem(req, { status: 404, title: "Not Found", detail: "File not found." });
+    throw err;
   }
 });
