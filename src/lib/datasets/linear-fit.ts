@@ -35,8 +35,9 @@ export class LinearFit {
   }
 
   /**
-   * [intercept, slope]. Falls back to a line through the origin (the plain ratio) when the sizes barely vary or
-   * the fit would give a non-positive slope or intercept (too few or odd samples).
+   * [intercept, slope]. The intercept may be negative (JSON keys add bytes but no tokens, and longer examples
+   * have more messages); callers keep estimates at 1 or more. Falls back to a line through the origin (the
+   * plain ratio) when the sizes barely vary or the slope would not be positive (too few or odd samples).
    */
   line(): [number, number] {
     if (this.n === 0 || this.meanX <= 0) return [0, 0];
@@ -44,6 +45,6 @@ export class LinearFit {
     if (this.n < 3 || this.sxx <= 0) return ratio;
     const slope = this.sxy / this.sxx;
     const intercept = this.meanY - slope * this.meanX;
-    return slope > 0 && intercept >= 0 ? [intercept, slope] : ratio;
+    return slope > 0 ? [intercept, slope] : ratio;
   }
 }

@@ -85,8 +85,15 @@ export class TokenStats {
       // Samples from the same stretch of the file as the estimated examples, with the head's while they are few.
       const fit = this.sampleFit.n >= MIN_SAMPLES / 2 ? this.sampleFit : this.sampleFit.merged(this.headFit);
       const [intercept, slope] = fit.line();
-      for (const [bytes, count] of this.estimated.bins()) merged.add(Math.max(1, intercept + slope * bytes), count);
-      total += Math.round(this.estimated.count * intercept + this.estimated.total * slope);
+      const estimate = (bytes: number) => Math.max(1, intercept + slope * bytes);
+      let sum = 0;
+      for (const [bytes, count] of this.estimated.bins()) {
+        merged.add(estimate(bytes), count);
+        sum += estimate(bytes) * count;
+      }
+      // The line summed over the exact byte total, unless the floor at 1 token bit somewhere (then the bins').
+      const floored = intercept + slope * this.estimated.min < 1;
+      total += Math.round(floored ? sum : this.estimated.count * intercept + this.estimated.total * slope);
     }
     const n = merged.count;
     return {

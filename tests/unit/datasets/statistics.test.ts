@@ -199,6 +199,15 @@ describe("LinearFit", () => {
     for (let i = 0; i < 10; i++) flat.add(100, 30 + (i % 2));
     expect(flat.line()).toEqual([0, 0.305]);
     expect(new LinearFit().line()).toEqual([0, 0]);
+    // A negative intercept is kept (bytes of JSON keys carry no tokens); a falling line is not.
+    const negative = new LinearFit();
+    const falling = new LinearFit();
+    for (let x = 100; x <= 1000; x += 100) {
+      negative.add(x, -10 + 0.3 * x);
+      falling.add(x, 500 - 0.1 * x);
+    }
+    expect(negative.line()[0]).toBeCloseTo(-10, 6);
+    expect(falling.line()[0]).toBe(0);
   });
 });
 
