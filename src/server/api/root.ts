@@ -7,6 +7,7 @@ import { votesRouter } from "./routers/votes";
 import { documentsRouter } from "./routers/documents";
 import { suggestionsRouter } from "./routers/suggestions";
 import { deploymentsRouter } from "./routers/deployments";
+import { datasetsRouter } from "./routers/datasets";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   documents: documentsRouter,
   suggestions: suggestionsRouter,
   deployments: deploymentsRouter,
+  datasets: datasetsRouter,
 });
 
 export type AppRouter = typeof appRouter;
