@@ -1,0 +1,63 @@
+import { DATASET_RULES, type DatasetRule } from "@/lib/datasets/types";
+
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"];
+
+/** "512 B", "1.5 MB", "12 GB" (decimal units, as file managers and upload limits state them). */
+export function formatBytes(n: number): string {
+  let value = n;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits))} ${BYTE_UNITS[unit]}`;
+}
+
+/** "1 error", "3 errors". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? word : many}`;
+}
+
+/** 1234567 → "1.2M", 12345 → "12.3K": for tight stat cards; exact figures go in titles. */
+export function compactNumber(n: number): string {
+  return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(n);
+}
+
+/** What each rule means, in the words shown beside its count. */
+export const RULE_LABELS: Record<DatasetRule, string> = {
+  "empty-file": "Empty file",
+  format: "Unrecognised format",
+  encoding: "Not UTF-8",
+  json: "Invalid JSON",
+  "line-too-long": "Line too long",
+  "not-object": "Not an object",
+  "unknown-key": "Unknown key",
+  messages: "Bad messages list",
+  turns: "Bad turns list",
+  role: "Bad role",
+  content: "Bad content",
+  "no-assistant": "No assistant message",
+  weight: "Bad weight",
+  "csv-header": "CSV header",
+  "csv-row": "CSV row",
+  "min-examples": "Too few examples",
+  "context-length": "Over context length",
+  duplicate: "Duplicate",
+};
+
+/** Per-rule counts, largest first (ties by rule name so the order is stable). */
+export function sortedCounts(counts: Partial<Record<DatasetRule, number>>): Array<[DatasetRule, number]> {
+  const entries: Array<[DatasetRule, number]> = [];
+  for (const rule of DATASET_RULES) {
+    const count = counts[rule];
+    if (count) entries.push([rule, count]);
+  }
+  return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The default dataset name for a picked file: its name without the extension. */
+export function nameFromFile(fileName: string): string {
+  const base = fileName.replace(/\.(jsonl|json|csv|txt)$/i, "").trim();
+  return (base || fileName).slice(0, 200);
+}
