@@ -1,15 +1,15 @@
-// PLACEHOLDER (Helper U): the planned `datasets` router's shapes over an in-memory store, so the UI runs
-// before Helper B's real router lands. Dropped at merge.
+// PLACEHOLDER (Helper U): Helper B's `datasets` router's procedures and shapes over an in-memory store, so
+// the UI runs before B's branch lands. Dropped at merge.
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { DATASET_STATUSES } from "@/lib/dataset-lifecycle";
 import { DATASET_FORMATS } from "@/lib/datasets/types";
-import type { UploadTarget } from "@/lib/datasets/upload-target";
+import { createUploadInputSchema, datasetFileIssues, type UploadTarget } from "@/lib/datasets/upload-target";
 import { safeText } from "@/lib/zod/text";
-import { type DatasetStatus, move, type PlaceholderDataset, store, validateLater } from "@/server/datasets/placeholder-store";
+import { confirmAndValidate, detail, listItem, logEvent, type PlaceholderDataset, store } from "@/server/datasets/placeholder-store";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-const STATUSES = ["uploading", "validating", "ready", "error"] as const satisfies readonly DatasetStatus[];
 const byId = z.object({ id: z.uuid() });
 
 function own(userId: string, id: string): PlaceholderDataset {
@@ -18,82 +18,61 @@ function own(userId: string, id: string): PlaceholderDataset {
   return d;
 }
 
-function listItem(d: PlaceholderDataset) {
-  return {
-    id: d.id,
-    name: d.name,
-    description: d.description,
-    fileName: d.fileName,
-    fileSize: d.fileSize,
-    format: d.format,
-    status: d.status,
-    examples: d.stats?.examples ?? null,
-    totalTokens: d.stats?.totalTokens ?? null,
-    totalErrors: d.totalErrors,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-  };
-}
-
 export const datasetsRouter = createTRPCRouter({
-  createUpload: protectedProcedure
-    .input(
-      z.object({
-        name: safeText().trim().min(1).max(200),
-        description: safeText().trim().max(2000).optional(),
-        fileName: safeText().trim().min(1).max(255),
-        fileSize: z.number().int().min(1).max(1024 ** 3),
-        contentType: safeText().max(200),
-        baseModelId: safeText().max(200).optional(),
-        validationSplit: z.number().min(0).max(0.5).optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) => {
-      const id = crypto.randomUUID();
-      const now = new Date();
-      store.set(id, {
-        id,
-        userId: ctx.userId,
-        name: input.name,
-        description: input.description ?? null,
-        fileName: input.fileName,
-        fileSize: input.fileSize,
-        contentType: input.contentType,
-        baseModelId: input.baseModelId ?? null,
-        validationSplit: input.validationSplit ?? null,
-        status: "uploading",
-        statusReason: null,
-        format: null,
-        tokenizer: null,
-        stats: null,
-        preview: [],
-        errors: [],
-        errorCounts: {},
-        totalErrors: 0,
-        warnings: [],
-        warningCounts: {},
-        totalWarnings: 0,
-        events: [{ id: crypto.randomUUID(), fromStatus: null, toStatus: "uploading", message: "Upload started", createdAt: now }],
-        bytes: null,
-        createdAt: now,
-        updatedAt: now,
-        validatedAt: null,
-        deletedAt: null,
-      });
-      const upload: UploadTarget = {
-        kind: "local",
-        url: `/api/uploads/datasets/${id}?expires=0&sig=placeholder`,
-        method: "PUT",
-        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      };
-      return { id, upload };
-    }),
+  createUpload: protectedProcedure.input(createUploadInputSchema).mutation(({ ctx, input }) => {
+    const [issue] = datasetFileIssues(input, 1024 ** 3);
+    if (issue) throw new TRPCError({ code: "BAD_REQUEST", message: `${issue.path}: ${issue.message}` });
+    const id = crypto.randomUUID();
+    const now = new Date();
+    const d: PlaceholderDataset = {
+      id,
+      userId: ctx.userId,
+      name: input.name,
+      description: input.description ?? "",
+      fileName: input.fileName,
+      fileSize: input.fileSize,
+      contentType: input.contentType,
+      baseModelId: input.baseModelId ?? null,
+      contextLength: input.baseModelId ? 8192 : null,
+      validationSplit: input.validationSplit ?? null,
+      status: "uploading",
+      statusReason: null,
+      format: null,
+      tokenizer: null,
+      stats: null,
+      examples: null,
+      totalTokens: null,
+      preview: [],
+      errors: [],
+      errorCounts: {},
+      totalErrors: 0,
+      warnings: [],
+      warningCounts: {},
+      totalWarnings: 0,
+      validatedBytes: 0,
+      events: [],
+      bytes: null,
+      createdAt: now,
+      updatedAt: now,
+      uploadedAt: null,
+      validatedAt: null,
+      deletedAt: null,
+    };
+    logEvent(d, "uploading", "created", "Upload started");
+    store.set(id, d);
+    const upload: UploadTarget = {
+      kind: "local",
+      url: `/api/uploads/datasets/${id}?expires=0&sig=placeholder`,
+      method: "PUT",
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    };
+    return { id, upload };
+  }),
 
   confirmUpload: protectedProcedure.input(byId).mutation(({ ctx, input }) => {
     const d = own(ctx.userId, input.id);
-    if (d.status !== "uploading" || !d.bytes) throw new TRPCError({ code: "CONFLICT", message: "The file has not arrived yet." });
-    move(d, "validating", "Upload complete");
-    validateLater(d);
+    if (!d.bytes) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The file has not arrived yet." });
+    confirmAndValidate(d);
     return { id: d.id, status: d.status };
   }),
 
@@ -101,11 +80,11 @@ export const datasetsRouter = createTRPCRouter({
     .input(
       z
         .object({
-          search: safeText().trim().max(100).optional(),
+          search: safeText().trim().max(200).optional(),
           format: z.enum(DATASET_FORMATS).optional(),
-          status: z.enum(STATUSES).optional(),
+          status: z.enum(DATASET_STATUSES).optional(),
           sort: z.enum(["newest", "oldest", "name", "size"]).default("newest"),
-          cursor: safeText().max(200).nullish(),
+          cursor: safeText().max(2000).nullish(),
           limit: z.number().int().min(1).max(100).default(20),
         })
         .default({ sort: "newest", limit: 20 }),
@@ -129,23 +108,20 @@ export const datasetsRouter = createTRPCRouter({
       return { items: page.map(listItem), nextCursor: next };
     }),
 
-  byId: protectedProcedure.input(byId).query(({ ctx, input }) => {
-    const { bytes: _bytes, userId: _userId, deletedAt: _deletedAt, ...rest } = own(ctx.userId, input.id);
-    return rest;
-  }),
+  byId: protectedProcedure.input(byId).query(({ ctx, input }) => detail(own(ctx.userId, input.id))),
 
   update: protectedProcedure
     .input(
       z.object({
         id: z.uuid(),
-        name: safeText().trim().min(1).max(200).optional(),
+        name: createUploadInputSchema.shape.name.optional(),
         description: safeText().trim().max(2000).optional(),
       }),
     )
     .mutation(({ ctx, input }) => {
       const d = own(ctx.userId, input.id);
       if (input.name !== undefined) d.name = input.name;
-      if (input.description !== undefined) d.description = input.description || null;
+      if (input.description !== undefined) d.description = input.description;
       d.updatedAt = new Date();
       return { id: d.id, name: d.name, description: d.description };
     }),
@@ -158,6 +134,7 @@ export const datasetsRouter = createTRPCRouter({
 
   downloadUrl: protectedProcedure.input(byId).query(({ ctx, input }) => {
     const d = own(ctx.userId, input.id);
-    return { url: `/api/uploads/datasets/${d.id}?download=1`, expiresAt: new Date(Date.now() + 3600_000) };
+    if (!d.bytes) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The file has not been uploaded yet." });
+    return { url: `/api/uploads/datasets/${d.id}?download=1`, expiresAt: new Date(Date.now() + 3600_000).toISOString() };
   }),
 });
