@@ -25,7 +25,7 @@ function Example({ example, index }: { example: DatasetPreviewExample; index: nu
             </span>
             <div
               className={cn(
-                "max-w-[85%] rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap",
+                "max-h-60 max-w-[85%] overflow-y-auto rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap",
                 m.role === "user" ? "rounded-br-sm bg-primary text-primary-foreground" : "rounded-bl-sm bg-muted",
               )}
             >

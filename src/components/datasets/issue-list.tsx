@@ -62,8 +62,8 @@ export function IssueList({ kind, issues, counts, total }: IssueListProps) {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to be scrolled */}
       <ol className="max-h-80 divide-y overflow-y-auto rounded-md border text-sm" tabIndex={0} aria-label={`${kind} list`}>
         {shown.map((issue, i) => (
-          <li key={`${issue.line}-${issue.rule}-${i}`} className="flex gap-3 px-3 py-2" data-line={issue.line} data-rule={issue.rule}>
-            <span className="w-16 shrink-0 font-mono text-xs leading-5 text-muted-foreground tabular-nums">
+          <li key={`${issue.line}-${issue.rule}-${i}`} className="flex flex-col gap-0.5 px-3 py-2 sm:flex-row sm:gap-3" data-line={issue.line} data-rule={issue.rule}>
+            <span className="shrink-0 font-mono text-xs leading-5 text-muted-foreground tabular-nums sm:w-16">
               {issue.line > 0 ? `Line ${issue.line}` : "File"}
             </span>
             <span className="min-w-0 flex-1 leading-5 break-words">

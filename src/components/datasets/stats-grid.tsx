@@ -68,7 +68,7 @@ export function StatsGrid({ stats, className }: { stats: DatasetStats; className
           <dd className="text-xl font-semibold tabular-nums" title={s.title} data-testid={`stat-${s.id}`} data-value={s.exact}>
             {s.value}
           </dd>
-          <dd className="truncate text-xs text-muted-foreground" title={s.detail}>
+          <dd className="text-xs text-pretty text-muted-foreground">
             {s.detail}
           </dd>
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactNumber, formatBytes, nameFromFile, plural, sortedCounts } from "./text";
+import { compactNumber, formatBytes, formatDuration, nameFromFile, plural, sortedCounts } from "./text";
 
 describe("formatBytes", () => {
   it.each([
@@ -46,4 +46,14 @@ describe("nameFromFile", () => {
     expect(nameFromFile("notes.v2.jsonl")).toBe("notes.v2");
     expect(nameFromFile(".jsonl")).toBe(".jsonl");
   });
+});
+
+describe("formatDuration", () => {
+  it.each([
+    [0.4, "1 ms"],
+    [42, "42 ms"],
+    [1340, "1.3 s"],
+    [12_400, "12 s"],
+    [125_000, "2 min 5 s"],
+  ])("%d ms → %s", (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

@@ -14,6 +14,15 @@ export function formatBytes(n: number): string {
   return `${Number(value.toFixed(digits))} ${BYTE_UNITS[unit]}`;
 }
 
+/** "40 ms", "1.3 s", "12 s", "2 min 5 s": how long a check took. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))} ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
 /** "1 error", "3 errors". */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? word : many}`;

@@ -35,7 +35,15 @@ export const columns = helper.columns([
           <Link href={`/datasets/${d.id}`} className="truncate font-medium outline-none hover:underline focus-visible:underline">
             {info.getValue()}
           </Link>
-          <span className="truncate text-xs text-muted-foreground">{d.fileName}</span>
+          <span className="truncate text-xs text-muted-foreground">
+            {d.fileName}
+            {/* Phones hide the figure columns; the size and count ride along here. */}
+            <span className="sm:hidden">
+              {" · "}
+              {formatBytes(d.fileSize)}
+              {d.examples !== null ? ` · ${plural(d.examples, "example")}` : ""}
+            </span>
+          </span>
         </span>
       );
     },

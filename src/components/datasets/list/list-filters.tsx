@@ -32,15 +32,33 @@ export function ListFilters({ value, onChange }: { value: DatasetFilters; onChan
     return () => clearTimeout(t);
   }, [search, value, onChange]);
 
+  const sortSelect = (
+    <Select value={value.sort} onValueChange={(v) => onChange({ ...value, sort: pick(DATASET_SORTS, v) ?? "newest" })}>
+      <SelectTrigger aria-label="Sort" className="w-36 shrink-0 sm:order-last sm:w-40">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {DATASET_SORTS.map((s) => (
+          <SelectItem key={s} value={s}>
+            {SORT_LABELS[s]}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+  // Phones: search and sort on one row, the two filters on the next; wider screens: one row.
   return (
     <search className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center" aria-label="Filter datasets">
-      <div className="relative min-w-0 sm:w-64">
-        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input type="search" placeholder="Search by name or file" aria-label="Search datasets" className="pl-8" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <div className="flex gap-2 sm:contents">
+        <div className="relative min-w-0 flex-1 sm:w-64 sm:flex-none">
+          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input type="search" placeholder="Search by name or file" aria-label="Search datasets" className="pl-8" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        {sortSelect}
       </div>
-      <div className="grid grid-cols-3 gap-2 sm:flex">
+      <div className="grid grid-cols-2 gap-2 sm:contents">
         <Select value={value.format ?? ALL} onValueChange={(v) => onChange({ ...value, format: pick(DATASET_FORMATS, v) })}>
-          <SelectTrigger aria-label="Format" className="w-full sm:w-48">
+          <SelectTrigger aria-label="Format" className="w-full sm:w-52">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
@@ -61,18 +79,6 @@ export function ListFilters({ value, onChange }: { value: DatasetFilters; onChan
             {DATASET_STATUSES.map((s) => (
               <SelectItem key={s} value={s} className="capitalize">
                 {s}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={value.sort} onValueChange={(v) => onChange({ ...value, sort: pick(DATASET_SORTS, v) ?? "newest" })}>
-          <SelectTrigger aria-label="Sort" className="w-full sm:w-40">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {DATASET_SORTS.map((s) => (
-              <SelectItem key={s} value={s}>
-                {SORT_LABELS[s]}
               </SelectItem>
             ))}
           </SelectContent>

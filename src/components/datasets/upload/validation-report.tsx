@@ -4,11 +4,11 @@ import { cn } from "@/lib/utils";
 import { IssueList } from "../issue-list";
 import { RoleBar } from "../role-bar";
 import { StatsGrid } from "../stats-grid";
-import { plural } from "../text";
+import { formatDuration, plural } from "../text";
 
 function Verdict({ report, elapsedMs }: { report: DatasetReport; elapsedMs: number }) {
   const format = report.format ? DATASET_FORMAT_LABELS[report.format] : "an unrecognised format";
-  const took = `checked in ${(elapsedMs / 1000).toFixed(elapsedMs < 10_000 ? 1 : 0)} s`;
+  const took = `checked in ${formatDuration(elapsedMs)}`;
   const [Icon, tone, title] = !report.ok
     ? [CircleAlert, "border-destructive/30 bg-destructive/10 text-destructive", `${plural(report.totalErrors, "error")} to fix before uploading`]
     : report.totalWarnings
@@ -31,16 +31,20 @@ function Verdict({ report, elapsedMs }: { report: DatasetReport; elapsedMs: numb
 
 /** What the browser found in the file: verdict, statistics, and the errors and warnings by line. */
 export function ValidationReport({ report, elapsedMs }: { report: DatasetReport; elapsedMs: number }) {
+  const errors = <IssueList kind="error" issues={report.errors} counts={report.errorCounts} total={report.totalErrors} />;
+  const stats =
+    report.stats.examples > 0 ? (
+      <>
+        <StatsGrid stats={report.stats} />
+        <RoleBar roles={report.stats.roles} />
+      </>
+    ) : null;
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="validation-report" data-ok={report.ok} data-format={report.format ?? ""}>
       <Verdict report={report} elapsedMs={elapsedMs} />
-      {report.stats.examples > 0 ? (
-        <>
-          <StatsGrid stats={report.stats} />
-          <RoleBar roles={report.stats.roles} />
-        </>
-      ) : null}
-      <IssueList kind="error" issues={report.errors} counts={report.errorCounts} total={report.totalErrors} />
+      {/* What to fix leads when there is something to fix; otherwise the figures do. */}
+      {report.ok ? stats : errors}
+      {report.ok ? errors : stats}
       <IssueList kind="warning" issues={report.warnings} counts={report.warningCounts} total={report.totalWarnings} />
     </div>
   );
