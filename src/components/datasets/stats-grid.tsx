@@ -1,6 +1,7 @@
 import type { DatasetStats } from "@/lib/datasets/types";
 import { cn } from "@/lib/utils";
-import { compactNumber, formatBytes, plural } from "./text";
+import { formatBytes } from "@/lib/datasets/upload-target";
+import { compactNumber, plural } from "./text";
 
 interface Stat {
   id: string;

@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactNumber, formatBytes, formatDuration, nameFromFile, plural, sortedCounts } from "./text";
-
-describe("formatBytes", () => {
-  it.each([
-    [0, "0 B"],
-    [999, "999 B"],
-    [1000, "1 KB"],
-    [1536, "1.54 KB"],
-    [12_345_678, "12.3 MB"],
-    [104_857_600, "105 MB"],
-    [1e9, "1 GB"],
-  ])("%d → %s", (n, text) => expect(formatBytes(n)).toBe(text));
-});
+import { compactNumber, formatDuration, nameFromFile, plural, sortedCounts } from "./text";
 
 describe("plural", () => {
   it("picks the form from the count and groups thousands", () => {

@@ -1,19 +1,5 @@
 import { DATASET_RULES, type DatasetRule } from "@/lib/datasets/types";
 
-const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"];
-
-/** "512 B", "1.5 MB", "12 GB" (decimal units, as file managers and upload limits state them). */
-export function formatBytes(n: number): string {
-  let value = n;
-  let unit = 0;
-  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${Number(value.toFixed(digits))} ${BYTE_UNITS[unit]}`;
-}
-
 /** "40 ms", "1.3 s", "12 s", "2 min 5 s": how long a check took. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(1, Math.round(ms))} ms`;

@@ -8,8 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatRelative } from "@/lib/format";
 import { api } from "@/trpc/react";
-import { DatasetStatusBadge, isDatasetBusy } from "../status-badge";
-import { formatBytes } from "../text";
+import { isTransient } from "@/lib/dataset-lifecycle";
+import { DatasetStatusBadge } from "../status-badge";
+import { formatBytes } from "@/lib/datasets/upload-target";
 import { DatasetActions } from "./dataset-actions";
 import { EditForm } from "./edit-form";
 import { Facts } from "./facts";
@@ -32,7 +33,7 @@ export function DetailSkeleton() {
 
 /** One dataset: status and actions, the server's report, rename/describe, file facts and timeline. */
 export function DatasetDetail({ id }: { id: string }) {
-  const query = api.datasets.byId.useQuery({ id }, { refetchInterval: (q) => (q.state.data && isDatasetBusy(q.state.data.status) ? 1000 : false) });
+  const query = api.datasets.byId.useQuery({ id }, { refetchInterval: (q) => (q.state.data && isTransient(q.state.data.status) ? 1000 : false) });
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

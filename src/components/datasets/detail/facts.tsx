@@ -1,6 +1,6 @@
 import { DATASET_FORMAT_LABELS } from "@/lib/datasets/types";
 import type { RouterOutputs } from "@/trpc/react";
-import { formatBytes } from "../text";
+import { formatBytes } from "@/lib/datasets/upload-target";
 
 type Detail = RouterOutputs["datasets"]["byId"];
 
@@ -11,9 +11,14 @@ export function Facts({ d }: { d: Detail }) {
     ["Size", formatBytes(d.fileSize)],
     ["Format", d.format ? DATASET_FORMAT_LABELS[d.format] : "Not detected yet"],
     ["Tokenizer", d.tokenizer ?? "—"],
-    ["Base model", d.baseModelId ?? "Not chosen (no context-length check)"],
+    [
+      "Base model",
+      d.baseModelId
+        ? `${d.baseModelId}${d.contextLength ? ` · examples checked against ${d.contextLength.toLocaleString("en")} tokens` : ""}`
+        : "Not chosen (no context-length check)",
+    ],
     ["Validation split", d.validationSplit ? `${Math.round(d.validationSplit * 100)}% held out` : "None"],
-    ["Uploaded", d.createdAt.toLocaleString()],
+    ["Uploaded", (d.uploadedAt ?? d.createdAt).toLocaleString()],
     ["Validated", d.validatedAt ? d.validatedAt.toLocaleString() : "—"],
   ];
   return (

@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@/trpc/react";
 import { ChatPreview } from "../chat-preview";
 import { IssueList } from "../issue-list";
 import { RoleBar } from "../role-bar";
+import { ServerProgress } from "../server-progress";
 import { StatsGrid } from "../stats-grid";
 import { TokenHistogram } from "../token-histogram";
 import { SectionCard } from "./section-card";
@@ -14,12 +15,15 @@ export function ReportSections({ d }: { d: Detail }) {
   if (d.status === "uploading" || d.status === "validating") {
     return (
       <SectionCard title="Validation">
-        <p className="flex items-center gap-2 text-sm text-muted-foreground" aria-live="polite">
-          <Loader2 className="size-4 animate-spin text-primary" aria-hidden />
-          {d.status === "uploading"
-            ? "Waiting for the file to arrive."
-            : "Checking every line on the server and counting tokens; statistics and a preview appear here when it is done."}
-        </p>
+        <div className="flex flex-col gap-3">
+          <p className="flex items-center gap-2 text-sm text-muted-foreground" aria-live="polite">
+            <Loader2 className="size-4 animate-spin text-primary" aria-hidden />
+            {d.status === "uploading"
+              ? "Waiting for the file to arrive. If the upload was interrupted, delete this dataset and upload the file again."
+              : "Checking every line on the server and counting tokens; statistics and a preview appear here when it is done."}
+          </p>
+          {d.status === "validating" ? <ServerProgress validatedBytes={d.validatedBytes} fileSize={d.fileSize} /> : null}
+        </div>
       </SectionCard>
     );
   }

@@ -1,16 +1,22 @@
 import { Check, Loader2, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import type { RouterOutputs } from "@/trpc/react";
-import { isDatasetBusy } from "../status-badge";
+import { DATASET_EVENT_LABELS, DATASET_EVENTS, DATASET_STATUS_LABELS, isTransient } from "@/lib/dataset-lifecycle";
 
 type Detail = RouterOutputs["datasets"]["byId"];
 
 const time = (d: Date) => d.toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-const LABEL: Record<string, string> = { uploading: "Uploading", validating: "Validating", ready: "Ready", error: "Failed validation" };
+const STEP_LABELS: Record<string, string> = { created: "Upload started", deleted: "Deleted", file_removed: "File removed" };
+
+function stepLabel(step: string): string {
+  const event = DATASET_EVENTS.find((e) => e === step);
+  if (event) return DATASET_EVENT_LABELS[event];
+  return STEP_LABELS[step] ?? step.replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+}
 
 /** Every status change, oldest first, with a live row while the server is still working. */
 export function Timeline({ d }: { d: Detail }) {
-  const moving = isDatasetBusy(d.status);
+  const moving = isTransient(d.status);
   return (
     <ol className="relative flex flex-col" aria-label="Dataset timeline" data-testid="timeline">
       {d.events.map((e, i) => {
@@ -30,12 +36,16 @@ export function Timeline({ d }: { d: Detail }) {
             </span>
             <div className="flex min-w-0 flex-1 flex-col gap-0.5 pt-0.5">
               <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                <span className="text-sm font-medium">{LABEL[e.toStatus] ?? e.toStatus}</span>
+                <span className="text-sm font-medium">{stepLabel(e.step)}</span>
                 <time className="text-xs text-muted-foreground tabular-nums" dateTime={e.createdAt.toISOString()}>
                   {time(e.createdAt)}
                 </time>
               </div>
-              {e.message ? <span className="text-xs text-muted-foreground">{e.message}</span> : null}
+              <span className="text-xs text-muted-foreground">
+                {e.fromStatus && e.fromStatus !== e.toStatus ? `${DATASET_STATUS_LABELS[e.fromStatus]} → ` : ""}
+                {DATASET_STATUS_LABELS[e.toStatus]}
+                {e.message && e.message !== stepLabel(e.step) ? ` · ${e.message}` : ""}
+              </span>
             </div>
           </li>
         );
@@ -45,7 +55,7 @@ export function Timeline({ d }: { d: Detail }) {
           <span aria-hidden className="flex size-6 shrink-0 items-center justify-center rounded-full border border-sky-500/40 bg-background text-sky-600 dark:text-sky-400">
             <Loader2 className="size-3.5 animate-spin" />
           </span>
-          <span className="pt-0.5 text-sm text-muted-foreground">{LABEL[d.status]}…</span>
+          <span className="pt-0.5 text-sm text-muted-foreground">{DATASET_STATUS_LABELS[d.status]}…</span>
         </li>
       ) : null}
     </ol>

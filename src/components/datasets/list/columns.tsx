@@ -5,8 +5,10 @@ import { createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/
 import { DATASET_FORMAT_LABELS } from "@/lib/datasets/types";
 import { formatRelative } from "@/lib/format";
 import type { RouterOutputs } from "@/trpc/react";
+import { ServerProgress } from "../server-progress";
 import { DatasetStatusBadge } from "../status-badge";
-import { compactNumber, formatBytes, plural } from "../text";
+import { formatBytes } from "@/lib/datasets/upload-target";
+import { compactNumber, plural } from "../text";
 
 export type DatasetRow = RouterOutputs["datasets"]["list"]["items"][number];
 
@@ -56,6 +58,7 @@ export const columns = helper.columns([
       return (
         <span className="flex flex-col items-start gap-1">
           <DatasetStatusBadge status={info.getValue()} />
+          {d.status === "validating" ? <ServerProgress compact validatedBytes={d.validatedBytes} fileSize={d.fileSize} /> : null}
           {d.status === "error" && d.totalErrors ? <span className="text-xs text-destructive">{plural(d.totalErrors, "error")}</span> : null}
         </span>
       );

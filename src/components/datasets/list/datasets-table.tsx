@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { api } from "@/trpc/react";
-import { isDatasetBusy } from "../status-badge";
+import { isTransient } from "@/lib/dataset-lifecycle";
 import { type DatasetRow, columns, features } from "./columns";
+import { FormatSamples } from "./format-samples";
 import { type DatasetFilters, ListFilters, NO_FILTERS } from "./list-filters";
 import { sortFor, sortingFor } from "./sort-state";
 import { TableView } from "./table-view";
@@ -31,7 +32,7 @@ export function DatasetsTable() {
     {
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: (previous) => previous,
-      refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((d) => isDatasetBusy(d.status))) ? 1000 : false),
+      refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((d) => isTransient(d.status))) ? 1000 : false),
     },
   );
   const data = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? EMPTY, [list.data]);
@@ -73,8 +74,10 @@ export function DatasetsTable() {
       <EmptyState
         icon={<Database />}
         title="No datasets yet"
-        description="Drop a JSONL or CSV file above. It is checked in your browser first, then uploaded, validated again and summarised here."
-      />
+        description="Drop a file above: it is checked in your browser first, then uploaded, validated again on the server and summarised here."
+      >
+        <FormatSamples />
+      </EmptyState>
     );
   }
   return (

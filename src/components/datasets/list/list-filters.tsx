@@ -4,16 +4,15 @@ import { useEffect, useState } from "react";
 import { Search } from "lucide-react";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { DATASET_STATUS_LABELS, DATASET_STATUSES, type DatasetStatus } from "@/lib/dataset-lifecycle";
 import { DATASET_FORMAT_LABELS, DATASET_FORMATS, type DatasetFormat } from "@/lib/datasets/types";
 import { DATASET_SORTS, type DatasetSort, SORT_LABELS } from "./sort-state";
 
-export const DATASET_STATUSES = ["uploading", "validating", "ready", "error"] as const;
-export type DatasetStatusFilter = (typeof DATASET_STATUSES)[number];
 
 export interface DatasetFilters {
   search: string;
   format: DatasetFormat | null;
-  status: DatasetStatusFilter | null;
+  status: DatasetStatus | null;
   sort: DatasetSort;
 }
 
@@ -77,8 +76,8 @@ export function ListFilters({ value, onChange }: { value: DatasetFilters; onChan
           <SelectContent>
             <SelectItem value={ALL}>All statuses</SelectItem>
             {DATASET_STATUSES.map((s) => (
-              <SelectItem key={s} value={s} className="capitalize">
-                {s}
+              <SelectItem key={s} value={s}>
+                {DATASET_STATUS_LABELS[s]}
               </SelectItem>
             ))}
           </SelectContent>

@@ -14,6 +14,7 @@ import { type BaseModelOption, UploadFields } from "./upload-fields";
 import {
   createUploadInput,
   emptyUploadForm,
+  pickedFileProblem,
   type UploadFormOutput,
   type UploadFormValues,
   uploadFormSchema,
@@ -47,8 +48,10 @@ export function DatasetUploader() {
   const validationSplit = useWatch({ control: form.control, name: "validationSplit" });
   const contextLength = options.find((m) => m.id === baseModelId)?.contextWindow;
 
+  const problem = file ? pickedFileProblem(file) : null;
+
   useEffect(() => {
-    if (!file) return;
+    if (!file || pickedFileProblem(file)) return;
     validate(file, validatorOptions({ baseModelId, validationSplit }, () => contextLength, file.name));
   }, [file, baseModelId, validationSplit, contextLength, validate]);
 
@@ -85,6 +88,11 @@ export function DatasetUploader() {
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="flex min-w-0 flex-col gap-4">
               <FileRow file={file} onRemove={clear} disabled={busy} />
+              {problem ? (
+                <p role="alert" className="rounded-lg border border-destructive/30 bg-destructive/10 p-3 text-sm text-destructive" data-testid="file-problem">
+                  {problem}
+                </p>
+              ) : null}
               {validation.phase === "running" ? (
                 <ValidationProgress bytes={validation.bytes} lines={validation.lines} total={file.size} onCancel={clear} />
               ) : null}

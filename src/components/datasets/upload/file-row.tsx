@@ -1,6 +1,6 @@
 import { FileText, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "../text";
+import { formatBytes } from "@/lib/datasets/upload-target";
 
 /** The picked file, with a way back to the drop zone. */
 export function FileRow({ file, onRemove, disabled }: { file: File; onRemove: () => void; disabled: boolean }) {

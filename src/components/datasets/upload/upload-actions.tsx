@@ -7,6 +7,7 @@ import type { UploadState } from "./use-dataset-upload";
 
 /** Why Upload is not available yet, or null when it is. */
 function blocker(validation: ValidationState): string | null {
+  if (validation.phase === "idle") return "Choose a JSONL or CSV file.";
   if (validation.phase === "running") return "Upload unlocks once the file is checked.";
   if (validation.phase === "failed") return "The file could not be read; choose it again.";
   if (validation.phase === "done" && !validation.report.ok) {

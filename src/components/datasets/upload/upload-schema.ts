@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DatasetValidatorOptions } from "@/lib/datasets/types";
+import { createUploadInputSchema, datasetFileIssues } from "@/lib/datasets/upload-target";
 import { safeText } from "@/lib/zod/text";
 
 /** The split choices offered (share of examples held out for validation). */
@@ -14,7 +15,8 @@ export const SPLITS = [
 export const NO_MODEL = "none";
 
 export const uploadFormSchema = z.object({
-  name: safeText().trim().min(1, { error: "Give the dataset a name." }).max(200, { error: "At most 200 characters." }),
+  // The router's own rules for the name, so the form refuses exactly what the server would.
+  name: createUploadInputSchema.shape.name,
   description: safeText().trim().max(2000, { error: "At most 2,000 characters." }),
   baseModelId: safeText().max(200),
   validationSplit: z.enum(SPLITS.map((s) => s.value)),
@@ -47,8 +49,32 @@ export function createUploadInput(values: UploadFormOutput, file: File) {
     description: values.description || undefined,
     fileName: file.name,
     fileSize: file.size,
-    contentType: file.type || (file.name.toLowerCase().endsWith(".csv") ? "text/csv" : "application/jsonl"),
+    // Often empty (browsers know no type for .jsonl): the server accepts that and goes by the extension.
+    contentType: file.type,
     baseModelId: values.baseModelId === NO_MODEL ? undefined : values.baseModelId,
     validationSplit: split > 0 ? split : undefined,
   };
+}
+
+/**
+ * Why a picked file cannot be a dataset at all (wrong kind, empty), checked before it is read; the size
+ * cap is the server's to state (it is configurable), so it is left to createUpload.
+ */
+export function pickedFileProblem(file: File): string | null {
+  const [issue] = datasetFileIssues({ fileName: file.name, fileSize: file.size, contentType: file.type }, Number.POSITIVE_INFINITY);
+  return issue?.message ?? null;
+}
+
+/** A failed createUpload/confirmUpload in words: the server's field messages when it sent them. */
+export function uploadErrorMessage(err: unknown): string {
+  if (typeof err === "object" && err !== null && "data" in err) {
+    const data = err.data;
+    if (typeof data === "object" && data !== null && "issues" in data && Array.isArray(data.issues)) {
+      const messages = data.issues.flatMap((i: unknown) =>
+        typeof i === "object" && i !== null && "message" in i && typeof i.message === "string" ? [i.message] : [],
+      );
+      if (messages.length) return messages.join(" ");
+    }
+  }
+  return err instanceof Error ? err.message : String(err);
 }

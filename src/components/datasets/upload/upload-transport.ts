@@ -9,13 +9,15 @@ export type OnUploadProgress = (fraction: number) => void;
 
 const { uploadFiles } = generateReactHelpers<UploadRouter>();
 
-/** The server's own words for a refused upload ({ error } or { message } JSON), else the status line. */
+/** The server's own words for a refused upload (a problem+json `detail`, or `error`/`message`), else the status. */
 function refusal(xhr: XMLHttpRequest): string {
   try {
     const body: unknown = JSON.parse(xhr.responseText);
     if (body && typeof body === "object") {
-      const text = "error" in body ? body.error : "message" in body ? body.message : undefined;
-      if (typeof text === "string" && text) return text;
+      for (const key of ["detail", "error", "message"]) {
+        const text: unknown = key in body ? Reflect.get(body, key) : undefined;
+        if (typeof text === "string" && text) return text;
+      }
     }
   } catch {}
   return `The upload was refused (HTTP ${xhr.status}${xhr.statusText ? ` ${xhr.statusText}` : ""}).`;

@@ -3,9 +3,9 @@
 import { useRef, useState } from "react";
 import { FileUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { DATASET_FILE_EXTENSIONS } from "@/lib/datasets/upload-target";
 import { cn } from "@/lib/utils";
 
-export const ACCEPT = ".jsonl,.json,.csv,.txt,application/jsonl,application/x-ndjson,application/json,text/csv,text/plain";
 
 /**
  * Drop a file here or choose one. The button is the keyboard path (Tab, then Enter or Space opens
@@ -64,7 +64,7 @@ export function UploadZone({ onFile }: { onFile: (file: File) => void }) {
       <input
         ref={input}
         type="file"
-        accept={ACCEPT}
+        accept={DATASET_FILE_EXTENSIONS.join(",")}
         aria-label="Dataset file"
         className="sr-only"
         tabIndex={-1}

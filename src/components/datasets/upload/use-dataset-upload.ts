@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { api, type RouterInputs } from "@/trpc/react";
+import { uploadErrorMessage } from "./upload-schema";
 import { sendDatasetFile } from "./upload-transport";
 
 export type UploadState =
@@ -41,7 +42,7 @@ export function useDatasetUpload() {
         return id;
       } catch (err) {
         if (id) remove({ id });
-        setState(isAbort(err) ? { phase: "idle" } : { phase: "failed", message: err instanceof Error ? err.message : String(err) });
+        setState(isAbort(err) ? { phase: "idle" } : { phase: "failed", message: uploadErrorMessage(err) });
         return null;
       } finally {
         controller.current = null;

@@ -1,7 +1,7 @@
 import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "../progress-bar";
-import { formatBytes } from "../text";
+import { formatBytes } from "@/lib/datasets/upload-target";
 
 /** The worker's progress through the file: bytes read of the file's size, and lines seen. */
 export function ValidationProgress(props: { bytes: number; lines: number; total: number; onCancel: () => void }) {
