@@ -158,8 +158,8 @@ export function createDatasetValidator(opts: DatasetValidatorOptions = {}): Data
           tokensPerExample: { min: sorted[0] ?? 0, max, mean: tokens.length ? total / tokens.length : 0, p50: at(0.5), p90: at(0.9) },
           histogram,
           turnsPerExample: {
-            min: turns.length ? Math.min(...turns) : 0,
-            max: turns.length ? Math.max(...turns) : 0,
+            min: turns.reduce((m, t) => Math.min(m, t), turns[0] ?? 0),
+            max: turns.reduce((m, t) => Math.max(m, t), 0),
             mean: turns.length ? turns.reduce((a, b) => a + b, 0) / turns.length : 0,
           },
           roles,
