@@ -17,10 +17,11 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { type DatasetStatus, isTrainable } from "@/lib/dataset-lifecycle";
 import { api } from "@/trpc/react";
 
 /** Start training (ready datasets only), download through a fresh signed link, delete after asking. */
-export function DatasetActions({ id, name, status }: { id: string; name: string; status: string }) {
+export function DatasetActions({ id, name, fileName, status }: { id: string; name: string; fileName: string; status: DatasetStatus }) {
   const router = useRouter();
   const utils = api.useUtils();
   const [downloading, setDownloading] = useState(false);
@@ -38,7 +39,14 @@ export function DatasetActions({ id, name, status }: { id: string; name: string;
     try {
       // A link made now, on click: signed links expire after an hour, so one fetched with the page could be stale.
       const { url } = await utils.datasets.downloadUrl.fetch({ id }, { staleTime: 0 });
-      window.location.assign(url);
+      // A download link, not a navigation: the page stays, and a same-origin file keeps its original name.
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileName;
+      a.rel = "noopener";
+      document.body.append(a);
+      a.click();
+      a.remove();
     } catch (err) {
       toast.error(err instanceof Error ? err.message : "The download link could not be made.");
     } finally {
@@ -48,7 +56,7 @@ export function DatasetActions({ id, name, status }: { id: string; name: string;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {status === "ready" ? (
+      {isTrainable(status) ? (
         <Button asChild>
           <Link href={`/fine-tuning/new?dataset=${encodeURIComponent(id)}`}>
             <GraduationCap /> Start training

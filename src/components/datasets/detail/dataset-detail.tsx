@@ -69,7 +69,7 @@ export function DatasetDetail({ id }: { id: string }) {
           </span>
         }
         description={d.description || `${d.fileName} · ${formatBytes(d.fileSize)} · uploaded ${formatRelative(d.createdAt)}`}
-        actions={<DatasetActions id={d.id} name={d.name} status={d.status} />}
+        actions={<DatasetActions id={d.id} name={d.name} fileName={d.fileName} status={d.status} />}
       />
       {d.status === "error" ? (
         <p className="flex items-start gap-2 rounded-lg border border-destructive/30 bg-destructive/10 p-3 text-sm text-destructive" role="alert">

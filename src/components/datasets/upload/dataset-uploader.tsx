@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
@@ -57,7 +57,8 @@ export function DatasetUploader() {
 
   const choose = (picked: File) => {
     if (!form.getFieldState("name").isDirty) form.setValue("name", nameFromFile(picked.name));
-    setFile(picked);
+    // The form and report mount in a transition: rendered in slices, they never block input for long.
+    startTransition(() => setFile(picked));
   };
   const clear = () => {
     setFile(null);

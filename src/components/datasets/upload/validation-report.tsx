@@ -40,7 +40,13 @@ export function ValidationReport({ report, elapsedMs }: { report: DatasetReport;
       </>
     ) : null;
   return (
-    <div className="flex min-w-0 flex-col gap-4" data-testid="validation-report" data-ok={report.ok} data-format={report.format ?? ""}>
+    <div
+      className="flex min-w-0 flex-col gap-4"
+      data-testid="validation-report"
+      data-ok={report.ok}
+      data-format={report.format ?? ""}
+      data-elapsed-ms={Math.round(elapsedMs)}
+    >
       <Verdict report={report} elapsedMs={elapsedMs} />
       {/* What to fix leads when there is something to fix; otherwise the figures do. */}
       {report.ok ? stats : errors}

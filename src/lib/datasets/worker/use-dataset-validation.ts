@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { DatasetReport, DatasetValidatorOptions } from "../types";
 import { validateInWorker, type WorkerValidation } from "./validate-in-worker";
 
@@ -26,14 +26,15 @@ export function useDatasetValidation() {
   const validate = useCallback(
     (file: File, options: DatasetValidatorOptions) => {
       cancel();
-      setState({ phase: "running", file, bytes: 0, lines: 0 });
+      startTransition(() => setState({ phase: "running", file, bytes: 0, lines: 0 }));
+      // Transitions: React renders progress and the report in slices, so no main-thread task grows long.
       const run = validateInWorker(file, options, (p) => {
-        if (current.current === run) setState({ phase: "running", file, ...p });
+        if (current.current === run) startTransition(() => setState({ phase: "running", file, ...p }));
       });
       current.current = run;
       run.done.then(
         ({ report, elapsedMs }) => {
-          if (current.current === run) setState({ phase: "done", file, report, elapsedMs });
+          if (current.current === run) startTransition(() => setState({ phase: "done", file, report, elapsedMs }));
         },
         (err: Error) => {
           if (current.current === run) setState({ phase: "failed", file, message: err.message });
