@@ -63,6 +63,11 @@ export interface DatasetStats {
   totalTokens: number;
   tokensPerExample: { min: number; max: number; mean: number; p50: number; p90: number };
   histogram: TokenHistogramBin[];
+  /**
+   * How many examples were tokenized; when fewer than `examples`, the token figures of the others are estimated
+   * (see `tokenCounting`). Absent in reports stored before it existed.
+   */
+  tokenizedExamples?: number;
   turnsPerExample: { min: number; max: number; mean: number };
   roles: Record<DatasetRole, number>;
   duplicates: number;
@@ -98,7 +103,23 @@ export interface DatasetValidatorOptions {
   maxIssues?: number;
   /** A hint from the file name or content type; content decides when they disagree. */
   fileName?: string;
+  /**
+   * Lines (and CSV records) longer than this are reported as `line-too-long` and skipped without being held in
+   * memory (default 8 MiB).
+   */
+  maxLineBytes?: number;
+  /**
+   * How the token statistics are taken (tokenizing is the dearest step by far):
+   * "sampled" (default): every example of the first 512 KiB of examples is tokenized, then a systematic sample (1 in 8, then 1 in 256), and the
+   * others are estimated from their size (`stats.tokenizedExamples` tells how many were tokenized);
+   * "exact": every example is tokenized; "off": no token statistics.
+   * The context-length rule is exact in every mode.
+   */
+  tokenCounting?: DatasetTokenCounting;
 }
+
+export const DATASET_TOKEN_COUNTING = ["sampled", "exact", "off"] as const;
+export type DatasetTokenCounting = (typeof DATASET_TOKEN_COUNTING)[number];
 
 export interface DatasetValidatorProgress {
   bytes: number;
