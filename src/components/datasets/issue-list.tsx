@@ -4,7 +4,8 @@ import { useState } from "react";
 import { CircleAlert, TriangleAlert } from "lucide-react";
 import type { DatasetIssue, DatasetRule } from "@/lib/datasets/types";
 import { cn } from "@/lib/utils";
-import { plural, RULE_LABELS, sortedCounts } from "./text";
+import { DATASET_RULE_LABELS } from "@/lib/datasets/rule-labels";
+import { plural, sortedCounts } from "./text";
 
 interface IssueListProps {
   kind: "error" | "warning";
@@ -54,7 +55,7 @@ export function IssueList({ kind, issues, counts, total }: IssueListProps) {
               rule === r ? chip : "text-muted-foreground hover:bg-accent",
             )}
           >
-            {RULE_LABELS[r]}
+            {DATASET_RULE_LABELS[r]}
             <span className="tabular-nums">{n.toLocaleString("en")}</span>
           </button>
         ))}
@@ -67,7 +68,7 @@ export function IssueList({ kind, issues, counts, total }: IssueListProps) {
               {issue.line > 0 ? `Line ${issue.line}` : "File"}
             </span>
             <span className="min-w-0 flex-1 leading-5 break-words">
-              <span className={cn("mr-2 text-xs font-medium", tone)}>{RULE_LABELS[issue.rule]}</span>
+              <span className={cn("mr-2 text-xs font-medium", tone)}>{DATASET_RULE_LABELS[issue.rule]}</span>
               {issue.message}
             </span>
           </li>

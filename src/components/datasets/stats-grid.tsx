@@ -13,6 +13,13 @@ interface Stat {
   detail: string;
 }
 
+/** Which tokenizer counted, and whether every example was tokenized or the rest were estimated from a sample. */
+function tokenNote(s: DatasetStats): string {
+  const counted = s.tokenizedExamples;
+  if (counted === undefined || counted >= s.examples) return s.tokenizer;
+  return `${s.tokenizer}; ${counted.toLocaleString("en")} of ${s.examples.toLocaleString("en")} examples tokenized, the rest estimated`;
+}
+
 const round1 = (n: number) => (Math.round(n * 10) / 10).toLocaleString("en");
 
 function statsOf(s: DatasetStats): Stat[] {
@@ -31,7 +38,7 @@ function statsOf(s: DatasetStats): Stat[] {
       value: compactNumber(s.totalTokens),
       exact: s.totalTokens,
       title: s.totalTokens.toLocaleString("en"),
-      detail: s.tokenizer,
+      detail: tokenNote(s),
     },
     {
       id: "tokens-per-example",

@@ -19,28 +19,6 @@ export function compactNumber(n: number): string {
   return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(n);
 }
 
-/** What each rule means, in the words shown beside its count. */
-export const RULE_LABELS: Record<DatasetRule, string> = {
-  "empty-file": "Empty file",
-  format: "Unrecognised format",
-  encoding: "Not UTF-8",
-  json: "Invalid JSON",
-  "line-too-long": "Line too long",
-  "not-object": "Not an object",
-  "unknown-key": "Unknown key",
-  messages: "Bad messages list",
-  turns: "Bad turns list",
-  role: "Bad role",
-  content: "Bad content",
-  "no-assistant": "No assistant message",
-  weight: "Bad weight",
-  "csv-header": "CSV header",
-  "csv-row": "CSV row",
-  "min-examples": "Too few examples",
-  "context-length": "Over context length",
-  duplicate: "Duplicate",
-};
-
 /** Per-rule counts, largest first (ties by rule name so the order is stable). */
 export function sortedCounts(counts: Partial<Record<DatasetRule, number>>): Array<[DatasetRule, number]> {
   const entries: Array<[DatasetRule, number]> = [];
