@@ -53,7 +53,7 @@ function statsOf(s: DatasetStats): Stat[] {
       label: "Turns per example",
       value: round1(s.turnsPerExample.mean),
       exact: s.turnsPerExample.max,
-      detail: `${s.turnsPerExample.min}–${s.turnsPerExample.max} messages`,
+      detail: s.turnsPerExample.min === s.turnsPerExample.max ? "in every example" : `from ${s.turnsPerExample.min} to ${s.turnsPerExample.max}`,
     },
     {
       id: "duplicates",

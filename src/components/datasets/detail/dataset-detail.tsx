@@ -68,7 +68,7 @@ export function DatasetDetail({ id }: { id: string }) {
             <DatasetStatusBadge status={d.status} className="text-sm" />
           </span>
         }
-        description={d.description || `${d.fileName} · ${formatBytes(d.fileSize)} · uploaded ${formatRelative(d.createdAt)}`}
+        description={d.description || `${d.fileName} · ${formatBytes(d.fileSize)} · added ${formatRelative(d.createdAt)}`}
         actions={<DatasetActions id={d.id} name={d.name} fileName={d.fileName} status={d.status} />}
       />
       {d.status === "error" ? (

@@ -18,6 +18,9 @@ const helper = createColumnHelper<typeof features, DatasetRow>();
 
 /** Classes per column: the narrow layout keeps name and status. */
 export const COLUMN_CLASS: Record<string, string> = {
+  // The name takes what is left and truncates; every other column is as wide as its content.
+  name: "w-full max-w-0",
+  status: "whitespace-nowrap",
   format: "hidden lg:table-cell",
   examples: "hidden sm:table-cell text-right",
   totalTokens: "hidden md:table-cell text-right",

@@ -20,7 +20,7 @@ export function FormatSamples() {
           <figcaption className="text-xs text-muted-foreground">
             <span className="font-medium text-foreground">{s.title}</span> · {s.note}
           </figcaption>
-          <pre className="overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[11px] leading-relaxed whitespace-pre-wrap break-all">{s.code}</pre>
+          <pre className="overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[11px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">{s.code}</pre>
         </figure>
       ))}
     </div>

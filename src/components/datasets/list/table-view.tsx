@@ -50,7 +50,7 @@ export function TableView({ table }: { table: DatasetTable }) {
           {table.getRowModel().rows.map((row) => (
             <TableRow key={row.id} data-testid="dataset-row" data-status={row.original.status}>
               {row.getAllCells().map((cell) => (
-                <TableCell key={cell.id} className={cn("max-w-64 py-3", COLUMN_CLASS[cell.column.id])}>
+                <TableCell key={cell.id} className={cn("py-3", COLUMN_CLASS[cell.column.id])}>
                   <table.FlexRender cell={cell} />
                 </TableCell>
               ))}
