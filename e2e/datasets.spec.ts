@@ -20,6 +20,41 @@ async function readStats(page: Page) {
   return out;
 }
 
+/** The report as either page shows it: the same components render the browser's and the server's. */
+async function readReport(page: Page) {
+  const issues = async (kind: "error" | "warning") => {
+    const list = page.getByTestId(`dataset-${kind}s`);
+    if ((await list.count()) === 0) return { total: 0, counts: {}, lines: [] };
+    const counts: Record<string, string | null> = {};
+    for (const chip of await list.locator("button[data-rule]").all()) counts[(await chip.getAttribute("data-rule"))!] = await chip.getAttribute("data-count");
+    const lines = await list.locator("li[data-line]").evaluateAll((items) => items.map((li) => `${li.getAttribute("data-line")}:${li.getAttribute("data-rule")}`));
+    return { total: Number(await page.getByTestId(`dataset-${kind}-total`).getAttribute("data-value")), counts, lines };
+  };
+  return { stats: await readStats(page), errors: await issues("error"), warnings: await issues("warning") };
+}
+
+/** Uploads a file through the same procedures and route the page uses, bypassing the page's own checks. */
+async function uploadDirectly(page: Page, file: string): Promise<string> {
+  const content = fs.readFileSync(file, "utf8");
+  return page.evaluate(
+    async ({ content, fileName }) => {
+      const call = async (proc: string, input: unknown) => {
+        const res = await fetch(`/api/trpc/${proc}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+        const body = await res.json();
+        if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body)}`);
+        return body.result.data.json;
+      };
+      const bytes = new TextEncoder().encode(content);
+      const created = await call("datasets.createUpload", { name: "Server copy", fileName, fileSize: bytes.byteLength, contentType: "application/jsonl" });
+      const put = await fetch(created.upload.url, { method: "PUT", body: bytes, headers: { "content-type": "application/jsonl" } });
+      if (!put.ok) throw new Error(`PUT ${put.status}: ${await put.text()}`);
+      await call("datasets.confirmUpload", { id: created.id });
+      return created.id;
+    },
+    { content, fileName: path.basename(file) },
+  );
+}
+
 /** Drops a file on the zone the way a browser does: a drop event carrying a DataTransfer with the file. */
 async function dropFile(page: Page, file: string, type = "application/jsonl") {
   const text = fs.readFileSync(file, "utf8");
@@ -156,4 +191,20 @@ test("drop a valid file, upload it, see the server reach ready with the same fig
   await expect(page.getByText("No datasets yet")).toBeVisible();
   await page.goto(`/datasets/${id}`);
   await expect(page.getByRole("heading", { name: "Dataset not found" })).toBeVisible();
+});
+
+test("the browser and the server give the same report for the same broken file", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, uniqueUser("auditor"), "/datasets");
+  await page.getByLabel("Dataset file").setInputFiles(BROKEN);
+  await expect(page.getByTestId("validation-report")).toHaveAttribute("data-ok", "false");
+  const browser = await readReport(page);
+  expect(browser.errors.total).toBeGreaterThan(0);
+
+  // The page will not upload it; the server is asked directly, and validates the stored file itself.
+  const id = await uploadDirectly(page, BROKEN);
+  await page.goto(`/datasets/${id}`);
+  await expect(page.locator('h1 [data-status="error"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("dataset-errors")).toBeVisible();
+  expect(await readReport(page)).toEqual(browser);
 });
