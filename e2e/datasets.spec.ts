@@ -11,6 +11,9 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures/datasets");
 const BROKEN = path.join(FIXTURES, "broken-chat.jsonl");
 const VALID = path.join(FIXTURES, "valid-chat.jsonl");
 
+// The first check in a browser loads the tokenizer's tables into the worker, which takes seconds on a busy machine.
+const FIRST_REPORT = { timeout: 60_000 };
+
 /** Figures both reports show, by the stat card's test id (exact values in data-value). */
 const STATS = ["examples", "total-tokens", "tokens-per-example", "turns", "duplicates", "size"] as const;
 
@@ -87,7 +90,7 @@ test("a broken file is explained line by line before anything is uploaded", asyn
   await (await chooser).setFiles(BROKEN);
 
   const report = page.getByTestId("validation-report");
-  await expect(report).toHaveAttribute("data-ok", "false");
+  await expect(report).toHaveAttribute("data-ok", "false", FIRST_REPORT);
   await expect(report).toHaveAttribute("data-format", "openai-chat");
   await expect(page.getByTestId("validation-verdict")).toContainText(/errors? to fix before uploading/);
   const errors = page.getByTestId("dataset-errors");
@@ -123,7 +126,7 @@ test("drop a valid file, upload it, see the server reach ready with the same fig
 
   await dropFile(page, VALID);
   const report = page.getByTestId("validation-report");
-  await expect(report).toHaveAttribute("data-ok", "true");
+  await expect(report).toHaveAttribute("data-ok", "true", FIRST_REPORT);
   await expect(page.getByTestId("validation-verdict")).toHaveText("Ready to upload");
   await expect(page.getByTestId("stat-examples")).toHaveAttribute("data-value", "12");
   const browserStats = await readStats(page);
@@ -197,7 +200,7 @@ test("the browser and the server give the same report for the same broken file",
   test.setTimeout(120_000);
   await signIn(page, uniqueUser("auditor"), "/datasets");
   await page.getByLabel("Dataset file").setInputFiles(BROKEN);
-  await expect(page.getByTestId("validation-report")).toHaveAttribute("data-ok", "false");
+  await expect(page.getByTestId("validation-report")).toHaveAttribute("data-ok", "false", FIRST_REPORT);
   const browser = await readReport(page);
   expect(browser.errors.total).toBeGreaterThan(0);
 

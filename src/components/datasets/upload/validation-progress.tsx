@@ -11,7 +11,8 @@ export function ValidationProgress(props: { bytes: number; lines: number; total:
       <div className="flex items-center justify-between gap-3 text-sm">
         <span className="flex items-center gap-2">
           <Loader2 className="size-4 animate-spin text-primary" aria-hidden />
-          Validating in your browser… {Math.round(fraction * 100)}%
+          {/* The last step after the last byte (token statistics) can take a moment: say so rather than sit at 100%. */}
+          {fraction >= 1 ? "Counting tokens and finishing the report…" : `Validating in your browser… ${Math.round(fraction * 100)}%`}
         </span>
         <Button type="button" size="sm" variant="ghost" onClick={props.onCancel}>
           Cancel
