@@ -1,15 +1,23 @@
-import { Database } from "lucide-react";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { DatasetUploader } from "@/components/datasets/upload/dataset-uploader";
+import { DatasetsTable } from "@/components/datasets/list/datasets-table";
+import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Datasets" };
 
-export default function Page() {
+export default function DatasetsPage() {
+  // Same input as the table's first page (no filters, newest first), so it renders without a round trip.
+  void api.datasets.list.prefetchInfinite({ limit: 20, sort: "newest" });
   return (
-    <SectionPlaceholder
-      title="Datasets"
-      description="Upload JSONL or CSV training data; Radium validates it and shows statistics."
-      empty="No datasets yet"
-      icon={<Database />}
-    />
+    <HydrateClient>
+      <PageBody>
+        <PageHeader
+          title="Datasets"
+          description="Training data for fine-tuning: validated line by line in your browser before upload, and again on the server."
+        />
+        <DatasetUploader />
+        <DatasetsTable />
+      </PageBody>
+    </HydrateClient>
   );
 }

@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { DatasetDetail } from "@/components/datasets/detail/dataset-detail";
+import { PageBody } from "@/components/shell/page-header";
+import { api, HydrateClient } from "@/trpc/server";
+
+export const metadata = { title: "Dataset" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function DatasetPage({ params }: PageProps<"/datasets/[id]">) {
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  void api.datasets.byId.prefetch({ id });
+  return (
+    <HydrateClient>
+      <PageBody>
+        <DatasetDetail id={id} />
+      </PageBody>
+    </HydrateClient>
+  );
+}
