@@ -58,6 +58,8 @@ export const serverSchema = {
 
   // File storage (src/server/storage)
   UPLOADTHING_TOKEN: text(),
+  /** The largest dataset file accepted, in bytes (checked when an upload starts and where the bytes arrive); 1 GB. */
+  DATASET_MAX_BYTES: int(1).default(1024 ** 3),
 
   // Inngest (src/server/inngest, scripts/dev.mjs)
   INNGEST_DEV: text(),
