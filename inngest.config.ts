@@ -7,7 +7,9 @@ import { provisionDeployment } from "@/server/inngest/functions/provision-deploy
 import { pauseDeployment } from "@/server/inngest/functions/pause-deployment";
 import { resumeDeployment } from "@/server/inngest/functions/resume-deployment";
 import { teardownDeployment } from "@/server/inngest/functions/teardown-deployment";
+import { trainModel } from "@/server/inngest/functions/train-model";
+import { cancelTraining } from "@/server/inngest/functions/cancel-training";
 
 export { inngest };
 
-export const functions = [userWelcome, ping, provisionDeployment, pauseDeployment, resumeDeployment, teardownDeployment];
+export const functions = [userWelcome, ping, provisionDeployment, pauseDeployment, resumeDeployment, teardownDeployment, trainModel, cancelTraining];

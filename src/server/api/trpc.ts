@@ -14,6 +14,7 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { issuesMessage } from "@/lib/validation-message";
 import { requestIdOf } from "@/server/http/request-id";
 import { logger, requestLogger } from "@/server/log";
+import { graphErrorData } from "@/server/training/graph-error";
 import { publicMessage, validationIssues } from "./error-message";
 
 export interface Context {
@@ -45,6 +46,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
         issues: issues?.map((i) => ({ message: i.message, path: i.path?.map(String) })) ?? null,
+        // A training graph's deep-validation problems, each for its field (null for other errors).
+        ...graphErrorData(error),
         requestId,
       },
     };

@@ -14,3 +14,11 @@ export const deploymentProvisionRequested = eventType("radium/deployment.provisi
 export const deploymentPauseRequested = eventType("radium/deployment.pause.requested", { schema: deploymentRef });
 export const deploymentResumeRequested = eventType("radium/deployment.resume.requested", { schema: deploymentRef });
 export const deploymentDeleteRequested = eventType("radium/deployment.delete.requested", { schema: deploymentRef });
+
+/** A fine-tuning job's functions (src/server/inngest/functions/{train-model,cancel-training}.ts), started through the outbox. */
+const trainingRef = z.object({ jobId: z.uuid(), userId: z.string().min(1) });
+export const trainingRequested = eventType("radium/training.requested", { schema: trainingRef });
+/** The training function's own next run, sent when one run has used its polls (a long job). */
+export const trainingContinued = eventType("radium/training.continued", { schema: trainingRef });
+/** Sent with the user's cancel: cancels the training run (cancelOn) and starts cancel-training. */
+export const trainingCancelRequested = eventType("radium/training.cancel.requested", { schema: trainingRef });

@@ -57,7 +57,8 @@ export interface TrainingSummary {
   provider: TrainingAdapterKind;
 }
 
-const live = sql`status in ('queued', 'initializing', 'running', 'validating', 'saving')`;
+/** A job still moving (see isLive in src/lib/training-lifecycle.ts): what the capacity caps count. */
+export const LIVE_TRAINING_SQL = sql`status in ('queued', 'initializing', 'running', 'validating', 'saving')`;
 
 /**
  * A user's fine-tuning job: the graph as submitted (deep-validated), the configuration read from it,
@@ -122,7 +123,7 @@ export const trainingJobs = pgTable(
       t.id.desc().nullsFirst(),
     ),
     // What the capacity check counts (per user and overall): only live jobs are in it.
-    index("training_jobs_live_idx").on(t.userId, t.estimatedCompletionAt).where(live),
+    index("training_jobs_live_idx").on(t.userId, t.estimatedCompletionAt).where(LIVE_TRAINING_SQL),
   ],
 );
 
@@ -136,8 +137,8 @@ export const trainingEvents = pgTable(
       .references(() => trainingJobs.id, { onDelete: "cascade" }),
     fromStatus: text().$type<TrainingStatus>(),
     toStatus: text().$type<TrainingStatus>().notNull(),
-    /** A lifecycle event, or a step that changes no status ("created", "submitted"). */
-    step: text().$type<TrainingEvent | "created" | "submitted">().notNull(),
+    /** A lifecycle event, or a step that changes no status. */
+    step: text().$type<TrainingEvent | "created" | "submitted" | "provider_cancelled">().notNull(),
     message: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
