@@ -6,6 +6,7 @@
  */
 import "server-only";
 import crypto from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { type GraphValidationError, parseTrainingGraph } from "@/lib/training/graph-validation";
 import { trainingConfigFromGraph } from "@/lib/training/graph";
@@ -33,7 +34,8 @@ async function replay(db: Db, userId: string, idempotencyKey: string, input: unk
     .limit(1);
   if (!existing) return null;
   const parsed = parseTrainingGraph(input);
-  if (parsed.ok && JSON.stringify(trainingConfigFromGraph(parsed.graph)) === JSON.stringify(existing.config)) {
+  // Compared as values: jsonb does not keep key order.
+  if (parsed.ok && isDeepStrictEqual(trainingConfigFromGraph(parsed.graph), existing.config)) {
     return { ok: true, id: existing.id, created: false };
   }
   return { ok: false, code: "conflict", message: "This request key was already used for another training job; reload the page." };
