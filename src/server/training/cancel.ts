@@ -63,6 +63,13 @@ export async function cancelTrainingAtProvider(db: Db, jobId: string): Promise<S
   const [job] = await db.select().from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
   if (job?.status !== "cancelled") return { stopped: false, billedSteps: 0, finalCostCents: job?.finalCostCents ?? null };
   if (!job.providerJobId) return { stopped: false, billedSteps: 0, finalCostCents: job.finalCostCents };
+  // Delivered again after it was settled: the provider has stopped and the bill is final.
+  const [settled] = await db
+    .select({ id: trainingEvents.id })
+    .from(trainingEvents)
+    .where(and(eq(trainingEvents.jobId, jobId), eq(trainingEvents.step, "provider_cancelled")))
+    .limit(1);
+  if (settled) return { stopped: true, billedSteps: job.currentStep, finalCostCents: job.finalCostCents };
   const provider = trainingProvider();
   const oldId = job.providerJobId;
   const handle = await providerCall(() => provider.cancel(oldId));
