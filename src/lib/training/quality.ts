@@ -31,7 +31,8 @@ export const CONVERGENCE_THRESHOLDS = [
   { rating: "fair", minReduction: 0.1, maxOverfit: 0.25 },
 ] as const satisfies readonly { rating: ConvergenceRating; minReduction: number; maxOverfit: number }[];
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** "75%", "2.5%": one decimal at most, so a value near a threshold reads on the right side of it. */
+const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 
 /** The rule, as users read it in the tooltip (built from the same thresholds the code applies). */
 export const CONVERGENCE_RULE: string = [
