@@ -69,3 +69,23 @@ export function trainingGraph(userId: string, datasetId: string, over: Partial<T
 }
 
 export const idempotencyKey = () => `idem_${crypto.randomUUID()}`;
+
+/**
+ * Runs a job to its end the way train-model does, without Inngest: submit, poll until done (the
+ * simulator at TRAINING_SIMULATOR_SPEED=0 is done at once), store checkpoints, complete.
+ */
+export async function trainDirectly(db: Db, jobId: string) {
+  const { submitTrainingJob, pollTrainingJob } = await import("@/server/training/run");
+  const { storePendingCheckpoints } = await import("@/server/training/files");
+  const { completeTrainingJob } = await import("@/server/training/finalize");
+  const submitted = await submitTrainingJob(db, jobId);
+  if (!submitted.go) throw new Error(`job ${jobId} was not submitted (${submitted.status})`);
+  let cursor = submitted.cursor;
+  for (let i = 0; i < 100; i++) {
+    const polled = await pollTrainingJob(db, jobId, cursor);
+    cursor = polled.cursor;
+    if (polled.newCheckpoints > 0) await storePendingCheckpoints(db, jobId);
+    if (polled.done) return polled.phase === "completed" ? completeTrainingJob(db, jobId) : { status: polled.status, artifactId: null };
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
