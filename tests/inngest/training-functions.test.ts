@@ -67,9 +67,8 @@ async function trainToEnd(data: Data) {
   let name = "radium/training.requested";
   for (let run = 0; run < 30; run++) {
     const out = await engine(trainModel, name, data).execute();
-    if (out.error) return out;
-    const result = out.result as { outcome: string };
-    if (result.outcome !== "continued") return { ...out, runs: run + 1 };
+    const outcome = (out.result as { outcome?: string } | undefined)?.outcome;
+    if (out.error || outcome !== "continued") return { out, runs: run + 1 };
     expect(out.ctx.step.sendEvent).toHaveBeenCalledWith("continue", expect.objectContaining({ name: "radium/training.continued", data }));
     name = "radium/training.continued";
   }
@@ -85,6 +84,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
   afterAll(async () => {
     setConnectionForTesting(undefined);
     await tdb?.dispose();
+    fs.rmSync(storageRoot.dir, { recursive: true, force: true });
   });
   beforeEach(() => {
     sim.now = Date.now();
@@ -92,9 +92,6 @@ describe.each(testBackends())("training functions on %s", (backend) => {
   });
   afterEach(() => {
     vi.restoreAllMocks();
-  });
-  afterAll(() => {
-    fs.rmSync(storageRoot.dir, { recursive: true, force: true });
   });
 
   async function newJob() {
@@ -121,9 +118,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
 
   it("trains to completed across runs, with metrics, every checkpoint's files in storage and the model artifact", async () => {
     const { user, data } = await newJob();
-    const out = await trainToEnd(data);
+    const { out, runs } = await trainToEnd(data);
     expect(out.error).toBeUndefined();
-    expect(out.runs).toBeGreaterThan(1);
+    expect(runs).toBeGreaterThan(1);
     const result = out.result as { outcome: string; status: string; artifactId: string };
     expect(result).toMatchObject({ outcome: "completed", status: "completed", artifactId: expect.any(String) });
 
@@ -195,7 +192,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
   it("lands in failed with the provider's reason, billing the steps completed before it", async () => {
     sim.provider = new TrainingSimulator({ speed: 1, failureRate: 1, now: () => sim.now });
     const { user, data } = await newJob();
-    const out = await trainToEnd(data);
+    const { out } = await trainToEnd(data);
     expect(out.error).toBeUndefined();
     expect(out.result).toMatchObject({ outcome: "ended", status: "failed" });
     const job = await rowOf(data.jobId);

@@ -15,6 +15,12 @@ vi.mock("@/server/outbox/dispatcher", () => ({ kickOutbox: () => {} }));
 
 const saved = process.env.TRAINING_MAX_ACTIVE_JOBS_PER_USER;
 
+/** The deep-validation fields of an error body's data. */
+function graphData(body: unknown) {
+  const data: Record<string, unknown> = errorOf(body).data;
+  return { graphIssues: data.graphIssues, graphReasons: data.graphReasons, retryAfterSeconds: data.retryAfterSeconds };
+}
+
 describe("fineTuning.create errors on the wire", () => {
   const tdb = suiteDatabase();
   afterEach(() => {
@@ -39,7 +45,7 @@ describe("fineTuning.create errors on the wire", () => {
   it("400: a malformed graph, every problem with its path and form field", async () => {
     const user = await newUser(tdb.db, "Wire");
     const dataset = await insertDataset(tdb.db, user.id);
-    const graph = structuredClone(trainingGraph(user.id, dataset.id)) as unknown as { nodes: { props: Record<string, unknown> }[] };
+    const graph: { nodes: { props: Record<string, unknown> }[] } = JSON.parse(JSON.stringify(trainingGraph(user.id, dataset.id)));
     graph.nodes[2]!.props.epochs = 0;
     graph.nodes[2]!.props.surprise = true;
     for (const path of ["fineTuning.create", "fineTuning.validateGraph"]) {
@@ -48,7 +54,7 @@ describe("fineTuning.create errors on the wire", () => {
       const error = errorOf(body);
       expect(error.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400, graphReasons: null, retryAfterSeconds: null });
       expect(error.message).toBe("The training graph is malformed (2 problems).");
-      expect((error.data as { graphIssues: unknown }).graphIssues).toEqual([
+      expect(graphData(body).graphIssues).toEqual([
         { path: ["nodes", 2, "props", "epochs"], field: "hyperparameters.epochs", message: "Epochs must be at least 1." },
         { path: ["nodes", 2, "props"], field: null, message: expect.stringContaining("surprise") },
       ]);
@@ -81,7 +87,7 @@ describe("fineTuning.create errors on the wire", () => {
     expect(res.status).toBe(422);
     const error = errorOf(body);
     expect(error.data).toMatchObject({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422, graphIssues: null, retryAfterSeconds: null });
-    expect((error.data as { graphReasons: unknown }).graphReasons).toEqual([
+    expect(graphData(body).graphReasons).toEqual([
       {
         code: "dataset_not_ready",
         path: ["nodes", 0, "props", "dataset_id"],
@@ -107,7 +113,7 @@ describe("fineTuning.create errors on the wire", () => {
     const { res, body } = await post("fineTuning.create", { graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() }, user.cookie);
     expect(res.status).toBe(503);
     const error = errorOf(body);
-    const retry = (error.data as { retryAfterSeconds: number }).retryAfterSeconds;
+    const retry = Number(graphData(body).retryAfterSeconds);
     expect(error.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, graphIssues: null, graphReasons: null });
     expect(retry).toBeGreaterThan(590);
     expect(retry).toBeLessThanOrEqual(600);
