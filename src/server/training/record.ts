@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { isLive, isTerminal, type TrainingEvent, type TrainingStatus } from "@/lib/training-lifecycle";
+import { forwardPath, isLive, isTerminal, type TrainingEvent, type TrainingStatus } from "@/lib/training-lifecycle";
 import {
   LIVE_TRAINING_SQL,
   type TrainingCurrentMetrics,
@@ -136,13 +136,16 @@ export async function recordTrainingUpdate(db: Db, jobId: string, u: TrainingUpd
     if (!isLive(job.status)) return { status: job.status, newCheckpoints };
 
     const target = statusForPhase(u.phase);
+    // A job that failed or was cancelled after completing steps had reached training, even if no
+    // poll saw it there: its stages are recorded before it ends (and it is billed from then on).
+    const reached = isTerminal(target) ? (u.step > 0 ? "running" : null) : target;
     let status = job.status;
-    if (!isTerminal(target)) {
-      const walked = await walkForwardIn(tx, jobId, status, target, FORWARD_MESSAGES);
+    if (reached && forwardPath(status, reached)) {
+      const walked = await walkForwardIn(tx, jobId, status, reached, FORWARD_MESSAGES);
       status = walked.ok ? walked.to : (walked.current ?? status);
     }
     const totalSteps = u.totalSteps > 0 ? u.totalSteps : job.totalSteps;
-    const cost = costCents(job.estimate, { hardware: status !== "queued" || u.step > 0, step: u.step, totalSteps });
+    const cost = costCents(job.estimate, { hardware: status !== "queued", step: u.step, totalSteps });
     await tx
       .update(trainingJobs)
       .set({
