@@ -7,7 +7,9 @@
 //    tRPC client sends them) every second, while this process records a new metrics point and log
 //    line for every job every second through the training function's own write (one transaction per
 //    poll). Measured: the delay from a point's commit to a client holding it (p50/p95/max), and the
-//    server's CPU. Skipped without `npm run build` or without PostgreSQL.
+//    server's CPU. Skipped without `npm run build`.
+// 3. 20 jobs through the real functions on the local runner (bench/_training-runner.ts), one cancelled.
+// Everything is skipped without PostgreSQL.
 // Run with `npm run bench -- fine-tuning`.
 import http from "node:http";
 import { pathToFileURL } from "node:url";
@@ -16,6 +18,7 @@ import { sql } from "drizzle-orm";
 import { ADMIN_URL, freshDatabase, postgresAnswers } from "./_deployments-db";
 import { hasProductionBuild, type NextServer, startNext } from "./_next-start";
 import { ms, summarize } from "./_stats";
+import { jobsThroughTheRunner, trainingRunnerSetup } from "./_training-runner";
 
 const CURVE_POINTS = 10_000;
 const JOBS = 50;
@@ -231,11 +234,15 @@ export default async function run(): Promise<void> {
     console.log(`fine-tuning: skipped — no PostgreSQL at ${ADMIN_URL.replace(/\/\/[^@]*@/, "//")}`);
     return;
   }
-  if (!hasProductionBuild()) {
-    console.log("fine-tuning: skipped — no production build (run `npm run build` first)");
-    return;
-  }
+  // The server gets the environment as it was, not the runner settings made for this process.
   const appEnv = { ...process.env };
+  const runner = await trainingRunnerSetup();
+  if (hasProductionBuild()) await overHttp(appEnv);
+  else console.log("fine-tuning over HTTP: skipped — no production build (run `npm run build` first)");
+  await jobsThroughTheRunner(runner, 20);
+}
+
+async function overHttp(appEnv: NodeJS.ProcessEnv): Promise<void> {
   const db = await freshDatabase();
   let server: NextServer | undefined;
   try {
