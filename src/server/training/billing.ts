@@ -4,6 +4,7 @@
  * the queue, costs nothing). The provider counts steps its own way (the simulator holds out a tenth
  * of the examples); its share of completed steps is applied to the estimate's steps.
  */
+import "server-only";
 import { costSoFar, type TrainingEstimate } from "@/lib/pricing/training";
 
 /** Completed steps on the estimate's scale: the provider's completed share, rounded down. */
