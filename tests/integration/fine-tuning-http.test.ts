@@ -6,10 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import superjson from "superjson";
 import { trainingJobs } from "@/server/db/schema";
+import { insertItems } from "@/server/training/record";
 import { newUser, suiteDatabase } from "../chat/helpers";
 import { idempotencyKey, insertDataset, trainingGraph } from "../helpers/training";
-import { errorOf, LEAK, trpcMutation } from "../helpers/trpc-http";
+import { errorOf, LEAK, trpcMutation, trpcQuery } from "../helpers/trpc-http";
 
 vi.mock("@/server/outbox/dispatcher", () => ({ kickOutbox: () => {} }));
 
@@ -128,5 +130,37 @@ describe("fineTuning.create errors on the wire", () => {
     const error = errorOf(body);
     expect(error.data).toMatchObject({ code: "NOT_FOUND", graphIssues: null, graphReasons: null, retryAfterSeconds: null });
     expect(JSON.stringify(body)).not.toMatch(LEAK);
+  });
+
+  it("sends a loss curve as plain JSON, and one with a non-finite value through superjson, alike for the client", async () => {
+    const user = await newUser(tdb.db, "Wire");
+    const dataset = await insertDataset(tdb.db, user.id);
+    const { id } = await user.caller.fineTuning.create({ graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const at = "2026-12-02T10:00:00.000Z";
+    const points = [1, 2, 3].map((step) => ({ step, epoch: 1, at, trainingLoss: 2 / step, learningRate: 0.0002, gradNorm: 0.5 }));
+    await tdb.db.transaction((tx) => insertItems(tx, id, { points, logs: [], checkpoints: [] }));
+    const { GET } = await import("@/app/api/trpc/[trpc]/route");
+    const read = async (afterStep: number) => {
+      const res = await GET(trpcQuery("fineTuning.metrics", { id, afterStep }, { cookie: user.cookie }));
+      expect(res.status).toBe(200);
+      return (await res.json()).result.data;
+    };
+
+    const plain = await read(0);
+    expect(plain.meta).toBeUndefined();
+    expect(superjson.deserialize(plain)).toEqual(await user.caller.fineTuning.metrics({ id }));
+    expect(plain.json.points.map((p: { step: number; at: string }) => [p.step, p.at])).toEqual([
+      [1, at],
+      [2, at],
+      [3, at],
+    ]);
+
+    await tdb.db.transaction((tx) =>
+      insertItems(tx, id, { points: [{ step: 4, epoch: 1, at, trainingLoss: 0.4, learningRate: 0.0002, gradNorm: Number.NaN }], logs: [], checkpoints: [] }),
+    );
+    const annotated = await read(3);
+    expect(annotated.meta).toBeDefined();
+    const decoded: { points: { step: number; gradientNorm: number | null }[] } = superjson.deserialize(annotated);
+    expect(decoded.points.map((p) => [p.step, p.gradientNorm])).toEqual([[4, Number.NaN]]);
   });
 });

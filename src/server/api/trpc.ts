@@ -4,7 +4,6 @@
  */
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { env } from "@/env";
 import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/types";
@@ -16,6 +15,7 @@ import { requestIdOf } from "@/server/http/request-id";
 import { logger, requestLogger } from "@/server/log";
 import { graphErrorData } from "@/server/training/graph-error";
 import { publicMessage, validationIssues } from "./error-message";
+import { transformer } from "./plain-json";
 
 export interface Context {
   db: Db;
@@ -31,7 +31,7 @@ export async function createTRPCContext(opts: { req: Request; requestId?: string
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const requestId = ctx?.requestId ?? null;
     const issues = error.code === "BAD_REQUEST" ? validationIssues(error.cause) : null;

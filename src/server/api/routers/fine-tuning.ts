@@ -13,9 +13,10 @@ import { createTrainingJob } from "@/server/training/create";
 import { TrainingGraphError } from "@/server/training/graph-error";
 import { listTrainingJobs } from "@/server/training/list";
 import { catalogModel, isTrainable, userDataset } from "@/server/training/lookup";
-import { checkpointsOf, logsSince, metricsSince, parseLogCursor } from "@/server/training/series";
+import { checkpointsOf, isPlainSeries, logsFor, metricsFor, parseLogCursor } from "@/server/training/series";
 import { estimateFor, validateTrainingRequest, warningsFor } from "@/server/training/validate";
 import type { Db } from "@/server/db/types";
+import { asPlainJson } from "../plain-json";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Training job not found." });
@@ -103,8 +104,10 @@ export const fineTuningRouter = createTRPCRouter({
   metrics: protectedProcedure
     .input(z.object({ id: jobIdSchema, afterStep: z.number().int().min(0).max(1_000_000_000).optional() }))
     .query(async ({ ctx, input }) => {
-      await ownJob(ctx.db, ctx.userId, input.id);
-      return { points: await metricsSince(ctx.db, input.id, input.afterStep ?? 0) };
+      const points = await metricsFor(ctx.db, ctx.userId, input.id, input.afterStep ?? 0);
+      if (!points) throw notFound();
+      const result = { points };
+      return isPlainSeries(points) ? asPlainJson(result) : result;
     }),
 
   /** Log lines from `cursor` on (from the start without one), a page at a time. */
@@ -113,8 +116,9 @@ export const fineTuningRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const from = parseLogCursor(input.cursor);
       if (from === null) throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: Invalid cursor" });
-      await ownJob(ctx.db, ctx.userId, input.id);
-      return logsSince(ctx.db, input.id, from);
+      const page = await logsFor(ctx.db, ctx.userId, input.id, from);
+      if (!page) throw notFound();
+      return asPlainJson(page);
     }),
 
   /** Every checkpoint, the best (lowest validation loss) marked. */
