@@ -11,7 +11,9 @@
 // 3. 20 jobs through the real functions on the local runner (bench/_training-runner.ts), one cancelled.
 // Everything is skipped without PostgreSQL.
 // Run with `npm run bench -- fine-tuning`.
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
@@ -25,6 +27,9 @@ const JOBS = 50;
 const TICK_MS = 1000;
 const WARMUP_MS = 5_000;
 const MEASURE_MS = 30_000;
+
+/** The 1, 5 and 15 minute load averages: other work on the machine skews every figure here. */
+const loadAverage = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
 
@@ -253,9 +258,13 @@ async function overHttp(appEnv: NodeJS.ProcessEnv): Promise<void> {
     const seeded = await seed(db.conn.db);
     const { freePort } = await import("../src/dev/inngest-runner/testing/child-runner");
     server = await startNext({ port: await freePort(), env: { ...appEnv, DATABASE_URL: db.url, LOG_LEVEL: "warn" } });
-    console.log(`fine-tuning over HTTP: next start (own process), PostgreSQL — ${CURVE_POINTS}-point curve, ${JOBS} live jobs`);
+    console.log(
+      `fine-tuning over HTTP: next start (own process), PostgreSQL — ${CURVE_POINTS}-point curve, ${JOBS} live jobs; ` +
+        `machine load ${loadAverage()} (${os.cpus().length} cores)`,
+    );
     await wholeCurve(server, seeded);
     await fiftyMonitored(server, db.conn.db, seeded);
+    console.log(`machine load after: ${loadAverage()}`);
   } finally {
     agent.destroy();
     await server?.stop();
