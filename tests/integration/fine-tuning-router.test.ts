@@ -120,7 +120,10 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
       errorMessage: null,
       finalCostCents: null,
     });
-    expect(detail.events.map((e) => [e.fromStatus, e.toStatus, e.step])).toEqual([[null, "queued", "created"]]);
+    expect(detail.events).toEqual([
+      { id: expect.any(Number), fromStatus: null, toStatus: "queued", step: "created", message: "Training job created", createdAt: expect.any(Date) },
+    ]);
+    expect(Math.abs(detail.events[0]!.createdAt.getTime() - row.createdAt.getTime())).toBeLessThan(60_000);
     expect(await outboxFor(created.id)).toEqual([{ name: "radium/training.requested", data: { jobId: created.id, userId: alice.id } }]);
   });
 

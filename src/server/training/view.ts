@@ -5,7 +5,7 @@
 import type { TrainingEstimate } from "@/lib/pricing/training";
 import type { TrainingConfig } from "@/lib/training/schema";
 import type { JobStage, TrainingStatus } from "@/lib/training-lifecycle";
-import type { TrainingCurrentMetrics, TrainingEventRow } from "@/server/db/schema";
+import type { TrainingCurrentMetrics } from "@/server/db/schema";
 import type { TrainingAdapterKind } from "@/server/providers/training/types";
 
 export interface NamedRef {
@@ -106,15 +106,4 @@ export interface TrainingCheckpointItem {
   /** Empty until the files are stored (or when the provider does not keep this checkpoint). */
   files: { name: string; size: number }[];
   createdAt: Date;
-}
-
-export function timelineEntry(row: TrainingEventRow): TrainingTimelineEntry {
-  return {
-    id: row.id,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
-    step: row.step,
-    message: row.message,
-    createdAt: row.createdAt,
-  };
 }
