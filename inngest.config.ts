@@ -9,6 +9,8 @@ import { resumeDeployment } from "@/server/inngest/functions/resume-deployment";
 import { teardownDeployment } from "@/server/inngest/functions/teardown-deployment";
 import { validateDataset } from "@/server/inngest/functions/validate-dataset";
 import { purgeDatasetFile } from "@/server/inngest/functions/purge-dataset-file";
+import { trainModel } from "@/server/inngest/functions/train-model";
+import { cancelTraining } from "@/server/inngest/functions/cancel-training";
 
 export { inngest };
 
@@ -21,4 +23,6 @@ export const functions = [
   teardownDeployment,
   validateDataset,
   purgeDatasetFile,
+  trainModel,
+  cancelTraining,
 ];

@@ -89,6 +89,10 @@ export const serverSchema = {
   TRAINING_SIMULATOR_SPEED: z.coerce.number().min(0).default(1),
   /** Share of simulated training jobs that fail (0..1), chosen per job id. */
   TRAINING_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Live fine-tuning jobs one user may have at once; one more is refused with 503 and when to retry. */
+  TRAINING_MAX_ACTIVE_JOBS_PER_USER: int(1).default(3),
+  /** Live fine-tuning jobs across all users at once (the training capacity). */
+  TRAINING_MAX_ACTIVE_JOBS: int(1).default(100),
 
   // Logging (src/server/log.ts)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

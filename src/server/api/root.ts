@@ -8,6 +8,9 @@ import { documentsRouter } from "./routers/documents";
 import { suggestionsRouter } from "./routers/suggestions";
 import { deploymentsRouter } from "./routers/deployments";
 import { datasetsRouter } from "./routers/datasets";
+import { fineTuningRouter } from "./routers/fine-tuning";
+import { artifactsRouter } from "./routers/artifacts";
+import { meProcedure } from "./routers/me";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -19,6 +22,9 @@ export const appRouter = createTRPCRouter({
   suggestions: suggestionsRouter,
   deployments: deploymentsRouter,
   datasets: datasetsRouter,
+  fineTuning: fineTuningRouter,
+  artifacts: artifactsRouter,
+  me: meProcedure,
 });
 
 export type AppRouter = typeof appRouter;

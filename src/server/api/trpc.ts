@@ -4,7 +4,6 @@
  */
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { env } from "@/env";
 import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/types";
@@ -14,7 +13,9 @@ import { kickOutbox } from "@/server/outbox/dispatcher";
 import { issuesMessage } from "@/lib/validation-message";
 import { requestIdOf } from "@/server/http/request-id";
 import { logger, requestLogger } from "@/server/log";
+import { graphErrorData } from "@/server/training/graph-error";
 import { publicMessage, validationIssues } from "./error-message";
+import { transformer } from "./plain-json";
 
 export interface Context {
   db: Db;
@@ -30,7 +31,7 @@ export async function createTRPCContext(opts: { req: Request; requestId?: string
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const requestId = ctx?.requestId ?? null;
     const issues = error.code === "BAD_REQUEST" ? validationIssues(error.cause) : null;
@@ -45,6 +46,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
         issues: issues?.map((i) => ({ message: i.message, path: i.path?.map(String) })) ?? null,
+        // A training graph's deep-validation problems, each for its field (null for other errors).
+        ...graphErrorData(error),
         requestId,
       },
     };

@@ -19,3 +19,11 @@ export const deploymentDeleteRequested = eventType("radium/deployment.delete.req
 const datasetRef = z.object({ datasetId: z.uuid(), userId: z.string().min(1) });
 export const datasetValidationRequested = eventType("radium/dataset.validation.requested", { schema: datasetRef });
 export const datasetDeleted = eventType("radium/dataset.deleted", { schema: datasetRef });
+
+/** A fine-tuning job's functions (src/server/inngest/functions/{train-model,cancel-training}.ts), started through the outbox. */
+const trainingRef = z.object({ jobId: z.uuid(), userId: z.string().min(1) });
+export const trainingRequested = eventType("radium/training.requested", { schema: trainingRef });
+/** The training function's own next run, sent when one run has used its polls (a long job). */
+export const trainingContinued = eventType("radium/training.continued", { schema: trainingRef });
+/** Sent with the user's cancel: cancels the training run (cancelOn) and starts cancel-training. */
+export const trainingCancelRequested = eventType("radium/training.cancel.requested", { schema: trainingRef });

@@ -6,3 +6,4 @@ export * from "./chat";
 export * from "./sessions";
 export * from "./deployments";
 export * from "./datasets";
+export * from "./training";

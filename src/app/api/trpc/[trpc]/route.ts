@@ -8,6 +8,7 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
 import { requestLogger } from "@/server/log";
 import { route } from "@/server/http/route";
+import { retryAfterOf } from "@/server/training/graph-error";
 
 /** A refused request answered in tRPC's own error shape (what @trpc/client reads), with the request id. */
 function refused(refusal: Refusal, requestId: string): Response {
@@ -32,7 +33,13 @@ async function handler(req: Request): Promise<Response> {
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: () => createTRPCContext({ req, requestId }),
-    responseMeta: () => ({ headers: new Headers({ [REQUEST_ID_HEADER]: requestId }) }),
+    responseMeta: ({ errors }) => {
+      const headers = new Headers({ [REQUEST_ID_HEADER]: requestId });
+      // A 503 for training capacity says when to retry, in the header as well as the body.
+      const retryAfter = retryAfterOf(errors);
+      if (retryAfter !== null) headers.set("retry-after", String(retryAfter));
+      return { headers };
+    },
     onError({ path, error, type }) {
       // The client got a generic message for these; the real one is only in the log.
       if (!isPublicError(error)) log.error({ err: error.cause ?? error, path, type, code: error.code }, "trpc call failed");

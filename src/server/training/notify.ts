@@ -1,0 +1,26 @@
+/** The in-app notifications a job ends with: one per outcome, however often a step retries. */
+import "server-only";
+import { formatCents } from "@/lib/pricing/money";
+import { notifications } from "@/server/db/schema";
+import type { DbOrTx } from "@/server/db/types";
+
+export interface TrainingNotice {
+  userId: string;
+  jobId: string;
+  name: string;
+}
+
+async function record(tx: DbOrTx, n: TrainingNotice, outcome: "completed" | "failed", title: string, body: string) {
+  await tx
+    .insert(notifications)
+    .values({ userId: n.userId, type: "job", title, body, dedupeKey: `training:${n.jobId}:${outcome}` })
+    .onConflictDoNothing({ target: notifications.dedupeKey });
+}
+
+export function notifyTrainingCompleted(tx: DbOrTx, n: TrainingNotice, costCents: number, rating: string): Promise<void> {
+  return record(tx, n, "completed", `Fine-tuning "${n.name}" completed`, `Convergence: ${rating}. Cost: ${formatCents(costCents)}.`);
+}
+
+export function notifyTrainingFailed(tx: DbOrTx, n: TrainingNotice, reason: string): Promise<void> {
+  return record(tx, n, "failed", `Fine-tuning "${n.name}" failed`, reason);
+}
