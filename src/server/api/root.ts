@@ -7,6 +7,9 @@ import { votesRouter } from "./routers/votes";
 import { documentsRouter } from "./routers/documents";
 import { suggestionsRouter } from "./routers/suggestions";
 import { deploymentsRouter } from "./routers/deployments";
+import { fineTuningRouter } from "./routers/fine-tuning";
+import { artifactsRouter } from "./routers/artifacts";
+import { datasetsRouter } from "./routers/datasets";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -17,6 +20,9 @@ export const appRouter = createTRPCRouter({
   documents: documentsRouter,
   suggestions: suggestionsRouter,
   deployments: deploymentsRouter,
+  fineTuning: fineTuningRouter,
+  artifacts: artifactsRouter,
+  datasets: datasetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

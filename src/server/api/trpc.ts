@@ -33,12 +33,14 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const requestId = ctx?.requestId ?? null;
-    const issues = error.code === "BAD_REQUEST" ? validationIssues(error.cause) : null;
+    // PLACEHOLDER: Helper J carries the training graph's error details.
+    const graph = error.cause && "graphError" in error.cause && typeof error.cause.graphError === "object" ? error.cause.graphError : null;
+    const issues = error.code === "BAD_REQUEST" && !graph ? validationIssues(error.cause) : null;
     return {
       ...shape,
       // A readable "field: problem" message instead of a JSON dump of the issues; never an
       // internal error's own message (it can hold SQL and its parameters).
-      message: issues ? issuesMessage(issues) : publicMessage(error, requestId),
+      message: graph ? error.message : issues ? issuesMessage(issues) : publicMessage(error, requestId),
       // Rebuilt rather than spread, so tRPC's development-only `stack` is never sent.
       data: {
         code: shape.data.code,
@@ -46,6 +48,8 @@ const t = initTRPC.context<Context>().create({
         ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
         issues: issues?.map((i) => ({ message: i.message, path: i.path?.map(String) })) ?? null,
         requestId,
+        // PLACEHOLDER: Helper J carries the training graph's error details.
+        ...(graph ?? {}),
       },
     };
   },
