@@ -64,10 +64,14 @@ describe("configurator draft", () => {
     expect(fromDraft(defaultTrainingConfig, "a string")).toEqual(defaultTrainingConfig);
   });
 
-  it("starts from the URL's dataset over the draft's", () => {
-    expect(initialConfig(defaultTrainingConfig, filled, "other-id").datasetId).toBe("other-id");
-    expect(initialConfig(defaultTrainingConfig, filled, undefined)).toEqual(filled);
-    expect(initialConfig(defaultTrainingConfig, null, "x")).toEqual({ ...defaultTrainingConfig, datasetId: "x" });
+  it("starts from the URL's dataset and model over the draft's", () => {
+    expect(initialConfig(defaultTrainingConfig, filled, { datasetId: "other-id" })).toEqual({ ...filled, datasetId: "other-id" });
+    expect(initialConfig(defaultTrainingConfig, filled, {})).toEqual(filled);
+    expect(initialConfig(defaultTrainingConfig, null, { datasetId: "x", baseModelId: "m" })).toEqual({
+      ...defaultTrainingConfig,
+      datasetId: "x",
+      baseModelId: "m",
+    });
   });
 
   it("survives a storage that throws", () => {

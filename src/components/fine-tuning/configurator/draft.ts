@@ -2,7 +2,7 @@
  * The configurator's draft in localStorage, so a reload keeps the user's choices. Reading is
  * defensive: whatever is stored (an old shape, hand-edited JSON) is laid over the defaults field by
  * field, keeping only values of the default's type, and enums only when they are one of theirs.
- * A dataset named in the URL wins over the draft's, since that is what the user just asked for.
+ * A dataset or model named in the URL wins over the draft's, since that is what the user just asked for.
  */
 import { isPresetId } from "@/lib/training/presets";
 import { QUANTIZATIONS, type TrainingConfigInput } from "@/lib/training/schema";
@@ -39,14 +39,18 @@ export function fromDraft(defaults: TrainingConfigInput, stored: unknown): Train
   };
 }
 
-/** Where the configurator starts: the draft (or the defaults), with the URL's dataset over it. */
+/** Where the configurator starts: the draft (or the defaults), with the URL's dataset and model over it. */
 export function initialConfig(
   defaults: TrainingConfigInput,
   draft: TrainingConfigInput | null,
-  datasetId: string | undefined,
+  fromUrl: { datasetId?: string; baseModelId?: string },
 ): TrainingConfigInput {
   const start = draft ?? defaults;
-  return datasetId ? { ...start, datasetId } : start;
+  return {
+    ...start,
+    ...(fromUrl.datasetId ? { datasetId: fromUrl.datasetId } : {}),
+    ...(fromUrl.baseModelId ? { baseModelId: fromUrl.baseModelId } : {}),
+  };
 }
 
 export function loadTrainingDraft(

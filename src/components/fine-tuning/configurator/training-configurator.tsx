@@ -46,7 +46,7 @@ function useDraftPersistence(form: UseFormReturn<TrainingConfigInput, unknown, T
 }
 
 /** The Training Configurator: dataset, base model, preset, advanced settings, GPUs, a live estimate, Start. */
-export function TrainingConfigurator(props: { userId: string; initialDatasetId?: string }) {
+export function TrainingConfigurator(props: { userId: string; initialDatasetId?: string; initialModelId?: string }) {
   const router = useRouter();
   const formId = useId();
   const modelRef = useRef<FitModel | null>(null);
@@ -61,13 +61,16 @@ export function TrainingConfigurator(props: { userId: string; initialDatasetId?:
   const [restored, setRestored] = useState(false);
   const [focusTarget, setFocusTarget] = useState<{ path: string; n: number } | null>(null);
 
-  // The draft is read after mount (localStorage is browser-only); the URL's dataset wins over it.
+  // The draft is read after mount (localStorage is browser-only); the URL's dataset and model win over it.
   useEffect(() => {
-    const start = initialConfig(defaultTrainingConfig, loadTrainingDraft(defaultTrainingConfig), props.initialDatasetId);
+    const start = initialConfig(defaultTrainingConfig, loadTrainingDraft(defaultTrainingConfig), {
+      datasetId: props.initialDatasetId,
+      baseModelId: props.initialModelId,
+    });
     form.reset(start, { keepDefaultValues: true });
     if (start.presetId === "custom") setOpen("advanced");
     setRestored(true);
-  }, [form, props.initialDatasetId]);
+  }, [form, props.initialDatasetId, props.initialModelId]);
   useDraftPersistence(form, restored);
 
   // After the advanced section opened for an error inside it, move focus to the first problem.

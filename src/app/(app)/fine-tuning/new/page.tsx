@@ -14,11 +14,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function NewFineTuningPage({ searchParams }: PageProps<"/fine-tuning/new">) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  const raw = (await searchParams).dataset;
-  const datasetId = typeof raw === "string" && UUID.test(raw.trim()) ? raw.trim() : undefined;
-  // The catalog and the dataset's summary render at once.
-  void api.models.list.prefetch({ search: undefined });
-  if (datasetId) void api.datasets.byId.prefetch({ id: datasetId });
+  const query = await searchParams;
+  const datasetId = typeof query.dataset === "string" && UUID.test(query.dataset.trim()) ? query.dataset.trim() : undefined;
+  const modelId = typeof query.model === "string" && query.model.trim() ? query.model.trim().slice(0, 200) : undefined;
+  // The catalog and the dataset's summary render at once (awaited, so the server's render and the
+  // browser's first render agree).
+  await Promise.all([
+    api.models.list.prefetch({ search: undefined }),
+    datasetId ? api.datasets.byId.prefetch({ id: datasetId }) : null,
+    modelId ? api.models.byId.prefetch({ id: modelId }) : null,
+  ]);
   return (
     <HydrateClient>
       <PageBody>
@@ -32,7 +37,7 @@ export default async function NewFineTuningPage({ searchParams }: PageProps<"/fi
           description="Train a LoRA adapter on your dataset. The estimate follows every change; nothing runs until you press Start training."
         />
         {/* The signed-in user goes into the training graph's meta; the server checks it is the caller. */}
-        <TrainingConfigurator userId={user.id} initialDatasetId={datasetId} />
+        <TrainingConfigurator userId={user.id} initialDatasetId={datasetId} initialModelId={modelId} />
       </PageBody>
     </HydrateClient>
   );
