@@ -95,7 +95,7 @@ export interface PArtifact {
   userId: string;
   jobId: string;
   name: string;
-  version: string;
+  version: number;
   description: string;
   parentId: string | null;
   createdAt: Date;
@@ -165,7 +165,7 @@ export function pointAt(job: PJob, step: number) {
     gradientNorm: Number((0.4 + rand(job.id, step + 99) * 0.8).toFixed(3)),
     throughput: Math.round(job.estimate.tokensPerSecond * (0.92 + rand(job.id, step + 7) * 0.1)),
     gpuUtilization: Math.round(82 + rand(job.id, step + 13) * 14),
-    at: new Date(t.trainStart + step * stepMs(job)),
+    at: new Date(t.trainStart + step * stepMs(job)).toISOString(),
   };
 }
 
@@ -196,9 +196,10 @@ export function logsOf(job: PJob, now = Date.now()) {
   const done = stepsDone(job, now);
   for (let s = 1; s <= done; s++) {
     const p = pointAt(job, s);
-    push(p.at.getTime(), "info", `step ${s}/${job.estimate.totalSteps} · epoch ${p.epoch} · loss ${p.trainingLoss.toFixed(4)} · lr ${p.learningRate.toExponential(2)}`);
-    if (s % job.estimate.stepsPerEpoch === 0) push(p.at.getTime() + 1, "info", `Saved checkpoint at step ${s} (epoch ${p.epoch})`);
-    if (s === Math.floor(job.estimate.totalSteps / 3)) push(p.at.getTime() + 2, "warning", "Gradient norm clipped to 1.0");
+    const at = new Date(p.at).getTime();
+    push(at, "info", `step ${s}/${job.estimate.totalSteps} · epoch ${p.epoch} · loss ${p.trainingLoss.toFixed(4)} · lr ${p.learningRate.toExponential(2)}`);
+    if (s % job.estimate.stepsPerEpoch === 0) push(at + 1, "info", `Saved checkpoint at step ${s} (epoch ${p.epoch})`);
+    if (s === Math.floor(job.estimate.totalSteps / 3)) push(at + 2, "warning", "Gradient norm clipped to 1.0");
   }
   const { status } = statusOf(job, now);
   if (status === "failed") push(now, "error", "Provider error: CUDA out of memory on rank 0");
@@ -206,7 +207,7 @@ export function logsOf(job: PJob, now = Date.now()) {
   if (["validating", "saving", "completed"].includes(status)) push(t.trainEnd, "info", "Running final evaluation");
   if (["saving", "completed"].includes(status)) push(t.validateEnd, "info", "Saving adapter");
   if (status === "completed") push(t.done, "info", "Training completed");
-  return lines.map((l, i) => ({ id: String(i + 1), at: new Date(l.at), level: l.level, message: l.message }));
+  return lines.map((l, i) => ({ id: i, at: new Date(l.at).toISOString(), level: l.level, message: l.message }));
 }
 
 export function etaOf(job: PJob) {
@@ -230,14 +231,17 @@ export function ensureArtifact(job: PJob): string | null {
   if (statusOf(job).status !== "completed") return null;
   if (job.artifactId) return job.artifactId;
   const id = crypto.randomUUID();
-  const siblings = [...store.artifacts.values()].filter((a) => a.userId === job.userId);
+  const siblings = [...store.artifacts.values()].filter((a) => {
+    const j = store.jobs.get(a.jobId);
+    return a.userId === job.userId && j?.model.id === job.model.id && j?.dataset.id === job.dataset.id;
+  });
   const parent = siblings.at(-1);
   store.artifacts.set(id, {
     id,
     userId: job.userId,
     jobId: job.id,
     name: `${job.name}`,
-    version: `v${siblings.length + 1}`,
+    version: siblings.length + 1,
     description: "",
     parentId: parent?.id ?? null,
     createdAt: new Date(timeline(job).done),

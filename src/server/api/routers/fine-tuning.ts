@@ -25,6 +25,13 @@ import {
   stepsDone,
   store,
 } from "@/server/placeholder/training-store";
+import type {
+  MetricsPoint,
+  TrainingCheckpointItem,
+  TrainingJobDetail,
+  TrainingJobListItem,
+  TrainingLogPage,
+} from "@/server/placeholder/shapes";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const idInput = z.object({ id: z.uuid() });
@@ -44,7 +51,7 @@ function metricsOf(job: PJob) {
   return { ...p, validationLoss: val };
 }
 
-function view(job: PJob) {
+function view(job: PJob): TrainingJobDetail {
   const { status, stage } = statusOf(job);
   const done = status === "completed" ? job.estimate.totalSteps : stepsDone(job);
   const progress = status === "completed" ? 100 : Math.floor((done / job.estimate.totalSteps) * 95);
@@ -58,14 +65,14 @@ function view(job: PJob) {
     progress,
     config: job.config,
     estimate: job.estimate,
-    currentEpoch: m?.epoch ?? null,
+    currentEpoch: m?.epoch ?? 0,
     totalEpochs: job.config.hyperparameters.epochs,
     currentStep: done,
     totalSteps: job.estimate.totalSteps,
-    currentMetrics: m
-      ? { trainingLoss: m.trainingLoss, validationLoss: m.validationLoss, learningRate: m.learningRate, gradientNorm: m.gradientNorm, throughput: m.throughput, gpuUtilization: m.gpuUtilization }
-      : null,
+    currentMetrics: m,
     costSoFarCents: costOf(job),
+    finalCostCents: isLive(status) ? null : costOf(job),
+    providerKind: "simulator",
     estimatedTotalCents: job.estimate.totalCents,
     estimatedCompletionAt: isLive(status) ? etaOf(job) : null,
     dataset: job.dataset,
@@ -76,7 +83,7 @@ function view(job: PJob) {
     startedAt: startedAtOf(job),
     completedAt: completedAtOf(job),
     updatedAt: new Date(),
-    events: [] as { id: number; fromStatus: string | null; toStatus: string; message: string | null; createdAt: Date }[],
+    events: [],
   };
 }
 
@@ -143,7 +150,7 @@ export const fineTuningRouter = createTRPCRouter({
         .object({ status: z.enum(TRAINING_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) })
         .default({ limit: 20 }),
     )
-    .query(({ ctx, input }) => {
+    .query(({ ctx, input }): { items: TrainingJobListItem[]; nextCursor: string | null } => {
       const all = [...store.jobs.values()]
         .filter((j) => j.userId === ctx.userId)
         .map(view)
@@ -162,7 +169,6 @@ export const fineTuningRouter = createTRPCRouter({
           estimatedTotalCents: j.estimatedTotalCents,
           model: j.model,
           dataset: j.dataset,
-          artifactId: j.artifactId,
           createdAt: j.createdAt,
         })),
         nextCursor: start + input.limit < all.length ? String(start + input.limit) : null,
@@ -173,25 +179,26 @@ export const fineTuningRouter = createTRPCRouter({
 
   metrics: protectedProcedure
     .input(idInput.extend({ afterStep: z.number().int().min(0).optional() }))
-    .query(({ ctx, input }) => {
+    .query(({ ctx, input }): { points: MetricsPoint[] } => {
       const job = own(ctx.userId, input.id);
       const done = stepsDone(job);
-      const points = [];
+      const points: MetricsPoint[] = [];
       for (let s = (input.afterStep ?? 0) + 1; s <= done; s++) points.push(pointAt(job, s));
       return { points };
     }),
 
-  logs: protectedProcedure.input(idInput.extend({ cursor: z.string().nullish() })).query(({ ctx, input }) => {
+  logs: protectedProcedure.input(idInput.extend({ cursor: z.string().nullish() })).query(({ ctx, input }): TrainingLogPage => {
     const all = logsOf(own(ctx.userId, input.id));
-    const after = input.cursor ? Number(input.cursor) : 0;
-    const items = all.slice(after, after + 500);
-    return { items, nextCursor: items.length ? items.at(-1)!.id : (input.cursor ?? null) };
+    const from = input.cursor ? Number(input.cursor) : 0;
+    const items = all.slice(from, from + 500);
+    const last = items.at(-1);
+    return { items, nextCursor: last ? String(last.id + 1) : from > 0 ? String(from) : null, hasMore: all.length > from + 500 };
   }),
 
-  checkpoints: protectedProcedure.input(idInput).query(({ ctx, input }) => {
+  checkpoints: protectedProcedure.input(idInput).query(({ ctx, input }): { items: TrainingCheckpointItem[] } => {
     const job = own(ctx.userId, input.id);
     const done = stepsDone(job);
-    const items = [];
+    const items: TrainingCheckpointItem[] = [];
     for (let e = 1; e * job.estimate.stepsPerEpoch <= done; e++) {
       const step = e * job.estimate.stepsPerEpoch;
       const p = pointAt(job, step);
@@ -202,15 +209,16 @@ export const fineTuningRouter = createTRPCRouter({
         trainingLoss: p.trainingLoss,
         validationLoss: p.validationLoss ?? Number((p.trainingLoss + 0.08).toFixed(4)),
         best: false,
+        final: step === job.estimate.totalSteps && statusOf(job).status === "completed",
         files: [
           { name: "adapter_config.json", size: 712 },
           { name: "adapter_model.safetensors", size: job.estimate.adapterBytes },
           { name: "tokenizer.json", size: 9_085_657 },
         ],
-        createdAt: p.at,
+        createdAt: new Date(p.at),
       });
     }
-    const best = items.reduce<(typeof items)[number] | null>((b, c) => (!b || c.validationLoss < b.validationLoss ? c : b), null);
+    const best = items.reduce<(typeof items)[number] | null>((b, c) => (!b || c.validationLoss! < b.validationLoss! ? c : b), null);
     for (const c of items) c.best = c === best;
     return { items };
   }),
