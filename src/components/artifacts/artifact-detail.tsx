@@ -61,7 +61,7 @@ export function ArtifactDetail({ id }: { id: string }) {
               {a.name}
             </span>
             <Badge variant="secondary" className="font-mono">
-              {a.version}
+              v{a.version}
             </Badge>
           </span>
         }
@@ -92,7 +92,7 @@ export function ArtifactDetail({ id }: { id: string }) {
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <SummaryCard artifact={a} />
-          <ConfigCard config={a.config} />
+          <ConfigCard config={a.configuration} />
         </div>
       </div>
     </>

@@ -7,7 +7,6 @@ import { formatLoss } from "../fine-tuning/monitor/series";
 
 type Quality = RouterOutputs["artifacts"]["byId"]["quality"];
 
-const STARS: Record<string, number> = { excellent: 5, good: 4, fair: 3, poor: 2 };
 const TONE: Record<string, string> = {
   excellent: "text-emerald-600 dark:text-emerald-400",
   good: "text-emerald-600 dark:text-emerald-400",
@@ -15,12 +14,12 @@ const TONE: Record<string, string> = {
   poor: "text-destructive",
 };
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Final losses, perplexity and the convergence rating, whose rule (written in the code) is one focus away. */
+/**
+ * Final losses, perplexity and the convergence rating with the facts that decided it; the rule
+ * itself (written in the code, src/lib/training/quality.ts) is one focus away, in a tooltip.
+ */
 export function QualityCard({ quality }: { quality: Quality }) {
-  const rating = quality.convergence.rating;
-  const stars = STARS[rating] ?? 0;
+  const { rating, label, stars, reasons } = quality.convergence;
   return (
     <Card className="gap-4 py-5" data-testid="quality">
       <CardHeader className="px-5">
@@ -34,7 +33,7 @@ export function QualityCard({ quality }: { quality: Quality }) {
             ))}
           </span>
           <span className="text-sm">
-            Convergence: <span className={cn("font-semibold", TONE[rating])}>{capitalize(rating)}</span>
+            Convergence: <span className={cn("font-semibold", TONE[rating])}>{label}</span>
           </span>
           <Tooltip>
             <TooltipTrigger asChild>
@@ -46,11 +45,18 @@ export function QualityCard({ quality }: { quality: Quality }) {
                 <Info className="size-4" />
               </button>
             </TooltipTrigger>
-            <TooltipContent className="max-w-80 text-left" data-testid="convergence-rule">
-              {quality.convergence.rule}
+            <TooltipContent className="max-w-96 text-left whitespace-pre-line" data-testid="convergence-rule">
+              {quality.convergenceRule}
             </TooltipContent>
           </Tooltip>
         </div>
+        {reasons.length > 0 ? (
+          <ul className="flex flex-col gap-1 text-xs text-muted-foreground" data-testid="convergence-reasons">
+            {reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : null}
         <dl className="grid grid-cols-3 gap-2 text-center">
           {(
             [

@@ -1,24 +1,27 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
-import { formatCents, instanceTypeById } from "@/lib/pricing";
+import { formatCents } from "@/lib/pricing";
 import { formatTrainingDuration } from "@/lib/pricing/training";
 import type { RouterOutputs } from "@/trpc/react";
 
 type Artifact = RouterOutputs["artifacts"]["byId"];
 
+const LINK = "text-primary underline-offset-2 hover:underline";
+const PROVIDER_LABELS: Record<string, string> = { simulator: "Simulator", together: "Together AI" };
+
 /** How the adapter was trained: from what, on what, for how long and at what cost. */
 export function SummaryCard({ artifact }: { artifact: Artifact }) {
   const s = artifact.summary;
-  const gpu = instanceTypeById(s.gpu.instanceTypeId);
   const rows: Array<[string, React.ReactNode]> = [
-    ["Base model", <Link key="m" href={`/models/${encodeURIComponent(artifact.baseModel.id)}`} className="text-primary underline-offset-2 hover:underline">{artifact.baseModel.name}</Link>],
-    ["Dataset", <Link key="d" href={`/datasets/${artifact.dataset.id}`} className="text-primary underline-offset-2 hover:underline">{artifact.dataset.name}</Link>],
-    ["Training job", <Link key="j" href={`/fine-tuning/jobs/${artifact.jobId}`} className="text-primary underline-offset-2 hover:underline">View the run</Link>],
+    ["Base model", <Link key="m" href={`/models/${encodeURIComponent(s.baseModel.id)}`} className={LINK}>{s.baseModel.name}</Link>],
+    ["Dataset", <Link key="d" href={`/datasets/${s.dataset.id}`} className={LINK}>{s.dataset.name}</Link>],
+    ["Training job", <Link key="j" href={`/fine-tuning/jobs/${artifact.jobId}`} className={LINK}>View the run</Link>],
     ["Duration", formatTrainingDuration(s.durationSeconds)],
     ["Total cost", formatCents(s.costCents)],
-    ["GPUs", `${s.gpu.gpuCount} × ${gpu?.label ?? s.gpu.instanceTypeId}`],
-    ["Epochs / steps", `${s.epochs} / ${formatNumber(s.steps)}`],
+    ["GPUs", `${s.gpu.count} × ${s.gpu.label}`],
+    ["Epochs / steps", `${s.epochs} / ${formatNumber(s.totalSteps)}`],
+    ["Trained on", PROVIDER_LABELS[s.provider] ?? s.provider],
   ];
   return (
     <Card className="gap-3 py-5" data-testid="training-summary">

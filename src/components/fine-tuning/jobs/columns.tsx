@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import { Boxes } from "lucide-react";
 import { formatRelative } from "@/lib/format";
 import { formatCents } from "@/lib/pricing";
 import { isLive } from "@/lib/training-lifecycle";
@@ -40,14 +39,6 @@ export const columns = helper.columns([
           <span className="text-xs text-muted-foreground lg:hidden">
             {j.model.name} · {j.dataset.name}
           </span>
-          {j.artifactId ? (
-            <Link
-              href={`/models/artifacts/${j.artifactId}`}
-              className="flex w-fit items-center gap-1 text-xs text-primary outline-none hover:underline focus-visible:underline"
-            >
-              <Boxes className="size-3" aria-hidden /> Trained model
-            </Link>
-          ) : null}
         </span>
       );
     },

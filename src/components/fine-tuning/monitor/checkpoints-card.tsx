@@ -58,6 +58,11 @@ export function CheckpointsCard({ id, live }: { id: string; live: boolean }) {
                           <Star className="fill-current" aria-hidden /> Best
                         </Badge>
                       ) : null}
+                      {c.final ? (
+                        <Badge variant="secondary" title="The adapter the job finished with">
+                          Final
+                        </Badge>
+                      ) : null}
                     </span>
                   </TableCell>
                   <TableCell className="hidden tabular-nums sm:table-cell">{c.step}</TableCell>

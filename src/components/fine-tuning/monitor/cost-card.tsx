@@ -7,7 +7,9 @@ type Job = RouterOutputs["fineTuning"]["byId"];
 
 /** What the job has cost so far against what was estimated when it started (only completed steps are billed). */
 export function CostCard({ job }: { job: Job }) {
-  const share = job.estimatedTotalCents > 0 ? (job.costSoFarCents / job.estimatedTotalCents) * 100 : 0;
+  // Once a job has ended it is billed its final cost (completed steps only); until then, the cost so far.
+  const cents = job.finalCostCents ?? job.costSoFarCents;
+  const share = job.estimatedTotalCents > 0 ? (cents / job.estimatedTotalCents) * 100 : 0;
   const stopped = job.status === "cancelled" || job.status === "failed";
   return (
     <Card className="gap-3 py-5">
@@ -16,8 +18,11 @@ export function CostCard({ job }: { job: Job }) {
       </CardHeader>
       <CardContent className="flex flex-col gap-3 px-5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <span className="text-2xl font-semibold tabular-nums" data-testid="cost-so-far" data-cents={job.costSoFarCents}>
-            {formatCents(job.costSoFarCents)}
+          <span className="flex flex-col">
+            <span className="text-[11px] text-muted-foreground">{job.finalCostCents === null ? "So far" : "Billed"}</span>
+            <span className="text-2xl font-semibold tabular-nums" data-testid="cost-so-far" data-cents={cents}>
+              {formatCents(cents)}
+            </span>
           </span>
           <span className="text-sm text-muted-foreground tabular-nums" data-testid="cost-estimate" data-cents={job.estimatedTotalCents}>
             of {formatCents(job.estimatedTotalCents)} estimated

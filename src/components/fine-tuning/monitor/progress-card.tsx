@@ -19,11 +19,11 @@ export function ProgressCard({ job }: { job: Job }) {
   const end = job.completedAt ?? now;
   const tone = job.status === "completed" ? "done" : live ? "live" : "stopped";
   const facts: Array<[string, string, string]> = [
-    ["epoch", "Epoch", job.currentEpoch === null ? "—" : `${job.currentEpoch} of ${job.totalEpochs}`],
+    ["epoch", "Epoch", job.currentEpoch > 0 ? `${job.currentEpoch} of ${job.totalEpochs}` : "—"],
     [
       "step",
       "Step",
-      job.totalSteps ? `${formatNumber(job.currentStep ?? 0)} of ${formatNumber(job.totalSteps)}` : "—",
+      job.totalSteps > 0 ? `${formatNumber(job.currentStep)} of ${formatNumber(job.totalSteps)}` : "—",
     ],
     [
       "elapsed",

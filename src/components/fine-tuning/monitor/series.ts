@@ -37,7 +37,7 @@ export function chartPoints<T extends { step: number; validationLoss: number | n
 }
 
 /** `incoming` log lines appended to `existing`, skipping ids already there. */
-export function mergeLogs<T extends { id: string }>(existing: readonly T[], incoming: readonly T[]): T[] {
+export function mergeLogs<T extends { id: string | number }>(existing: readonly T[], incoming: readonly T[]): T[] {
   if (incoming.length === 0) return existing.slice();
   const seen = new Set(existing.map((l) => l.id));
   return [...existing, ...incoming.filter((l) => !seen.has(l.id))];

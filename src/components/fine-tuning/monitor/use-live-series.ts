@@ -18,8 +18,7 @@ function useCatchUp(live: boolean, refetch: () => unknown) {
     was.current = live;
   }, [live, refetch]);
 }
-/** A page this full probably has another behind it: fetch on at once rather than a second later. */
-const FULL_PAGE = 100;
+/** Pages read in one poll when the server says more lines are already there (a long log on first open). */
 const MAX_PAGES_PER_POLL = 10;
 
 /**
@@ -51,7 +50,10 @@ interface LogState {
   cursor: string | null;
 }
 
-/** A job's log lines, growing the same way from the last cursor (`fineTuning.logs({ cursor })`). */
+/**
+ * A job's log lines, growing the same way from the cursor the last page returned
+ * (`fineTuning.logs({ cursor })`); while the server says it has more, the pages follow at once.
+ */
 export function useJobLogs(id: string, live: boolean) {
   const utils = api.useUtils();
   const qc = useQueryClient();
@@ -66,7 +68,7 @@ export function useJobLogs(id: string, live: boolean) {
         const next = page.nextCursor ?? cursor;
         const moved = next !== cursor;
         cursor = next;
-        if (!moved || page.items.length < FULL_PAGE) break;
+        if (!moved || !page.hasMore) break;
       }
       return { items, cursor };
     },
