@@ -5,3 +5,4 @@ export * from "./notifications";
 export * from "./chat";
 export * from "./sessions";
 export * from "./deployments";
+export * from "./training";
