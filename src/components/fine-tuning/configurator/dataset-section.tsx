@@ -64,7 +64,15 @@ export function DatasetSection() {
             {d.status}
           </Badge>
         </div>
-        <Button type="button" variant="ghost" size="sm" onClick={change}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          onClick={change}
+          data-focus-target
+          aria-label="Change the dataset"
+          aria-describedby={error ? "f-datasetId-error" : undefined}
+        >
           Change
         </Button>
       </div>

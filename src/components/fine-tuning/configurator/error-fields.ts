@@ -32,11 +32,12 @@ export function errorFields(errors: unknown): string[] {
   });
 }
 
-/** Focus the field's control: its invalid control, else its checked radio, else its first control. */
+/** Focus the field's control: one marked as the target, its invalid control, its checked radio, else its first control. */
 export function focusField(path: string, root: ParentNode = document): void {
   const box = root.querySelector<HTMLElement>(`[data-field="${path}"]`);
   if (!box) return;
   const target =
+    box.querySelector<HTMLElement>("[data-focus-target]") ??
     box.querySelector<HTMLElement>('input[aria-invalid="true"]') ??
     box.querySelector<HTMLElement>('[role="radio"][data-state="checked"]:not([disabled])') ??
     box.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled]), [role="radio"]:not([disabled]), a[href]');

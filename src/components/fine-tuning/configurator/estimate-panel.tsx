@@ -8,6 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatNumber } from "@/lib/format";
 import { formatCents } from "@/lib/pricing";
 import { formatTrainingDuration } from "@/lib/pricing/training";
+import type { TrainingField } from "@/lib/training/schema";
 import { type StartError, StartErrorBanner } from "./start-error-banner";
 import { ESTIMATE_PENDING_TEXT, useLiveEstimate } from "./use-live-estimate";
 
@@ -15,7 +16,12 @@ import { ESTIMATE_PENDING_TEXT, useLiveEstimate } from "./use-live-estimate";
  * The live estimate beside the form (below it on phones): total, duration, the compute and storage
  * lines and what they are made of, then Start training and any error that belongs to no field.
  */
-export function EstimatePanel(props: { formId: string; busy: boolean; error: StartError | null }) {
+export function EstimatePanel(props: {
+  formId: string;
+  busy: boolean;
+  error: StartError | null;
+  onField: (field: TrainingField) => void;
+}) {
   const live = useLiveEstimate();
   return (
     <Card className="gap-4 py-5" data-testid="estimate-panel">
@@ -75,7 +81,7 @@ export function EstimatePanel(props: { formId: string; busy: boolean; error: Sta
             {ESTIMATE_PENDING_TEXT[live.reason]}
           </p>
         )}
-        {props.error ? <StartErrorBanner error={props.error} /> : null}
+        {props.error ? <StartErrorBanner error={props.error} onField={props.onField} /> : null}
         <div className="flex flex-col-reverse gap-2 sm:flex-row lg:flex-col-reverse xl:flex-row">
           <Button asChild variant="outline" className="sm:flex-1">
             <Link href="/fine-tuning">Cancel</Link>

@@ -2,7 +2,25 @@
 
 import { useEffect, useState } from "react";
 import { TriangleAlert } from "lucide-react";
+import type { TrainingField } from "@/lib/training/schema";
 import { retryText, type StartError } from "./server-errors";
+
+const FIELD_LABELS: Record<TrainingField, string> = {
+  datasetId: "the dataset",
+  baseModelId: "the base model",
+  presetId: "the preset",
+  quantization: "the base model weights",
+  "hyperparameters.learningRate": "the learning rate",
+  "hyperparameters.batchSize": "the batch size",
+  "hyperparameters.epochs": "the epochs",
+  "hyperparameters.loraRank": "the LoRA rank",
+  "hyperparameters.loraAlpha": "the LoRA alpha",
+  "hyperparameters.loraDropout": "the LoRA dropout",
+  "hyperparameters.warmupRatio": "the warm-up ratio",
+  "hyperparameters.maxSequenceLength": "the max sequence length",
+  "gpu.instanceTypeId": "the GPU type",
+  "gpu.gpuCount": "the GPU count",
+};
 
 export type { StartError };
 
@@ -15,7 +33,7 @@ const TITLE: Record<StartError["kind"], string> = {
 };
 
 /** What a failed Start said that belongs to no field; for no capacity, when to try again (counting down). */
-export function StartErrorBanner({ error }: { error: StartError }) {
+export function StartErrorBanner({ error, onField }: { error: StartError; onField: (field: TrainingField) => void }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!error.retryAt) return;
@@ -37,8 +55,19 @@ export function StartErrorBanner({ error }: { error: StartError }) {
         ))}
         {error.fields.length > 0 ? (
           <p>
-            {error.fields.length === 1 ? "One setting needs" : `${error.fields.length} settings need`} changing: see the
-            marked {error.fields.length === 1 ? "field" : "fields"}.
+            Change {[...new Set(error.fields.map((f) => f.field))].map((field, i, all) => (
+              <span key={field}>
+                {i > 0 ? (i === all.length - 1 ? " and " : ", ") : null}
+                <button
+                  type="button"
+                  className="font-medium underline underline-offset-2 outline-none focus-visible:ring-[3px] focus-visible:ring-destructive/30"
+                  onClick={() => onField(field)}
+                >
+                  {FIELD_LABELS[field]}
+                </button>
+              </span>
+            ))}
+            : {error.fields.length === 1 ? "the problem is" : "the problems are"} marked there.
           </p>
         ) : null}
         {error.retryAt ? (

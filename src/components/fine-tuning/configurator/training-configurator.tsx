@@ -80,11 +80,14 @@ export function TrainingConfigurator(props: { userId: string; initialDatasetId?:
     return () => cancelAnimationFrame(frame);
   }, [focusTarget]);
 
+  function revealField(path: string) {
+    if (path.startsWith("hyperparameters.")) setOpen("advanced");
+    setFocusTarget((t) => ({ path, n: (t?.n ?? 0) + 1 }));
+  }
+
   function reveal(errors: FieldErrors<TrainingConfigInput>) {
     const first = errorFields(errors)[0];
-    if (!first) return;
-    if (first.startsWith("hyperparameters.")) setOpen("advanced");
-    setFocusTarget((t) => ({ path: first, n: (t?.n ?? 0) + 1 }));
+    if (first) revealField(first);
   }
 
   const flow = useStartTraining(props.userId, (id) => {
@@ -139,7 +142,7 @@ export function TrainingConfigurator(props: { userId: string; initialDatasetId?:
           </SectionCard>
         </form>
         <div className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-20">
-          <EstimatePanel formId={formId} busy={flow.busy} error={flow.error} />
+          <EstimatePanel formId={formId} busy={flow.busy} error={flow.error} onField={revealField} />
         </div>
       </div>
       <EstimateBar formId={formId} busy={flow.busy} />
