@@ -28,6 +28,29 @@ const CARDS: { id: PresetId; label: string; description: string; facts: string[]
 /** Preset cards: choosing one overwrites its six settings; editing any of them makes the configuration Custom. */
 export function PresetSection({ onCustom }: { onCustom: () => void }) {
   const { control, getValues, setValue, formState } = useConfiguratorForm();
+
+  function choose(id: string, onChange: (v: string) => void) {
+    if (!isPresetId(id)) return;
+    const next = applyPreset(getValues(), id);
+    onChange(next.presetId);
+    if (id === "custom") return onCustom();
+    setValue("hyperparameters", next.hyperparameters, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  }
+
+  /**
+   * Arrow keys choose the next preset in the same event (the estimate follows at once). Radix would
+   * move focus a tick later and check the item only if the key were still down then.
+   */
+  function onArrow(e: React.KeyboardEvent, current: string, onChange: (v: string) => void) {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const at = CARDS.findIndex((c) => c.id === current);
+    const next = CARDS[(at + step + CARDS.length) % CARDS.length]!.id;
+    choose(next, onChange);
+    document.getElementById(`preset-${next}`)?.focus();
+  }
+
   return (
     <Controller
       control={control}
@@ -37,16 +60,7 @@ export function PresetSection({ onCustom }: { onCustom: () => void }) {
           <RadioGroup
             ref={field.ref}
             value={field.value}
-            onValueChange={(id) => {
-              if (!isPresetId(id)) return;
-              const next = applyPreset(getValues(), id);
-              field.onChange(next.presetId);
-              if (id === "custom") return onCustom();
-              setValue("hyperparameters", next.hyperparameters, {
-                shouldDirty: true,
-                shouldValidate: formState.isSubmitted,
-              });
-            }}
+            onValueChange={(id) => choose(id, field.onChange)}
             aria-labelledby="f-presetId-label"
             {...describedBy("presetId", { error: fieldState.error?.message })}
             className="grid gap-2 sm:grid-cols-2 2xl:grid-cols-4"
@@ -66,7 +80,13 @@ export function PresetSection({ onCustom }: { onCustom: () => void }) {
                   )}
                 >
                   <span className="flex items-center gap-2">
-                    <RadioGroupItem id={id} value={c.id} aria-label={c.label} aria-describedby={`${id}-description`} />
+                    <RadioGroupItem
+                      id={id}
+                      value={c.id}
+                      aria-label={c.label}
+                      aria-describedby={`${id}-description`}
+                      onKeyDown={(e) => onArrow(e, field.value, field.onChange)}
+                    />
                     <span className="text-sm font-semibold">{c.label}</span>
                   </span>
                   <span id={`${id}-description`} className="text-xs text-muted-foreground">

@@ -16,9 +16,10 @@ const helper = createColumnHelper<typeof features, JobRow>();
 
 /** Classes per column: the narrow layout keeps the job, its status and its cost. */
 export const COLUMN_CLASS: Record<string, string> = {
-  progress: "hidden sm:table-cell w-40",
-  model: "hidden lg:table-cell",
-  dataset: "hidden lg:table-cell",
+  name: "whitespace-normal min-w-36",
+  progress: "hidden sm:table-cell w-36",
+  model: "hidden xl:table-cell whitespace-normal",
+  dataset: "hidden xl:table-cell whitespace-normal",
   cost: "text-right",
   createdAt: "hidden md:table-cell text-right",
 };
@@ -36,7 +37,7 @@ export const columns = helper.columns([
           >
             {info.getValue()}
           </Link>
-          <span className="text-xs text-muted-foreground lg:hidden">
+          <span className="text-xs text-muted-foreground xl:hidden">
             {j.model.name} · {j.dataset.name}
           </span>
         </span>

@@ -12,7 +12,7 @@ export function StatusFilter(props: { value: TrainingStatus | null; onChange: (s
     ...FILTER_STATUSES.map((s) => ({ value: s, label: TRAINING_STATUS_LABELS[s] })),
   ];
   return (
-    <fieldset className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1" aria-label="Filter by status">
+    <fieldset className="-mx-1 flex min-w-0 gap-1.5 overflow-x-auto px-1 pb-1" aria-label="Filter by status">
       {options.map((o) => {
         const active = props.value === o.value;
         return (

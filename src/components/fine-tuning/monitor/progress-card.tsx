@@ -16,7 +16,8 @@ export function ProgressCard({ job }: { job: Job }) {
   const live = isLive(job.status);
   const now = useNow(live);
   const eta = live && now !== null ? etaText(job.estimatedCompletionAt, now) : null;
-  const end = job.completedAt ?? now;
+  // A job that has ended stops the clock (at its completion, else its last update).
+  const end = job.completedAt ?? (live ? now : job.updatedAt);
   const tone = job.status === "completed" ? "done" : live ? "live" : "stopped";
   const facts: Array<[string, string, string]> = [
     ["epoch", "Epoch", job.currentEpoch > 0 ? `${job.currentEpoch} of ${job.totalEpochs}` : "—"],
