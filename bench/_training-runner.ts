@@ -32,7 +32,10 @@ export async function trainingRunnerSetup() {
   return { port, keys };
 }
 
-export async function jobsThroughTheRunner(setup: Awaited<ReturnType<typeof trainingRunnerSetup>>, count: number): Promise<void> {
+export async function jobsThroughTheRunner(
+  setup: Awaited<ReturnType<typeof trainingRunnerSetup>>,
+  count: number,
+): Promise<void> {
   const { spawnRunner } = await import("../src/dev/inngest-runner/testing/child-runner");
   const { serve } = await import("inngest/node");
   const { functions, inngest } = await import("../inngest.config");
@@ -47,7 +50,9 @@ export async function jobsThroughTheRunner(setup: Awaited<ReturnType<typeof trai
   const db = await freshDatabase();
   setConnectionForTesting(db.conn);
   const handler = serve({ client: inngest, functions });
-  const app = createServer((req, res) => (req.url?.startsWith("/api/inngest") ? handler(req, res) : res.writeHead(404).end()));
+  const app = createServer((req, res) =>
+    req.url?.startsWith("/api/inngest") ? handler(req, res) : res.writeHead(404).end(),
+  );
   await new Promise<void>((r) => app.listen(0, "127.0.0.1", () => r()));
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-training-runner-"));
@@ -64,19 +69,27 @@ export async function jobsThroughTheRunner(setup: Awaited<ReturnType<typeof trai
   const send = (events: Parameters<typeof inngest.send>[0]) => inngest.send(events);
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
-      const { functions: synced } = (await (await fetch(`${runner.url}/api/functions`)).json()) as { functions: { id: string }[] };
+      const { functions: synced } = (await (await fetch(`${runner.url}/api/functions`)).json()) as {
+        functions: { id: string }[];
+      };
       if (synced.some((f) => f.id.endsWith("train-model"))) break;
       if (Date.now() > deadline) throw new Error("the app's functions never synced with the runner");
       await new Promise((r) => setTimeout(r, 100));
     }
     const userId = USER_ID;
     await upsertUser(db.conn.db, { id: userId, email: "bench-training@example.com", name: "Bench" });
-    const caller = createCaller({ db: db.conn.db, user: { id: userId, name: "Bench", email: "bench-training@example.com" } });
+    const caller = createCaller({
+      db: db.conn.db,
+      user: { id: userId, name: "Bench", email: "bench-training@example.com" },
+    });
     const dataset = await insertDataset(db.conn.db, userId);
     const started = Date.now();
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      ids.push((await caller.fineTuning.create({ graph: trainingGraph(userId, dataset.id), idempotencyKey: idempotencyKey() })).id);
+      ids.push(
+        (await caller.fineTuning.create({ graph: trainingGraph(userId, dataset.id), idempotencyKey: idempotencyKey() }))
+          .id,
+      );
     }
     await deliverOutbox(db.conn.db, send);
     const cancelled = ids[0] ?? "";
@@ -87,19 +100,28 @@ export async function jobsThroughTheRunner(setup: Awaited<ReturnType<typeof trai
         await caller.fineTuning.cancel({ id: cancelled });
         await deliverOutbox(db.conn.db, send);
       }
-      const rows = await db.conn.db.select({ status: trainingJobs.status }).from(trainingJobs).where(eq(trainingJobs.userId, userId));
+      const rows = await db.conn.db
+        .select({ status: trainingJobs.status })
+        .from(trainingJobs)
+        .where(eq(trainingJobs.userId, userId));
       statuses = rows.map((r) => r.status);
       if (statuses.every((s) => ["completed", "failed", "cancelled"].includes(s)) || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const ended = Date.now();
     const events = await db.conn.db.select().from(trainingEvents).orderBy(asc(trainingEvents.id));
-    const isEvent = (step: string): step is (typeof TRAINING_EVENTS)[number] => (TRAINING_EVENTS as readonly string[]).includes(step);
+    const isEvent = (step: string): step is (typeof TRAINING_EVENTS)[number] =>
+      (TRAINING_EVENTS as readonly string[]).includes(step);
     let bad = 0;
     for (const id of ids) {
       const moves = events.filter((e) => e.jobId === id && e.fromStatus !== e.toStatus);
       moves.forEach((e, i) => {
-        if (i > 0 && (e.fromStatus !== moves[i - 1]?.toStatus || !(e.fromStatus && isEvent(e.step) && nextStatus(e.fromStatus, e.step) === e.toStatus))) bad++;
+        if (
+          i > 0 &&
+          (e.fromStatus !== moves[i - 1]?.toStatus ||
+            !(e.fromStatus && isEvent(e.step) && nextStatus(e.fromStatus, e.step) === e.toStatus))
+        )
+          bad++;
       });
     }
     const artifacts = await db.conn.db.select({ jobId: modelArtifacts.jobId }).from(modelArtifacts);

@@ -92,7 +92,10 @@ async function seed(db: Db): Promise<Seeded> {
   Object.assign(process.env, { TRAINING_MAX_ACTIVE_JOBS_PER_USER: "1000", TRAINING_MAX_ACTIVE_JOBS: "1000" });
   const ids: string[] = [];
   for (let i = 0; i <= JOBS; i++) {
-    const made = await createTrainingJob(db, userId, { graph: trainingGraph(userId, dataset.id), idempotencyKey: idempotencyKey() });
+    const made = await createTrainingJob(db, userId, {
+      graph: trainingGraph(userId, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     if (!made.ok) throw new Error(`seeding job ${i}: ${JSON.stringify(made)}`);
     await db.transaction((tx) => walkForwardIn(tx, made.id, "queued", "running"));
     ids.push(made.id);
@@ -129,7 +132,8 @@ async function wholeCurve(server: NextServer, s: Seeded): Promise<void> {
     const a = await get(url, s.cookie);
     const took = performance.now() - t0;
     const [metrics] = results(a) as [{ points: unknown[] }];
-    if (metrics.points.length !== CURVE_POINTS) throw new Error(`expected ${CURVE_POINTS} points, got ${metrics.points.length}`);
+    if (metrics.points.length !== CURVE_POINTS)
+      throw new Error(`expected ${CURVE_POINTS} points, got ${metrics.points.length}`);
     return { took, bytes: a.bytes };
   };
   for (let i = 0; i < 10; i++) await call();
@@ -148,9 +152,12 @@ async function wholeCurve(server: NextServer, s: Seeded): Promise<void> {
       `p50 ${ms(a.p50)}  p95 ${ms(a.p95)}  max ${ms(a.max)}  (server CPU ${ms(cpuPerCall)} per call)`,
   );
   const together: number[] = [];
-  for (let r = 0; r < 10; r++) together.push(...(await Promise.all(Array.from({ length: 10 }, call))).map((x) => x.took));
+  for (let r = 0; r < 10; r++)
+    together.push(...(await Promise.all(Array.from({ length: 10 }, call))).map((x) => x.took));
   const t = summarize(together);
-  console.log(`fineTuning.metrics, ${CURVE_POINTS} points, 10 callers at once × 10 rounds: p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}`);
+  console.log(
+    `fineTuning.metrics, ${CURVE_POINTS} points, 10 callers at once × 10 rounds: p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}`,
+  );
 }
 
 async function fiftyMonitored(server: NextServer, db: Db, s: Seeded): Promise<void> {
@@ -177,7 +184,14 @@ async function fiftyMonitored(server: NextServer, db: Db, s: Seeded): Promise<vo
         totalEpochs: 1,
         progress: step / 100_000,
         points: [point(step, at)],
-        logs: [{ seq: step - 1, at: at.toISOString(), level: "INFO", message: `step ${step}/100000 loss ${point(step, at).trainingLoss.toFixed(4)}` }],
+        logs: [
+          {
+            seq: step - 1,
+            at: at.toISOString(),
+            level: "INFO",
+            message: `step ${step}/100000 loss ${point(step, at).trainingLoss.toFixed(4)}`,
+          },
+        ],
         checkpoints: [],
         cursor: { metricsStep: step, logSeq: step, checkpointStep: 0 },
       });
@@ -201,7 +215,11 @@ async function fiftyMonitored(server: NextServer, db: Db, s: Seeded): Promise<vo
       ]);
       const answer = await get(url, s.cookie);
       const now = performance.now();
-      const [, metrics, logs] = results(answer) as [unknown, { points: { step: number }[] }, { nextCursor: string | null }];
+      const [, metrics, logs] = results(answer) as [
+        unknown,
+        { points: { step: number }[] },
+        { nextCursor: string | null },
+      ];
       if (measuring) latencies.push(now - started);
       for (const p of metrics.points) {
         const at = written.get(`${jobId}:${p.step}`);

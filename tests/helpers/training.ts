@@ -19,7 +19,13 @@ export function datasetStats(examples = 1000, tokensPerExample = 300): DatasetSt
     validationExamples: validation,
     tokenizer: "o200k_base (gpt-tokenizer)",
     totalTokens: examples * tokensPerExample,
-    tokensPerExample: { min: 10, max: tokensPerExample * 3, mean: tokensPerExample, p50: tokensPerExample, p90: tokensPerExample * 2 },
+    tokensPerExample: {
+      min: 10,
+      max: tokensPerExample * 3,
+      mean: tokensPerExample,
+      p50: tokensPerExample,
+      p90: tokensPerExample * 2,
+    },
     histogram: [{ from: 0, to: 4096, count: examples }],
     turnsPerExample: { min: 2, max: 4, mean: 3 },
     roles: { system: examples, user: examples, assistant: examples, tool: 0 },
@@ -85,7 +91,10 @@ export async function trainDirectly(db: Db, jobId: string) {
     const polled = await pollTrainingJob(db, jobId, cursor);
     cursor = polled.cursor;
     if (polled.newCheckpoints > 0) await storePendingCheckpoints(db, jobId);
-    if (polled.done) return polled.phase === "completed" ? completeTrainingJob(db, jobId) : { status: polled.status, artifactId: null };
+    if (polled.done)
+      return polled.phase === "completed"
+        ? completeTrainingJob(db, jobId)
+        : { status: polled.status, artifactId: null };
   }
   throw new Error(`job ${jobId} did not finish`);
 }

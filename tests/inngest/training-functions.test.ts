@@ -11,7 +11,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { costSoFar } from "@/lib/pricing/training";
 import { trainingQuality } from "@/lib/training/quality";
 import { setConnectionForTesting } from "@/server/db";
-import { modelArtifacts, notifications, trainingCheckpoints, trainingEvents, trainingJobs, trainingMetrics } from "@/server/db/schema";
+import {
+  modelArtifacts,
+  notifications,
+  trainingCheckpoints,
+  trainingEvents,
+  trainingJobs,
+  trainingMetrics,
+} from "@/server/db/schema";
 import { cancelTraining } from "@/server/inngest/functions/cancel-training";
 import { markTrainingFailed, trainModel } from "@/server/inngest/functions/train-model";
 import { ProviderError } from "@/server/providers/training";
@@ -24,7 +31,10 @@ import { callerFor } from "../helpers/trpc";
 
 vi.mock("@/server/outbox/dispatcher", () => ({ kickOutbox: () => {} }));
 
-const sim = vi.hoisted(() => ({ now: 0, provider: null as null | import("@/server/providers/training").TrainingProvider }));
+const sim = vi.hoisted(() => ({
+  now: 0,
+  provider: null as null | import("@/server/providers/training").TrainingProvider,
+}));
 vi.mock("@/server/providers/training", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/server/providers/training")>();
   return { ...real, trainingProvider: () => sim.provider ?? real.trainingProvider() };
@@ -38,7 +48,9 @@ vi.mock("@/server/training/machine", async (importOriginal) => ({
 const storageRoot = vi.hoisted(() => ({ dir: "" }));
 vi.mock("@/server/storage", async () => {
   const { localStorage } = await import("@/server/storage/local");
-  storageRoot.dir = (await import("node:fs")).mkdtempSync((await import("node:path")).join((await import("node:os")).tmpdir(), "radium-training-"));
+  storageRoot.dir = (await import("node:fs")).mkdtempSync(
+    (await import("node:path")).join((await import("node:os")).tmpdir(), "radium-training-"),
+  );
   const storage = localStorage(storageRoot.dir, Buffer.from("training-tests"));
   return { getStorage: async () => storage };
 });
@@ -69,7 +81,10 @@ async function trainToEnd(data: Data) {
     const out = await engine(trainModel, name, data).execute();
     const outcome = (out.result as { outcome?: string } | undefined)?.outcome;
     if (out.error || outcome !== "continued") return { out, runs: run + 1 };
-    expect(out.ctx.step.sendEvent).toHaveBeenCalledWith("continue", expect.objectContaining({ name: "radium/training.continued", data }));
+    expect(out.ctx.step.sendEvent).toHaveBeenCalledWith(
+      "continue",
+      expect.objectContaining({ name: "radium/training.continued", data }),
+    );
     name = "radium/training.continued";
   }
   throw new Error("the job never ended");
@@ -97,7 +112,10 @@ describe.each(testBackends())("training functions on %s", (backend) => {
   async function newJob() {
     const user = await callerFor(tdb.db);
     const dataset = await insertDataset(tdb.db, user.id);
-    const { id } = await user.caller.fineTuning.create({ graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await user.caller.fineTuning.create({
+      graph: trainingGraph(user.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     return { user, dataset, data: { jobId: id, userId: user.id } };
   }
 
@@ -109,7 +127,11 @@ describe.each(testBackends())("training functions on %s", (backend) => {
 
   /** The timeline as "from>to", checked to be one unbroken chain. */
   async function timeline(id: string): Promise<string[]> {
-    const rows = await tdb.db.select().from(trainingEvents).where(eq(trainingEvents.jobId, id)).orderBy(asc(trainingEvents.id));
+    const rows = await tdb.db
+      .select()
+      .from(trainingEvents)
+      .where(eq(trainingEvents.jobId, id))
+      .orderBy(asc(trainingEvents.id));
     rows.forEach((r, i) => {
       expect(r.fromStatus, `row ${i}`).toBe(i === 0 ? null : rows[i - 1]?.toStatus);
     });
@@ -125,7 +147,13 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(result).toMatchObject({ outcome: "completed", status: "completed", artifactId: expect.any(String) });
 
     const job = await rowOf(data.jobId);
-    expect(job).toMatchObject({ status: "completed", stage: "completed", progress: 100, providerKind: "simulator", errorMessage: null });
+    expect(job).toMatchObject({
+      status: "completed",
+      stage: "completed",
+      progress: 100,
+      providerKind: "simulator",
+      errorMessage: null,
+    });
     expect(job.finalCostCents).toBe(job.estimatedTotalCents);
     expect(job.costSoFarCents).toBe(job.estimatedTotalCents);
     expect(job.completedAt).toBeInstanceOf(Date);
@@ -143,11 +171,21 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     // Everything the provider reported, recorded once.
     const provider = sim.provider!;
     const all = await provider.poll(job.providerJobId ?? "");
-    const points = await tdb.db.select().from(trainingMetrics).where(eq(trainingMetrics.jobId, data.jobId)).orderBy(asc(trainingMetrics.step));
+    const points = await tdb.db
+      .select()
+      .from(trainingMetrics)
+      .where(eq(trainingMetrics.jobId, data.jobId))
+      .orderBy(asc(trainingMetrics.step));
     expect(points.map((p) => p.step)).toEqual(all.points.map((p) => p.step));
-    expect((await user.caller.fineTuning.logs({ id: data.jobId })).items.map((l) => l.message)).toEqual(all.logs.slice(0, 500).map((l) => l.message));
+    expect((await user.caller.fineTuning.logs({ id: data.jobId })).items.map((l) => l.message)).toEqual(
+      all.logs.slice(0, 500).map((l) => l.message),
+    );
 
-    const checkpoints = await tdb.db.select().from(trainingCheckpoints).where(eq(trainingCheckpoints.jobId, data.jobId)).orderBy(asc(trainingCheckpoints.step));
+    const checkpoints = await tdb.db
+      .select()
+      .from(trainingCheckpoints)
+      .where(eq(trainingCheckpoints.jobId, data.jobId))
+      .orderBy(asc(trainingCheckpoints.step));
     expect(checkpoints.map((c) => c.step)).toEqual(all.checkpoints.map((c) => c.step));
     const storage = await getStorage();
     for (const c of checkpoints) {
@@ -157,7 +195,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
       for (const f of c.files) {
         expect(f.key).toBe(`${user.id}/${data.jobId}/checkpoint-${c.step}/${f.name}`);
         const stored = await storage.read(f.key);
-        expect(Buffer.from(stored.body).equals(Buffer.from(expected.find((e) => e.name === f.name)?.data ?? []))).toBe(true);
+        expect(Buffer.from(stored.body).equals(Buffer.from(expected.find((e) => e.name === f.name)?.data ?? []))).toBe(
+          true,
+        );
         expect(f.size).toBe(stored.body.byteLength);
       }
     }
@@ -176,7 +216,11 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     });
     expect(artifact.quality).toEqual(trainingQuality(points));
     expect(artifact.quality.perplexity).toBeCloseTo(Math.exp(artifact.quality.finalValidationLoss ?? Number.NaN), 10);
-    expect(artifact.summary).toMatchObject({ costCents: job.estimatedTotalCents, totalSteps: job.totalSteps, provider: "simulator" });
+    expect(artifact.summary).toMatchObject({
+      costCents: job.estimatedTotalCents,
+      totalSteps: job.totalSteps,
+      provider: "simulator",
+    });
     expect((await user.caller.fineTuning.byId({ id: data.jobId })).artifactId).toBe(artifact.id);
 
     const notes = await tdb.db.select().from(notifications).where(eq(notifications.userId, user.id));
@@ -200,7 +244,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(provider.phase).toBe("failed");
     expect(job.errorMessage).toBe(provider.message);
     expect(job.finalCostCents).toBe(
-      job.startedAt ? costSoFar(job.estimate, billedSteps(job.estimate, provider.step, provider.totalSteps)).totalCents : 0,
+      job.startedAt
+        ? costSoFar(job.estimate, billedSteps(job.estimate, provider.step, provider.totalSteps)).totalCents
+        : 0,
     );
     expect((await timeline(data.jobId)).at(-1)).toMatch(/>failed$/);
     expect(await tdb.db.select().from(modelArtifacts).where(eq(modelArtifacts.jobId, data.jobId))).toEqual([]);
@@ -212,7 +258,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     const { data } = await newJob();
     const provider = sim.provider!;
     await engine(trainModel, "radium/training.requested", data).executeStep("poll-1");
-    vi.spyOn(provider, "poll").mockRejectedValue(new ProviderError("Job ft-123 was deleted by an administrator", { code: "invalid", retryable: false }));
+    vi.spyOn(provider, "poll").mockRejectedValue(
+      new ProviderError("Job ft-123 was deleted by an administrator", { code: "invalid", retryable: false }),
+    );
     const cancel = vi.spyOn(provider, "cancel");
     const { error } = await engine(trainModel, "radium/training.requested", data).execute();
     const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
@@ -223,7 +271,12 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     const failed = await markTrainingFailed({
       event: {
         name: "inngest/function.failed",
-        data: { function_id: "radium-train-model", run_id: "run_1", error: { name: "Error", message }, event: { name: "radium/training.requested", data } },
+        data: {
+          function_id: "radium-train-model",
+          run_id: "run_1",
+          error: { name: "Error", message },
+          event: { name: "radium/training.requested", data },
+        },
       },
       error: new Error(message),
     });
@@ -232,7 +285,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     const job = await rowOf(data.jobId);
     expect(job).toMatchObject({ status: "failed", stage: "training", errorMessage: message });
     expect(job.providerJobId).not.toBe(running.providerJobId);
-    expect(job.finalCostCents).toBe(costSoFar(job.estimate, billedSteps(job.estimate, running.currentStep, running.totalSteps)).totalCents);
+    expect(job.finalCostCents).toBe(
+      costSoFar(job.estimate, billedSteps(job.estimate, running.currentStep, running.totalSteps)).totalCents,
+    );
     expect((await timeline(data.jobId)).at(-1)).toBe("running>failed");
   });
 
@@ -252,7 +307,10 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(running.costSoFarCents).toBeLessThan(running.estimatedTotalCents);
 
     sim.now += 30_000; // the user watches a little longer; the provider trains on
-    await expect(user.caller.fineTuning.cancel({ id: data.jobId })).resolves.toEqual({ id: data.jobId, status: "cancelled" });
+    await expect(user.caller.fineTuning.cancel({ id: data.jobId })).resolves.toEqual({
+      id: data.jobId,
+      status: "cancelled",
+    });
     const settled = await engine(cancelTraining, "radium/training.cancel.requested", data, []).execute();
     expect(settled.error).toBeUndefined();
 
@@ -263,9 +321,21 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(provider.step).toBeGreaterThan(running.currentStep);
     expect(job.currentStep).toBe(provider.step);
     const billed = costSoFar(job.estimate, billedSteps(job.estimate, provider.step, provider.totalSteps)).totalCents;
-    expect(job).toMatchObject({ status: "cancelled", stage: "training", finalCostCents: billed, costSoFarCents: billed });
+    expect(job).toMatchObject({
+      status: "cancelled",
+      stage: "training",
+      finalCostCents: billed,
+      costSoFarCents: billed,
+    });
     expect(billed).toBeLessThan(job.estimatedTotalCents);
-    expect(await timeline(data.jobId)).toEqual(["null>queued", "queued>queued", "queued>initializing", "initializing>running", "running>cancelled", "cancelled>cancelled"]);
+    expect(await timeline(data.jobId)).toEqual([
+      "null>queued",
+      "queued>queued",
+      "queued>initializing",
+      "initializing>running",
+      "running>cancelled",
+      "cancelled>cancelled",
+    ]);
     const logs = (await user.caller.fineTuning.logs({ id: data.jobId })).items;
     expect(logs.at(-1)?.message).toMatch(/^Cancelled by the user after/);
 
@@ -281,7 +351,10 @@ describe.each(testBackends())("training functions on %s", (backend) => {
   it("a second artifact of the same model and dataset follows the first in the lineage", async () => {
     const { user, dataset, data } = await newJob();
     await trainToEnd(data);
-    const { id } = await user.caller.fineTuning.create({ graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await user.caller.fineTuning.create({
+      graph: trainingGraph(user.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     sim.now = Date.now();
     await trainToEnd({ jobId: id, userId: user.id });
     const rows = await tdb.db

@@ -72,7 +72,10 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
   async function trained(user?: Awaited<ReturnType<typeof callerFor>>, datasetId?: string) {
     const owner = user ?? (await callerFor(tdb.db));
     const dataset = datasetId ?? (await insertDataset(tdb.db, owner.id)).id;
-    const { id: jobId } = await owner.caller.fineTuning.create({ graph: trainingGraph(owner.id, dataset), idempotencyKey: idempotencyKey() });
+    const { id: jobId } = await owner.caller.fineTuning.create({
+      graph: trainingGraph(owner.id, dataset),
+      idempotencyKey: idempotencyKey(),
+    });
     const done = await trainDirectly(tdb.db, jobId);
     if (!done.artifactId) throw new Error(`job ${jobId} ended ${done.status}`);
     return { user: owner, datasetId: dataset, jobId, artifactId: done.artifactId };
@@ -108,7 +111,11 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
       gpu: { instanceTypeId: "nvidia-a100", count: 1, label: expect.stringContaining("A100") },
       epochs: job.totalEpochs,
     });
-    expect(detail.files.map((f) => f.name)).toEqual(["adapter_config.json", "adapter_model.safetensors", "tokenizer.json"]);
+    expect(detail.files.map((f) => f.name)).toEqual([
+      "adapter_config.json",
+      "adapter_model.safetensors",
+      "tokenizer.json",
+    ]);
     expect(detail.sizeBytes).toBe(detail.files.reduce((n, f) => n + f.size, 0));
     expect(JSON.stringify(detail)).not.toContain(user.id); // no storage key leaks
 
@@ -140,7 +147,14 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
       const url = new URL(f.url, "http://localhost");
       const key = decodeURIComponent(url.pathname.replace(/^\/api\/files\//, ""));
       expect(row?.files.find((s) => s.name === f.name)?.key).toBe(key);
-      expect(verifyFileSignature(key, Number(url.searchParams.get("expires")), url.searchParams.get("sig") ?? "", STORAGE_SECRET)).toBe(true);
+      expect(
+        verifyFileSignature(
+          key,
+          Number(url.searchParams.get("expires")),
+          url.searchParams.get("sig") ?? "",
+          STORAGE_SECRET,
+        ),
+      ).toBe(true);
     }
 
     const res = await zip(links.zipUrl);
@@ -169,13 +183,20 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
   it("renames and describes; deleting hides the artifact, its links and the job's reference to it", async () => {
     const { user, jobId, artifactId } = await trained();
     const links = await user.caller.artifacts.downloadUrls({ id: artifactId });
-    await expect(user.caller.artifacts.update({ id: artifactId, name: "  support bot  ", description: "First try" })).resolves.toEqual({
+    await expect(
+      user.caller.artifacts.update({ id: artifactId, name: "  support bot  ", description: "First try" }),
+    ).resolves.toEqual({
       id: artifactId,
       name: "support bot",
       description: "First try",
     });
-    expect(await user.caller.artifacts.byId({ id: artifactId })).toMatchObject({ name: "support bot", description: "First try" });
-    await expect(user.caller.artifacts.update({ id: artifactId, name: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await user.caller.artifacts.byId({ id: artifactId })).toMatchObject({
+      name: "support bot",
+      description: "First try",
+    });
+    await expect(user.caller.artifacts.update({ id: artifactId, name: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     await expect(user.caller.artifacts.delete({ id: artifactId })).resolves.toEqual({ id: artifactId, deleted: true });
     expect((await user.caller.artifacts.list()).items).toEqual([]);
@@ -221,7 +242,10 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = await first.user.caller.artifacts.list({ limit: 2, cursor });
+      const page: { items: { id: string }[]; nextCursor: string | null } = await first.user.caller.artifacts.list({
+        limit: 2,
+        cursor,
+      });
       ids.push(...page.items.map((a) => a.id));
       cursor = page.nextCursor;
     } while (cursor);

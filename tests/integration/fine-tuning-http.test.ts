@@ -39,7 +39,11 @@ describe("fineTuning.create errors on the wire", () => {
   it("answers 200 with the job for a valid graph", async () => {
     const user = await newUser(tdb.db, "Wire");
     const dataset = await insertDataset(tdb.db, user.id);
-    const { res, body } = await post("fineTuning.create", { graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() }, user.cookie);
+    const { res, body } = await post(
+      "fineTuning.create",
+      { graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() },
+      user.cookie,
+    );
     expect(res.status).toBe(200);
     expect(body.result.data.json).toEqual({ id: expect.any(String), created: true });
   });
@@ -47,17 +51,28 @@ describe("fineTuning.create errors on the wire", () => {
   it("400: a malformed graph, every problem with its path and form field", async () => {
     const user = await newUser(tdb.db, "Wire");
     const dataset = await insertDataset(tdb.db, user.id);
-    const graph: { nodes: { props: Record<string, unknown> }[] } = JSON.parse(JSON.stringify(trainingGraph(user.id, dataset.id)));
+    const graph: { nodes: { props: Record<string, unknown> }[] } = JSON.parse(
+      JSON.stringify(trainingGraph(user.id, dataset.id)),
+    );
     graph.nodes[2]!.props.epochs = 0;
     graph.nodes[2]!.props.surprise = true;
     for (const path of ["fineTuning.create", "fineTuning.validateGraph"]) {
       const { res, body } = await post(path, { graph, idempotencyKey: idempotencyKey() }, user.cookie);
       expect(res.status, path).toBe(400);
       const error = errorOf(body);
-      expect(error.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400, graphReasons: null, retryAfterSeconds: null });
+      expect(error.data).toMatchObject({
+        code: "BAD_REQUEST",
+        httpStatus: 400,
+        graphReasons: null,
+        retryAfterSeconds: null,
+      });
       expect(error.message).toBe("The training graph is malformed (2 problems).");
       expect(graphData(body).graphIssues).toEqual([
-        { path: ["nodes", 2, "props", "epochs"], field: "hyperparameters.epochs", message: "Epochs must be at least 1." },
+        {
+          path: ["nodes", 2, "props", "epochs"],
+          field: "hyperparameters.epochs",
+          message: "Epochs must be at least 1.",
+        },
         { path: ["nodes", 2, "props"], field: null, message: expect.stringContaining("surprise") },
       ]);
       expect(res.headers.get("retry-after")).toBeNull();
@@ -88,7 +103,12 @@ describe("fineTuning.create errors on the wire", () => {
     const { res, body } = await post("fineTuning.create", { graph, idempotencyKey: idempotencyKey() }, user.cookie);
     expect(res.status).toBe(422);
     const error = errorOf(body);
-    expect(error.data).toMatchObject({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422, graphIssues: null, retryAfterSeconds: null });
+    expect(error.data).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      httpStatus: 422,
+      graphIssues: null,
+      retryAfterSeconds: null,
+    });
     expect(graphData(body).graphReasons).toEqual([
       {
         code: "dataset_not_ready",
@@ -103,24 +123,43 @@ describe("fineTuning.create errors on the wire", () => {
         message: "GPT-4o is hosted only: its weights are not available to fine-tune.",
       },
     ]);
-    expect(error.message).toBe('Dataset "fresh-upload" is validating: only a validated, ready dataset can be trained on.');
+    expect(error.message).toBe(
+      'Dataset "fresh-upload" is validating: only a validated, ready dataset can be trained on.',
+    );
   });
 
   it("503: no capacity, with when to retry in the body and the Retry-After header", async () => {
     process.env.TRAINING_MAX_ACTIVE_JOBS_PER_USER = "1";
     const user = await newUser(tdb.db, "Wire");
     const dataset = await insertDataset(tdb.db, user.id);
-    await user.caller.fineTuning.create({ graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() });
-    await tdb.db.update(trainingJobs).set({ estimatedCompletionAt: new Date(Date.now() + 600_000) }).where(eq(trainingJobs.userId, user.id));
-    const { res, body } = await post("fineTuning.create", { graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() }, user.cookie);
+    await user.caller.fineTuning.create({
+      graph: trainingGraph(user.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
+    await tdb.db
+      .update(trainingJobs)
+      .set({ estimatedCompletionAt: new Date(Date.now() + 600_000) })
+      .where(eq(trainingJobs.userId, user.id));
+    const { res, body } = await post(
+      "fineTuning.create",
+      { graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() },
+      user.cookie,
+    );
     expect(res.status).toBe(503);
     const error = errorOf(body);
     const retry = Number(graphData(body).retryAfterSeconds);
-    expect(error.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, graphIssues: null, graphReasons: null });
+    expect(error.data).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      httpStatus: 503,
+      graphIssues: null,
+      graphReasons: null,
+    });
     expect(retry).toBeGreaterThan(590);
     expect(retry).toBeLessThanOrEqual(600);
     expect(res.headers.get("retry-after")).toBe(String(retry));
-    expect(error.message).toBe("You already have 1 training job running, your limit: try again in about 10 minutes, or cancel one.");
+    expect(error.message).toBe(
+      "You already have 1 training job running, your limit: try again in about 10 minutes, or cancel one.",
+    );
   });
 
   it("other errors carry the graph fields as null and leak nothing", async () => {
@@ -128,16 +167,31 @@ describe("fineTuning.create errors on the wire", () => {
     const { res, body } = await post("fineTuning.cancel", { id: crypto.randomUUID() }, user.cookie);
     expect(res.status).toBe(404);
     const error = errorOf(body);
-    expect(error.data).toMatchObject({ code: "NOT_FOUND", graphIssues: null, graphReasons: null, retryAfterSeconds: null });
+    expect(error.data).toMatchObject({
+      code: "NOT_FOUND",
+      graphIssues: null,
+      graphReasons: null,
+      retryAfterSeconds: null,
+    });
     expect(JSON.stringify(body)).not.toMatch(LEAK);
   });
 
   it("sends a loss curve as plain JSON, and one with a non-finite value through superjson, alike for the client", async () => {
     const user = await newUser(tdb.db, "Wire");
     const dataset = await insertDataset(tdb.db, user.id);
-    const { id } = await user.caller.fineTuning.create({ graph: trainingGraph(user.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await user.caller.fineTuning.create({
+      graph: trainingGraph(user.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     const at = "2026-12-02T10:00:00.000Z";
-    const points = [1, 2, 3].map((step) => ({ step, epoch: 1, at, trainingLoss: 2 / step, learningRate: 0.0002, gradNorm: 0.5 }));
+    const points = [1, 2, 3].map((step) => ({
+      step,
+      epoch: 1,
+      at,
+      trainingLoss: 2 / step,
+      learningRate: 0.0002,
+      gradNorm: 0.5,
+    }));
     await tdb.db.transaction((tx) => insertItems(tx, id, { points, logs: [], checkpoints: [] }));
     const { GET } = await import("@/app/api/trpc/[trpc]/route");
     const read = async (afterStep: number) => {
@@ -156,7 +210,11 @@ describe("fineTuning.create errors on the wire", () => {
     ]);
 
     await tdb.db.transaction((tx) =>
-      insertItems(tx, id, { points: [{ step: 4, epoch: 1, at, trainingLoss: 0.4, learningRate: 0.0002, gradNorm: Number.NaN }], logs: [], checkpoints: [] }),
+      insertItems(tx, id, {
+        points: [{ step: 4, epoch: 1, at, trainingLoss: 0.4, learningRate: 0.0002, gradNorm: Number.NaN }],
+        logs: [],
+        checkpoints: [],
+      }),
     );
     const annotated = await read(3);
     expect(annotated.meta).toBeDefined();

@@ -35,11 +35,17 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
 }
 
 function graphError(err: TRPCError) {
-  if (!(err instanceof TrainingGraphError)) throw new Error(`expected a TrainingGraphError, got ${err.code}: ${err.message}`);
+  if (!(err instanceof TrainingGraphError))
+    throw new Error(`expected a TrainingGraphError, got ${err.code}: ${err.message}`);
   return err.graph;
 }
 
-const ENV_KEYS = ["TRAINING_SIMULATOR_SPEED", "TRAINING_SIMULATOR_FAILURE_RATE", "TRAINING_MAX_ACTIVE_JOBS_PER_USER", "TRAINING_MAX_ACTIVE_JOBS"] as const;
+const ENV_KEYS = [
+  "TRAINING_SIMULATOR_SPEED",
+  "TRAINING_SIMULATOR_FAILURE_RATE",
+  "TRAINING_MAX_ACTIVE_JOBS_PER_USER",
+  "TRAINING_MAX_ACTIVE_JOBS",
+] as const;
 
 describe.each(testBackends())("fineTuning router on %s", (backend) => {
   let tdb: TestDatabase;
@@ -70,7 +76,9 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     return row;
   };
   const outboxFor = async (id: string) =>
-    (await tdb.db.select().from(outbox)).filter((r) => r.data.jobId === id).map((r) => ({ name: r.name, data: r.data }));
+    (await tdb.db.select().from(outbox))
+      .filter((r) => r.data.jobId === id)
+      .map((r) => ({ name: r.name, data: r.data }));
 
   async function aliceWithDataset() {
     const alice = await callerFor(tdb.db);
@@ -121,23 +129,37 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
       finalCostCents: null,
     });
     expect(detail.events).toEqual([
-      { id: expect.any(Number), fromStatus: null, toStatus: "queued", step: "created", message: "Training job created", createdAt: expect.any(Date) },
+      {
+        id: expect.any(Number),
+        fromStatus: null,
+        toStatus: "queued",
+        step: "created",
+        message: "Training job created",
+        createdAt: expect.any(Date),
+      },
     ]);
     expect(Math.abs(detail.events[0]!.createdAt.getTime() - row.createdAt.getTime())).toBeLessThan(60_000);
-    expect(await outboxFor(created.id)).toEqual([{ name: "radium/training.requested", data: { jobId: created.id, userId: alice.id } }]);
+    expect(await outboxFor(created.id)).toEqual([
+      { name: "radium/training.requested", data: { jobId: created.id, userId: alice.id } },
+    ]);
   });
 
   it("makes one job for one idempotency key, however often it is submitted", async () => {
     const { alice, dataset } = await aliceWithDataset();
     const input = { graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() };
-    const all = [...(await Promise.all(Array.from({ length: 5 }, () => alice.caller.fineTuning.create(input)))), await alice.caller.fineTuning.create(input)];
+    const all = [
+      ...(await Promise.all(Array.from({ length: 5 }, () => alice.caller.fineTuning.create(input)))),
+      await alice.caller.fineTuning.create(input),
+    ];
     expect(new Set(all.map((r) => r.id)).size).toBe(1);
     expect(all.filter((r) => r.created)).toHaveLength(1);
     expect(await tdb.db.select().from(trainingJobs).where(eq(trainingJobs.userId, alice.id))).toHaveLength(1);
     expect(await outboxFor(all[0]!.id)).toHaveLength(1);
 
     const other = trainingGraph(alice.id, dataset.id, { presetId: "aggressive" });
-    const reused = await rejection(alice.caller.fineTuning.create({ graph: other, idempotencyKey: input.idempotencyKey }));
+    const reused = await rejection(
+      alice.caller.fineTuning.create({ graph: other, idempotencyKey: input.idempotencyKey }),
+    );
     expect(reused.code).toBe("CONFLICT");
     expect(reused.message).toMatch(/^idempotencyKey: /);
   });
@@ -159,13 +181,22 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
       if (g.kind !== "malformed") throw new Error(g.kind);
       expect(g.issues).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ field: "hyperparameters.learningRate", path: ["nodes", 2, "props", "learning_rate"] }),
+          expect.objectContaining({
+            field: "hyperparameters.learningRate",
+            path: ["nodes", 2, "props", "learning_rate"],
+          }),
           expect.objectContaining({ field: "hyperparameters.batchSize" }),
-          expect.objectContaining({ field: null, path: ["edges"], message: "Connect the BaseModel node to the LoRA node." }),
+          expect.objectContaining({
+            field: null,
+            path: ["edges"],
+            message: "Connect the BaseModel node to the LoRA node.",
+          }),
         ]),
       );
     }
-    await expect(alice.caller.fineTuning.validateGraph({ graph: "not a graph" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(alice.caller.fineTuning.validateGraph({ graph: "not a graph" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await tdb.db.select().from(trainingJobs).where(eq(trainingJobs.userId, alice.id))).toEqual([]);
   });
 
@@ -179,7 +210,11 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
       [trainingGraph(alice.id, "not-a-uuid"), "dataset_not_found", "datasetId"],
       [trainingGraph(alice.id, dataset.id, { baseModelId: "gpt-4o" }), "model_unavailable", "baseModelId"],
       [trainingGraph(alice.id, dataset.id, { baseModelId: "no-such-model" }), "model_not_found", "baseModelId"],
-      [trainingGraph(alice.id, dataset.id, { baseModelId: "nomic-embed-text-v1.5" }), "model_unavailable", "baseModelId"],
+      [
+        trainingGraph(alice.id, dataset.id, { baseModelId: "nomic-embed-text-v1.5" }),
+        "model_unavailable",
+        "baseModelId",
+      ],
       [
         trainingGraph(alice.id, dataset.id, {
           baseModelId: "gemma-2-27b-it",
@@ -189,14 +224,21 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
         "over_context",
         "hyperparameters.maxSequenceLength",
       ],
-      [trainingGraph(alice.id, dataset.id, { baseModelId: "meta-llama-3.1-405b-instruct" }), "over_gpu_memory", "gpu.gpuCount"],
+      [
+        trainingGraph(alice.id, dataset.id, { baseModelId: "meta-llama-3.1-405b-instruct" }),
+        "over_gpu_memory",
+        "gpu.gpuCount",
+      ],
     ];
     for (const [graph, code, field] of cases) {
       const err = await rejection(alice.caller.fineTuning.create({ graph, idempotencyKey: idempotencyKey() }));
       expect(err.code, code).toBe("UNPROCESSABLE_CONTENT");
       const g = graphError(err);
       if (g.kind !== "unprocessable") throw new Error(g.kind);
-      expect(g.reasons.map((r) => [r.code, r.field]), code).toContainEqual([code, field]);
+      expect(
+        g.reasons.map((r) => [r.code, r.field]),
+        code,
+      ).toContainEqual([code, field]);
       expect(err.message).toBe(g.reasons[0]?.message);
     }
     expect(await tdb.db.select().from(trainingJobs).where(eq(trainingJobs.userId, alice.id))).toEqual([]);
@@ -205,8 +247,14 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
   it("refuses with 503 and when to retry once the user's or everyone's live jobs are at the cap", async () => {
     const { alice, dataset } = await aliceWithDataset();
     process.env.TRAINING_MAX_ACTIVE_JOBS_PER_USER = "2";
-    const first = await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
-    await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const first = await alice.caller.fineTuning.create({
+      graph: trainingGraph(alice.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
+    await alice.caller.fineTuning.create({
+      graph: trainingGraph(alice.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     const soonest = new Date(Date.now() + 15 * 60_000);
     await tdb.db.update(trainingJobs).set({ estimatedCompletionAt: soonest }).where(eq(trainingJobs.id, first.id));
 
@@ -218,7 +266,9 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     expect(g.scope).toBe("user");
     expect(g.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(g.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    await expect(alice.caller.fineTuning.validateGraph({ graph })).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+    await expect(alice.caller.fineTuning.validateGraph({ graph })).rejects.toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+    });
 
     // A cancelled job frees its slot.
     await alice.caller.fineTuning.cancel({ id: first.id });
@@ -231,34 +281,56 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
       ["queued", "initializing", "running", "validating", "saving"].includes(r.status),
     ).length;
     process.env.TRAINING_MAX_ACTIVE_JOBS = String(live);
-    const global = graphError(await rejection(bob.caller.fineTuning.create({ graph: trainingGraph(bob.id, bobs.id), idempotencyKey: idempotencyKey() })));
+    const global = graphError(
+      await rejection(
+        bob.caller.fineTuning.create({ graph: trainingGraph(bob.id, bobs.id), idempotencyKey: idempotencyKey() }),
+      ),
+    );
     expect(global).toMatchObject({ kind: "unavailable", scope: "global" });
   });
 
   it("estimates on the server as the configurator does, with the warnings", async () => {
     const { alice, dataset } = await aliceWithDataset();
-    const config = trainingConfig(dataset.id, { presetId: "aggressive", hyperparameters: { ...trainingConfig(dataset.id).hyperparameters, epochs: 20 } });
+    const config = trainingConfig(dataset.id, {
+      presetId: "aggressive",
+      hyperparameters: { ...trainingConfig(dataset.id).hyperparameters, epochs: 20 },
+    });
     const [model] = await tdb.db.select().from(models).where(eq(models.id, TRAINABLE_MODEL));
     if (!model || !dataset.stats) throw new Error("fixtures missing");
     const result = await alice.caller.fineTuning.estimate({ config });
-    expect(result.estimate).toEqual(estimateTraining({ ...config, dataset: datasetSizeFromStats(dataset.stats) }, model));
+    expect(result.estimate).toEqual(
+      estimateTraining({ ...config, dataset: datasetSizeFromStats(dataset.stats) }, model),
+    );
     expect(result.budget).toBeNull();
     expect(result.warnings.map((w) => w.field)).toContain("hyperparameters.epochs");
 
     const validating = await insertDataset(tdb.db, alice.id, { status: "validating" });
-    await expect(alice.caller.fineTuning.estimate({ config: trainingConfig(validating.id) })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
-    await expect(alice.caller.fineTuning.estimate({ config: trainingConfig(crypto.randomUUID()) })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(alice.caller.fineTuning.estimate({ config: trainingConfig(dataset.id, { baseModelId: "gpt-4o" }) })).rejects.toMatchObject({
+    await expect(alice.caller.fineTuning.estimate({ config: trainingConfig(validating.id) })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
     });
-    await expect(alice.caller.fineTuning.estimate({ config: { ...config, hyperparameters: { ...config.hyperparameters, batchSize: 0 } } })).rejects.toMatchObject({
+    await expect(
+      alice.caller.fineTuning.estimate({ config: trainingConfig(crypto.randomUUID()) }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      alice.caller.fineTuning.estimate({ config: trainingConfig(dataset.id, { baseModelId: "gpt-4o" }) }),
+    ).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+    });
+    await expect(
+      alice.caller.fineTuning.estimate({
+        config: { ...config, hyperparameters: { ...config.hyperparameters, batchSize: 0 } },
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
 
   it("serves metrics since a step, logs by cursor and checkpoints with the best marked, as the training records them", async () => {
     const { alice, dataset } = await aliceWithDataset();
-    const { id } = await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await alice.caller.fineTuning.create({
+      graph: trainingGraph(alice.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     expect((await submitTrainingJob(tdb.db, id)).go).toBe(true);
     const polled = await pollTrainingJob(tdb.db, id, INITIAL_CURSOR);
     expect(polled).toMatchObject({ phase: "completed", status: "saving", done: true });
@@ -286,7 +358,10 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     const lines: number[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const got: Awaited<ReturnType<typeof alice.caller.fineTuning.logs>> = await alice.caller.fineTuning.logs({ id, cursor });
+      const got: Awaited<ReturnType<typeof alice.caller.fineTuning.logs>> = await alice.caller.fineTuning.logs({
+        id,
+        cursor,
+      });
       lines.push(...got.items.map((l) => l.id));
       cursor = got.nextCursor;
       if (!got.hasMore) break;
@@ -306,11 +381,17 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     expect(items.at(-1)?.final).toBe(true);
 
     // A retried poll with the same cursor records nothing twice.
-    const before = await Promise.all([alice.caller.fineTuning.metrics({ id }), alice.caller.fineTuning.checkpoints({ id })]);
+    const before = await Promise.all([
+      alice.caller.fineTuning.metrics({ id }),
+      alice.caller.fineTuning.checkpoints({ id }),
+    ]);
     const { trainingProvider } = await import("@/server/providers/training");
     const row = await rowOf(id);
     await recordTrainingUpdate(tdb.db, id, await trainingProvider().poll(row.providerJobId ?? "", INITIAL_CURSOR));
-    const after = await Promise.all([alice.caller.fineTuning.metrics({ id }), alice.caller.fineTuning.checkpoints({ id })]);
+    const after = await Promise.all([
+      alice.caller.fineTuning.metrics({ id }),
+      alice.caller.fineTuning.checkpoints({ id }),
+    ]);
     expect(after).toEqual(before);
     const detail = await alice.caller.fineTuning.byId({ id });
     expect(detail.events.map((e) => `${e.fromStatus}>${e.toStatus}`)).toEqual([
@@ -327,15 +408,26 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
 
   it("cancels a live job once: cancelled at once, nothing billed before hardware, the cancel event queued", async () => {
     const { alice, dataset } = await aliceWithDataset();
-    const { id } = await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await alice.caller.fineTuning.create({
+      graph: trainingGraph(alice.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     kicks.n = 0;
     await expect(alice.caller.fineTuning.cancel({ id })).resolves.toEqual({ id, status: "cancelled" });
     expect(kicks.n).toBe(1);
     const again = await rejection(alice.caller.fineTuning.cancel({ id }));
     expect(again.code).toBe("CONFLICT");
     expect(again.message).toBe("Cannot cancel a job that is cancelled.");
-    expect(await rowOf(id)).toMatchObject({ status: "cancelled", stage: "queued", costSoFarCents: 0, finalCostCents: 0 });
-    expect((await outboxFor(id)).map((e) => e.name)).toEqual(["radium/training.requested", "radium/training.cancel.requested"]);
+    expect(await rowOf(id)).toMatchObject({
+      status: "cancelled",
+      stage: "queued",
+      costSoFarCents: 0,
+      finalCostCents: 0,
+    });
+    expect((await outboxFor(id)).map((e) => e.name)).toEqual([
+      "radium/training.requested",
+      "radium/training.cancel.requested",
+    ]);
     // The training function, arriving late, submits nothing.
     expect(await submitTrainingJob(tdb.db, id)).toMatchObject({ go: false, status: "cancelled" });
     expect((await rowOf(id)).providerJobId).toBeNull();
@@ -345,13 +437,23 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     const { alice, dataset } = await aliceWithDataset();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push((await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() })).id);
+      ids.push(
+        (
+          await alice.caller.fineTuning.create({
+            graph: trainingGraph(alice.id, dataset.id),
+            idempotencyKey: idempotencyKey(),
+          })
+        ).id,
+      );
     }
     await alice.caller.fineTuning.cancel({ id: ids[0]! });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await alice.caller.fineTuning.list({ limit: 2, cursor });
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await alice.caller.fineTuning.list({
+        limit: 2,
+        cursor,
+      });
       seen.push(...page.items.map((j) => j.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -377,7 +479,10 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
 
   it("a second user can neither read nor change the first user's jobs, nor train on their dataset", async () => {
     const { alice, dataset } = await aliceWithDataset();
-    const { id } = await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
+    const { id } = await alice.caller.fineTuning.create({
+      graph: trainingGraph(alice.id, dataset.id),
+      idempotencyKey: idempotencyKey(),
+    });
     await submitTrainingJob(tdb.db, id);
     await pollTrainingJob(tdb.db, id, INITIAL_CURSOR);
     const before = await rowOf(id);
@@ -394,14 +499,28 @@ describe.each(testBackends())("fineTuning router on %s", (backend) => {
     ]) {
       expect((await rejection(call())).code).toBe("NOT_FOUND");
     }
-    await expect(bob.caller.fineTuning.estimate({ config: trainingConfig(dataset.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(bob.caller.fineTuning.estimate({ config: trainingConfig(dataset.id) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // Alice's graph, as is: made for another user.
     const aliceGraph = trainingGraph(alice.id, dataset.id);
-    expect(graphError(await rejection(bob.caller.fineTuning.create({ graph: aliceGraph, idempotencyKey: idempotencyKey() }))).kind).toBe("unauthorized");
-    expect(graphError(await rejection(bob.caller.fineTuning.validateGraph({ graph: aliceGraph }))).kind).toBe("unauthorized");
+    expect(
+      graphError(await rejection(bob.caller.fineTuning.create({ graph: aliceGraph, idempotencyKey: idempotencyKey() })))
+        .kind,
+    ).toBe("unauthorized");
+    expect(graphError(await rejection(bob.caller.fineTuning.validateGraph({ graph: aliceGraph }))).kind).toBe(
+      "unauthorized",
+    );
     // His own graph on her dataset: no such dataset of his.
-    const onHers = graphError(await rejection(bob.caller.fineTuning.create({ graph: trainingGraph(bob.id, dataset.id), idempotencyKey: idempotencyKey() })));
-    expect(onHers).toMatchObject({ kind: "unprocessable", reasons: [expect.objectContaining({ code: "dataset_not_found" })] });
+    const onHers = graphError(
+      await rejection(
+        bob.caller.fineTuning.create({ graph: trainingGraph(bob.id, dataset.id), idempotencyKey: idempotencyKey() }),
+      ),
+    );
+    expect(onHers).toMatchObject({
+      kind: "unprocessable",
+      reasons: [expect.objectContaining({ code: "dataset_not_found" })],
+    });
 
     expect(await rowOf(id)).toEqual(before);
     expect(await tdb.db.select().from(trainingJobs).where(eq(trainingJobs.userId, bob.id))).toEqual([]);

@@ -22,7 +22,10 @@ describe("trainingQuality", () => {
       rating: "excellent",
       label: "Excellent",
       stars: 5,
-      reasons: ["Training loss fell 75% (2.000 → 0.500).", "Validation loss ended 2.5% above its lowest (0.800 → 0.820)."],
+      reasons: [
+        "Training loss fell 75% (2.000 → 0.500).",
+        "Validation loss ended 2.5% above its lowest (0.800 → 0.820).",
+      ],
     });
   });
 
@@ -41,7 +44,12 @@ describe("trainingQuality", () => {
 
   it("without validation losses rates the reduction alone and has no perplexity", () => {
     const q = trainingQuality(run([2, 2, 2, 2, 2, 1.3, 1.3, 1.3, 1.3, 1.3]));
-    expect(q).toMatchObject({ finalValidationLoss: null, bestValidationLoss: null, perplexity: null, overfitting: null });
+    expect(q).toMatchObject({
+      finalValidationLoss: null,
+      bestValidationLoss: null,
+      perplexity: null,
+      overfitting: null,
+    });
     expect(q.lossReduction).toBeCloseTo(0.35, 12);
     expect(q.convergence.rating).toBe("good");
     expect(q.convergence.reasons[1]).toBe("No validation losses were recorded: overfitting could not be checked.");
@@ -54,7 +62,10 @@ describe("trainingQuality", () => {
     const one = trainingQuality(run([2]));
     expect(one.lossReduction).toBeNull();
     expect(one.convergence.rating).toBe("poor");
-    expect(trainingQuality([]).convergence).toMatchObject({ rating: "poor", reasons: ["Not enough finite loss values to judge the run."] });
+    expect(trainingQuality([]).convergence).toMatchObject({
+      rating: "poor",
+      reasons: ["Not enough finite loss values to judge the run."],
+    });
   });
 
   it("ignores losses that are not finite numbers (a diverged step)", () => {

@@ -109,7 +109,10 @@ export function convergenceOf(
 export function trainingQuality(points: readonly QualityPoint[]): TrainingQuality {
   const ordered = points.filter((p) => Number.isFinite(p.trainingLoss)).sort((a, b) => a.step - b.step);
   const evals = points
-    .filter((p): p is QualityPoint & { validationLoss: number } => p.validationLoss !== null && Number.isFinite(p.validationLoss))
+    .filter(
+      (p): p is QualityPoint & { validationLoss: number } =>
+        p.validationLoss !== null && Number.isFinite(p.validationLoss),
+    )
     .sort((a, b) => a.step - b.step);
 
   const finalTrainingLoss = ordered.at(-1)?.trainingLoss ?? null;
@@ -127,7 +130,9 @@ export function trainingQuality(points: readonly QualityPoint[]): TrainingQualit
     lossReduction = first > 0 ? 1 - last / first : null;
   }
   const overfitting =
-    best && finalValidationLoss !== null && best.validationLoss > 0 ? finalValidationLoss / best.validationLoss - 1 : null;
+    best && finalValidationLoss !== null && best.validationLoss > 0
+      ? finalValidationLoss / best.validationLoss - 1
+      : null;
 
   return {
     finalTrainingLoss,

@@ -17,6 +17,7 @@ export function asPlainJson<T extends object>(value: T): T {
 }
 
 export const transformer = {
-  serialize: (value: unknown) => (typeof value === "object" && value !== null && vouched.has(value) ? { json: value } : superjson.serialize(value)),
+  serialize: (value: unknown) =>
+    typeof value === "object" && value !== null && vouched.has(value) ? { json: value } : superjson.serialize(value),
   deserialize: (payload: Parameters<typeof superjson.deserialize>[0]) => superjson.deserialize(payload),
 };

@@ -56,7 +56,9 @@ export async function artifactById(db: DbOrTx, userId: string, id: string): Prom
   const children = await db
     .select({ id: modelArtifacts.id, name: modelArtifacts.name, version: modelArtifacts.version })
     .from(modelArtifacts)
-    .where(and(eq(modelArtifacts.parentArtifactId, id), eq(modelArtifacts.userId, userId), isNull(modelArtifacts.deletedAt)))
+    .where(
+      and(eq(modelArtifacts.parentArtifactId, id), eq(modelArtifacts.userId, userId), isNull(modelArtifacts.deletedAt)),
+    )
     .orderBy(asc(modelArtifacts.createdAt));
   const files = row.files.map((f) => ({ name: f.name, size: f.size }));
   return {

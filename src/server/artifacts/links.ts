@@ -20,18 +20,31 @@ export function zipPath(artifactId: string, expires: number, secret = sessionSec
 }
 
 /** True when `sig` was issued for this artifact and `expires` (unix seconds) has not passed. */
-export function verifyZipSignature(artifactId: string, expires: number, sig: string, secret = sessionSecret(), now = Date.now()): boolean {
+export function verifyZipSignature(
+  artifactId: string,
+  expires: number,
+  sig: string,
+  secret = sessionSecret(),
+  now = Date.now(),
+): boolean {
   if (!Number.isFinite(expires) || expires * 1000 < now) return false;
   const expected = Buffer.from(sign(artifactId, expires, secret));
   const given = Buffer.from(sig);
   return expected.length === given.length && crypto.timingSafeEqual(expected, given);
 }
 
-export async function artifactDownloads(row: ModelArtifactRow, ttlSeconds = DEFAULT_LINK_TTL_S): Promise<ArtifactDownloads> {
+export async function artifactDownloads(
+  row: ModelArtifactRow,
+  ttlSeconds = DEFAULT_LINK_TTL_S,
+): Promise<ArtifactDownloads> {
   const storage = await getStorage();
   const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
   const files = await Promise.all(
-    row.files.map(async (f) => ({ name: f.name, size: f.size, url: await storage.signedUrl(f.key, { expiresInSeconds: ttlSeconds }) })),
+    row.files.map(async (f) => ({
+      name: f.name,
+      size: f.size,
+      url: await storage.signedUrl(f.key, { expiresInSeconds: ttlSeconds }),
+    })),
   );
   return { files, zipUrl: zipPath(row.id, expires), expiresAt: new Date(expires * 1000) };
 }

@@ -34,7 +34,9 @@ export async function listArtifacts(
       and(
         eq(a.userId, userId),
         isNull(a.deletedAt),
-        after ? or(lt(a.createdAt, after.createdAt), and(eq(a.createdAt, after.createdAt), lt(a.id, after.id))) : undefined,
+        after
+          ? or(lt(a.createdAt, after.createdAt), and(eq(a.createdAt, after.createdAt), lt(a.id, after.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(a.createdAt), desc(a.id))

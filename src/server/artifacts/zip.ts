@@ -29,7 +29,9 @@ export function zipStream(sources: readonly ZipSource[], mtime: Date = new Date(
       if (next >= sources.length) return;
       const source = sources[next++]!;
       const data = await source.read();
-      const entry = COMPRESSIBLE.test(source.name) ? new ZipDeflate(source.name, { level: 6 }) : new ZipPassThrough(source.name);
+      const entry = COMPRESSIBLE.test(source.name)
+        ? new ZipDeflate(source.name, { level: 6 })
+        : new ZipPassThrough(source.name);
       entry.mtime = mtime;
       zip.add(entry);
       entry.push(data, true);

@@ -34,7 +34,11 @@ export async function requestTrainingCancel(db: Db, userId: string, id: string):
       .limit(1);
     if (!job) return { ok: false, code: "not_found" };
     seen = job.status;
-    const cost = costCents(job.estimate, { hardware: job.status !== "queued", step: job.currentStep, totalSteps: job.totalSteps });
+    const cost = costCents(job.estimate, {
+      hardware: job.status !== "queued",
+      step: job.currentStep,
+      totalSteps: job.totalSteps,
+    });
     const result = await db.transaction(async (tx) => {
       const moved = await advanceJobIn(tx, id, job.status, "cancel_requested", {
         userId,
@@ -61,7 +65,8 @@ export interface SettleResult {
 /** cancel-training's work; safe to repeat (the provider's cancel is idempotent, inserts de-duplicated). */
 export async function cancelTrainingAtProvider(db: Db, jobId: string): Promise<SettleResult> {
   const [job] = await db.select().from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
-  if (job?.status !== "cancelled") return { stopped: false, billedSteps: 0, finalCostCents: job?.finalCostCents ?? null };
+  if (job?.status !== "cancelled")
+    return { stopped: false, billedSteps: 0, finalCostCents: job?.finalCostCents ?? null };
   if (!job.providerJobId) return { stopped: false, billedSteps: 0, finalCostCents: job.finalCostCents };
   // Delivered again after it was settled: the provider has stopped and the bill is final.
   const [settled] = await db
@@ -73,7 +78,10 @@ export async function cancelTrainingAtProvider(db: Db, jobId: string): Promise<S
   const provider = trainingProvider();
   const oldId = job.providerJobId;
   const handle = await providerCall(() => provider.cancel(oldId));
-  await db.update(trainingJobs).set({ providerJobId: handle.providerJobId, providerStatus: handle.providerStatus }).where(eq(trainingJobs.id, jobId));
+  await db
+    .update(trainingJobs)
+    .set({ providerJobId: handle.providerJobId, providerStatus: handle.providerStatus })
+    .where(eq(trainingJobs.id, jobId));
   const u = await providerCall(() => provider.poll(handle.providerJobId, job.cursor ?? INITIAL_CURSOR));
   const hardware = job.startedAt !== null || u.step > 0;
   const totalSteps = u.totalSteps > 0 ? u.totalSteps : job.totalSteps;
@@ -82,7 +90,14 @@ export async function cancelTrainingAtProvider(db: Db, jobId: string): Promise<S
     await insertItems(tx, jobId, u);
     await tx
       .update(trainingJobs)
-      .set({ currentStep: u.step, totalSteps, cursor: u.cursor, costSoFarCents: cost, finalCostCents: cost, updatedAt: sql`now()` })
+      .set({
+        currentStep: u.step,
+        totalSteps,
+        cursor: u.cursor,
+        costSoFarCents: cost,
+        finalCostCents: cost,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.status, "cancelled")));
     const [noted] = await tx
       .select({ id: trainingEvents.id })

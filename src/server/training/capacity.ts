@@ -15,7 +15,12 @@ type CapacityEnv = EnvOf<"TRAINING_MAX_ACTIVE_JOBS_PER_USER" | "TRAINING_MAX_ACT
 const secondsUntil = (at: Date | null, now: number) =>
   at ? Math.max(1, Math.ceil((at.getTime() - now) / 1000)) : DEFAULT_RETRY_AFTER_SECONDS;
 
-export async function trainingCapacity(db: DbOrTx, userId: string, e: CapacityEnv = env, now = Date.now()): Promise<TrainingCapacity> {
+export async function trainingCapacity(
+  db: DbOrTx,
+  userId: string,
+  e: CapacityEnv = env,
+  now = Date.now(),
+): Promise<TrainingCapacity> {
   const t = trainingJobs;
   // One scan of the partial index of live jobs answers all four.
   const [row] = await db
@@ -36,6 +41,7 @@ export async function trainingCapacity(db: DbOrTx, userId: string, e: CapacityEn
     globalActiveJobs: row?.all ?? 0,
     globalLimit: e.TRAINING_MAX_ACTIVE_JOBS ?? 100,
     // A job past its estimate may still run: then the hint is the default rather than "now".
-    retryAfterSeconds: soonest && new Date(soonest).getTime() > now ? secondsUntil(new Date(soonest), now) : DEFAULT_RETRY_AFTER_SECONDS,
+    retryAfterSeconds:
+      soonest && new Date(soonest).getTime() > now ? secondsUntil(new Date(soonest), now) : DEFAULT_RETRY_AFTER_SECONDS,
   };
 }

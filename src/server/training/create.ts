@@ -26,7 +26,12 @@ export type CreateTrainingJobResult =
 const CAPACITY_LOCK = 0x7261_6469; // "radi"
 
 /** The job an earlier request with this key made, if the graph describes the same configuration. */
-async function replay(db: Db, userId: string, idempotencyKey: string, input: unknown): Promise<CreateTrainingJobResult | null> {
+async function replay(
+  db: Db,
+  userId: string,
+  idempotencyKey: string,
+  input: unknown,
+): Promise<CreateTrainingJobResult | null> {
   const [existing] = await db
     .select({ id: trainingJobs.id, config: trainingJobs.config })
     .from(trainingJobs)
@@ -38,7 +43,11 @@ async function replay(db: Db, userId: string, idempotencyKey: string, input: unk
   if (parsed.ok && isDeepStrictEqual(trainingConfigFromGraph(parsed.graph), existing.config)) {
     return { ok: true, id: existing.id, created: false };
   }
-  return { ok: false, code: "conflict", message: "This request key was already used for another training job; reload the page." };
+  return {
+    ok: false,
+    code: "conflict",
+    message: "This request key was already used for another training job; reload the page.",
+  };
 }
 
 export async function createTrainingJob(
@@ -91,10 +100,19 @@ export async function createTrainingJob(
       .onConflictDoNothing({ target: [trainingJobs.userId, trainingJobs.idempotencyKey] })
       .returning({ id: trainingJobs.id });
     if (!row) return "raced";
-    await tx.insert(trainingEvents).values({ jobId: id, fromStatus: null, toStatus: "queued", step: "created", message: "Training job created" });
+    await tx
+      .insert(trainingEvents)
+      .values({ jobId: id, fromStatus: null, toStatus: "queued", step: "created", message: "Training job created" });
     await enqueueEvent(tx, { name: trainingRequested.name, data: { jobId: id, userId } });
     return { ok: true, id, created: true };
   });
-  if (outcome === "raced") return (await replay(db, userId, input.idempotencyKey, input.graph)) ?? { ok: false, code: "conflict", message: "Try again." };
+  if (outcome === "raced")
+    return (
+      (await replay(db, userId, input.idempotencyKey, input.graph)) ?? {
+        ok: false,
+        code: "conflict",
+        message: "Try again.",
+      }
+    );
   return outcome;
 }

@@ -18,9 +18,15 @@ import { notifyTrainingFailed } from "./notify";
 async function stopAtProvider(db: Db, jobId: string, providerJobId: string): Promise<void> {
   try {
     const handle = await trainingProvider().cancel(providerJobId);
-    await db.update(trainingJobs).set({ providerJobId: handle.providerJobId, providerStatus: handle.providerStatus }).where(eq(trainingJobs.id, jobId));
+    await db
+      .update(trainingJobs)
+      .set({ providerJobId: handle.providerJobId, providerStatus: handle.providerStatus })
+      .where(eq(trainingJobs.id, jobId));
   } catch (err) {
-    logger.warn({ jobId, err: err instanceof Error ? err.message : String(err) }, "could not stop a failed training job at the provider");
+    logger.warn(
+      { jobId, err: err instanceof Error ? err.message : String(err) },
+      "could not stop a failed training job at the provider",
+    );
   }
 }
 
@@ -29,7 +35,11 @@ export async function failTrainingJob(db: Db, jobId: string, reason: string): Pr
     const [job] = await db.select().from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
     if (!job) return { ok: false, current: null, reason: "Training job not found." };
     if (!isLive(job.status)) return { ok: false, current: job.status, reason: `The job is already ${job.status}.` };
-    const cost = costCents(job.estimate, { hardware: job.status !== "queued", step: job.currentStep, totalSteps: job.totalSteps });
+    const cost = costCents(job.estimate, {
+      hardware: job.status !== "queued",
+      step: job.currentStep,
+      totalSteps: job.totalSteps,
+    });
     const moved = await db.transaction(async (tx) => {
       const result = await advanceJobIn(tx, jobId, job.status, "failed", {
         message: reason,

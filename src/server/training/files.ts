@@ -27,7 +27,10 @@ export function finalFileKey(userId: string, jobId: string, name: string): strin
   return assertStorageKey(`${userId}/${jobId}/final/${storedName(name)}`);
 }
 
-export async function storeFiles(files: readonly ArtifactFile[], keyOf: (name: string) => string): Promise<StoredTrainingFile[]> {
+export async function storeFiles(
+  files: readonly ArtifactFile[],
+  keyOf: (name: string) => string,
+): Promise<StoredTrainingFile[]> {
   const storage = await getStorage();
   const stored: StoredTrainingFile[] = [];
   for (const f of files) {

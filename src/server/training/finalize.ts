@@ -45,7 +45,10 @@ async function finalFiles(db: Db, job: TrainingJobRow): Promise<{ step: number; 
   const providerJobId = job.providerJobId;
   if (!providerJobId) throw new Error(`Training job ${job.id} completed without a provider job id`);
   const downloaded = await providerCall(() => trainingProvider().downloadCheckpoint(providerJobId));
-  return { step: job.totalSteps, files: await storeFiles(downloaded, (name) => finalFileKey(job.userId, job.id, name)) };
+  return {
+    step: job.totalSteps,
+    files: await storeFiles(downloaded, (name) => finalFileKey(job.userId, job.id, name)),
+  };
 }
 
 /** The user's latest live artifact of the same base model and dataset: the new one's parent. */
@@ -80,7 +83,11 @@ async function summaryOf(db: Db, job: TrainingJobRow, costCentsTotal: number): P
     baseModel: { id: job.modelId, name: names?.model ?? job.modelId },
     durationSeconds: Math.max(0, Math.round((Date.now() - started.getTime()) / 1000)),
     costCents: costCentsTotal,
-    gpu: { instanceTypeId: job.config.gpu.instanceTypeId, label: type?.label ?? job.config.gpu.instanceTypeId, count: job.config.gpu.gpuCount },
+    gpu: {
+      instanceTypeId: job.config.gpu.instanceTypeId,
+      label: type?.label ?? job.config.gpu.instanceTypeId,
+      count: job.config.gpu.gpuCount,
+    },
     totalSteps: job.totalSteps,
     epochs: job.totalEpochs,
     provider: job.providerKind ?? "simulator",
@@ -88,7 +95,11 @@ async function summaryOf(db: Db, job: TrainingJobRow, costCentsTotal: number): P
 }
 
 async function existingArtifact(db: DbOrTx, jobId: string): Promise<string | null> {
-  const [row] = await db.select({ id: modelArtifacts.id }).from(modelArtifacts).where(eq(modelArtifacts.jobId, jobId)).limit(1);
+  const [row] = await db
+    .select({ id: modelArtifacts.id })
+    .from(modelArtifacts)
+    .where(eq(modelArtifacts.jobId, jobId))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -100,7 +111,11 @@ export async function completeTrainingJob(db: Db, jobId: string): Promise<Comple
   await storePendingCheckpoints(db, jobId, { last: true });
   const final = await finalFiles(db, job);
   const points = await db
-    .select({ step: trainingMetrics.step, trainingLoss: trainingMetrics.trainingLoss, validationLoss: trainingMetrics.validationLoss })
+    .select({
+      step: trainingMetrics.step,
+      trainingLoss: trainingMetrics.trainingLoss,
+      validationLoss: trainingMetrics.validationLoss,
+    })
     .from(trainingMetrics)
     .where(eq(trainingMetrics.jobId, jobId))
     .orderBy(asc(trainingMetrics.step));
@@ -135,7 +150,12 @@ export async function completeTrainingJob(db: Db, jobId: string): Promise<Comple
       patch: { costSoFarCents: total, finalCostCents: total, currentStep: job.totalSteps },
     });
     if (moved.ok) {
-      await notifyTrainingCompleted(tx, { userId: job.userId, jobId, name: job.name }, total, quality.convergence.label);
+      await notifyTrainingCompleted(
+        tx,
+        { userId: job.userId, jobId, name: job.name },
+        total,
+        quality.convergence.label,
+      );
     }
     return { status: moved.ok ? moved.to : moved.current, artifactId };
   });

@@ -43,7 +43,9 @@ export async function listTrainingJobs(
       and(
         eq(j.userId, userId),
         opts.status ? eq(j.status, opts.status) : undefined,
-        after ? or(lt(j.createdAt, after.createdAt), and(eq(j.createdAt, after.createdAt), lt(j.id, after.id))) : undefined,
+        after
+          ? or(lt(j.createdAt, after.createdAt), and(eq(j.createdAt, after.createdAt), lt(j.id, after.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(j.createdAt), desc(j.id))

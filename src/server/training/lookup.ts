@@ -34,5 +34,10 @@ export function graphDataset(row: DatasetRow | null): GraphDataset | null {
   if (!row) return null;
   const ready = isTrainable(row);
   // "ready" without statistics cannot happen through the validation function; say so if it does.
-  return { id: row.id, name: row.name, ready, status: row.status === "ready" && !ready ? "missing its statistics" : row.status };
+  return {
+    id: row.id,
+    name: row.name,
+    ready,
+    status: row.status === "ready" && !ready ? "missing its statistics" : row.status,
+  };
 }

@@ -40,7 +40,8 @@ export function pollIntervalMs(
   etaSeconds: number | undefined,
   e: EnvOf<"TRAINING_SIMULATOR_SPEED"> = env,
 ): number {
-  const base = kind === "together" ? 15_000 : Math.max(MIN_POLL_MS, Math.round(5000 * (e.TRAINING_SIMULATOR_SPEED ?? 1)));
+  const base =
+    kind === "together" ? 15_000 : Math.max(MIN_POLL_MS, Math.round(5000 * (e.TRAINING_SIMULATOR_SPEED ?? 1)));
   const spread = etaSeconds === undefined ? 0 : Math.round((etaSeconds * 1000) / POLLS_PER_ETA);
   return Math.min(MAX_POLL_MS, Math.max(base, spread));
 }

@@ -17,8 +17,19 @@ async function record(tx: DbOrTx, n: TrainingNotice, outcome: "completed" | "fai
     .onConflictDoNothing({ target: notifications.dedupeKey });
 }
 
-export function notifyTrainingCompleted(tx: DbOrTx, n: TrainingNotice, costCents: number, rating: string): Promise<void> {
-  return record(tx, n, "completed", `Fine-tuning "${n.name}" completed`, `Convergence: ${rating}. Cost: ${formatCents(costCents)}.`);
+export function notifyTrainingCompleted(
+  tx: DbOrTx,
+  n: TrainingNotice,
+  costCents: number,
+  rating: string,
+): Promise<void> {
+  return record(
+    tx,
+    n,
+    "completed",
+    `Fine-tuning "${n.name}" completed`,
+    `Convergence: ${rating}. Cost: ${formatCents(costCents)}.`,
+  );
 }
 
 export function notifyTrainingFailed(tx: DbOrTx, n: TrainingNotice, reason: string): Promise<void> {

@@ -44,7 +44,11 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Inserts what is new; returns how many checkpoints were new. */
-export async function insertItems(tx: DbOrTx, jobId: string, u: Pick<TrainingUpdate, "points" | "logs" | "checkpoints">) {
+export async function insertItems(
+  tx: DbOrTx,
+  jobId: string,
+  u: Pick<TrainingUpdate, "points" | "logs" | "checkpoints">,
+) {
   for (const part of chunks(u.points)) {
     await tx
       .insert(trainingMetrics)
@@ -72,7 +76,8 @@ export async function insertItems(tx: DbOrTx, jobId: string, u: Pick<TrainingUpd
           jobId,
           seq: l.seq,
           at: new Date(l.at),
-          level: l.level === "ERROR" ? ("error" as const) : l.level === "WARNING" ? ("warning" as const) : ("info" as const),
+          level:
+            l.level === "ERROR" ? ("error" as const) : l.level === "WARNING" ? ("warning" as const) : ("info" as const),
           message: l.message,
           metadata: l.metadata ?? null,
         })),
@@ -128,7 +133,12 @@ export interface PollRecord {
   newCheckpoints: number;
 }
 
-export async function recordTrainingUpdate(db: Db, jobId: string, u: TrainingUpdate, now = new Date()): Promise<PollRecord> {
+export async function recordTrainingUpdate(
+  db: Db,
+  jobId: string,
+  u: TrainingUpdate,
+  now = new Date(),
+): Promise<PollRecord> {
   return db.transaction(async (tx) => {
     const { newCheckpoints } = await insertItems(tx, jobId, u);
     const [job] = await tx.select().from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
@@ -172,7 +182,8 @@ export async function recordTrainingUpdate(db: Db, jobId: string, u: TrainingUpd
         message,
         patch: { finalCostCents: cost },
       });
-      if (ended.ok && target === "failed") await notifyTrainingFailed(tx, { userId: job.userId, jobId, name: job.name }, message);
+      if (ended.ok && target === "failed")
+        await notifyTrainingFailed(tx, { userId: job.userId, jobId, name: job.name }, message);
       status = ended.ok ? ended.to : (ended.current ?? status);
     }
     return { status, newCheckpoints };

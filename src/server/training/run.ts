@@ -36,9 +36,11 @@ export interface SubmitOutcome {
 
 export async function submitTrainingJob(db: Db, jobId: string): Promise<SubmitOutcome> {
   const [job] = await db.select().from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
-  if (!job || !isLive(job.status)) return { go: false, status: job?.status ?? null, kind: null, cursor: INITIAL_CURSOR };
+  if (!job || !isLive(job.status))
+    return { go: false, status: job?.status ?? null, kind: null, cursor: INITIAL_CURSOR };
   // A retried submit step, or a continuing run: the provider already has the job.
-  if (job.providerJobId) return { go: true, status: job.status, kind: job.providerKind, cursor: job.cursor ?? INITIAL_CURSOR };
+  if (job.providerJobId)
+    return { go: true, status: job.status, kind: job.providerKind, cursor: job.cursor ?? INITIAL_CURSOR };
 
   const [dataset] = await db.select().from(datasets).where(eq(datasets.id, job.datasetId)).limit(1);
   if (!dataset) throw new Error(`The dataset of training job ${jobId} is gone.`);
@@ -62,10 +64,17 @@ export async function submitTrainingJob(db: Db, jobId: string): Promise<SubmitOu
   });
 
   // The user may have cancelled while the provider was answering: stop what was just started.
-  const [now] = await db.select({ status: trainingJobs.status }).from(trainingJobs).where(eq(trainingJobs.id, jobId)).limit(1);
+  const [now] = await db
+    .select({ status: trainingJobs.status })
+    .from(trainingJobs)
+    .where(eq(trainingJobs.id, jobId))
+    .limit(1);
   if (now?.status === "cancelled") {
     const stopped = await providerCall(() => provider.cancel(handle.providerJobId));
-    await db.update(trainingJobs).set({ providerJobId: stopped.providerJobId, providerStatus: stopped.providerStatus }).where(eq(trainingJobs.id, jobId));
+    await db
+      .update(trainingJobs)
+      .set({ providerJobId: stopped.providerJobId, providerStatus: stopped.providerStatus })
+      .where(eq(trainingJobs.id, jobId));
     return { go: false, status: now.status, kind: provider.kind, cursor: INITIAL_CURSOR };
   }
   return { go: true, status: now?.status ?? null, kind: provider.kind, cursor: INITIAL_CURSOR };
@@ -84,7 +93,11 @@ export interface PollOutcome {
 
 export async function pollTrainingJob(db: Db, jobId: string, cursor: TrainingCursor): Promise<PollOutcome> {
   const [job] = await db
-    .select({ status: trainingJobs.status, providerJobId: trainingJobs.providerJobId, providerKind: trainingJobs.providerKind })
+    .select({
+      status: trainingJobs.status,
+      providerJobId: trainingJobs.providerJobId,
+      providerKind: trainingJobs.providerKind,
+    })
     .from(trainingJobs)
     .where(eq(trainingJobs.id, jobId))
     .limit(1);

@@ -15,7 +15,8 @@ export const MAX_METRICS_POINTS = 10_000;
 export const LOG_PAGE = 500;
 
 /** A timestamp as ISO 8601 text made by PostgreSQL: no Date per row on the way out. */
-const iso = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const iso = (column: AnyPgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const finite = (x: number | null) => x === null || Number.isFinite(x);
 
@@ -23,7 +24,12 @@ const finite = (x: number | null) => x === null || Number.isFinite(x);
  * The user's job's points after `afterStep`, in step order; null when the job is not theirs. One
  * query: the job, left-joined to its points (a job without new points is one row of nulls).
  */
-export async function metricsFor(db: DbOrTx, userId: string, jobId: string, afterStep = 0): Promise<MetricsPoint[] | null> {
+export async function metricsFor(
+  db: DbOrTx,
+  userId: string,
+  jobId: string,
+  afterStep = 0,
+): Promise<MetricsPoint[] | null> {
   const m = trainingMetrics;
   const rows = await db
     .select({
@@ -71,7 +77,12 @@ export function parseLogCursor(cursor: string | null | undefined): number | null
 }
 
 /** The user's job's log lines from `from` on, a page; null when the job is not theirs (one query, as metricsFor). */
-export async function logsFor(db: DbOrTx, userId: string, jobId: string, from: number): Promise<TrainingLogPage | null> {
+export async function logsFor(
+  db: DbOrTx,
+  userId: string,
+  jobId: string,
+  from: number,
+): Promise<TrainingLogPage | null> {
   const l = trainingLogs;
   const rows = await db
     .select({ seq: l.seq, at: iso(l.at), level: l.level, message: l.message })
@@ -81,7 +92,11 @@ export async function logsFor(db: DbOrTx, userId: string, jobId: string, from: n
     .orderBy(asc(l.seq))
     .limit(LOG_PAGE + 1);
   if (rows.length === 0) return null;
-  const lines = rows.flatMap((r) => (r.seq === null || r.level === null || r.message === null ? [] : [{ id: r.seq, at: r.at, level: r.level, message: r.message }]));
+  const lines = rows.flatMap((r) =>
+    r.seq === null || r.level === null || r.message === null
+      ? []
+      : [{ id: r.seq, at: r.at, level: r.level, message: r.message }],
+  );
   const hasMore = lines.length > LOG_PAGE;
   const page = hasMore ? lines.slice(0, LOG_PAGE) : lines;
   const last = page.at(-1);
@@ -106,7 +121,11 @@ export function bestCheckpointId(
 }
 
 export async function checkpointsOf(db: DbOrTx, jobId: string): Promise<TrainingCheckpointItem[]> {
-  const rows = await db.select().from(trainingCheckpoints).where(eq(trainingCheckpoints.jobId, jobId)).orderBy(asc(trainingCheckpoints.step));
+  const rows = await db
+    .select()
+    .from(trainingCheckpoints)
+    .where(eq(trainingCheckpoints.jobId, jobId))
+    .orderBy(asc(trainingCheckpoints.step));
   const best = bestCheckpointId(rows);
   return rows.map((r) => ({
     id: r.id,

@@ -71,7 +71,12 @@ export async function validateTrainingRequest(
     catalogModel(db, refs.modelId),
     capacity ?? trainingCapacity(db, userId),
   ]);
-  const result = deepValidateTrainingGraph(input, { callerId: userId, dataset: graphDataset(dataset), model, capacity: counts });
+  const result = deepValidateTrainingGraph(input, {
+    callerId: userId,
+    dataset: graphDataset(dataset),
+    model,
+    capacity: counts,
+  });
   if (!result.ok) return result;
   // Deep validation found both and the dataset ready; the checks below only narrow the types.
   if (!dataset || !isTrainable(dataset) || !model) throw new Error("deep validation passed without its rows");
@@ -87,7 +92,14 @@ export async function validateTrainingRequest(
         kind: "unprocessable",
         status: 422,
         message: err.message,
-        reasons: [{ code: "model_unavailable", path: ["nodes", i, "props", "model_id"], field: "baseModelId", message: err.message }],
+        reasons: [
+          {
+            code: "model_unavailable",
+            path: ["nodes", i, "props", "model_id"],
+            field: "baseModelId",
+            message: err.message,
+          },
+        ],
       },
     };
   }

@@ -42,7 +42,11 @@ export const artifactsRouter = createTRPCRouter({
   update: protectedProcedure
     .input(
       byIdInput.extend({
-        name: safeText().trim().min(1, { error: "Give the artifact a name." }).max(120, { error: "Keep the name to 120 characters." }).optional(),
+        name: safeText()
+          .trim()
+          .min(1, { error: "Give the artifact a name." })
+          .max(120, { error: "Keep the name to 120 characters." })
+          .optional(),
         description: safeText().trim().max(2000, { error: "Keep the description to 2,000 characters." }).optional(),
       }),
     )

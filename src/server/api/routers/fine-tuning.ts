@@ -42,14 +42,23 @@ export const fineTuningRouter = createTRPCRouter({
   /** The server's estimate for a configuration on one of the caller's ready datasets, and its warnings. */
   estimate: protectedProcedure.input(z.object({ config: trainingConfigSchema })).query(async ({ ctx, input }) => {
     const { config } = input;
-    const [dataset, model] = await Promise.all([userDataset(ctx.db, ctx.userId, config.datasetId), catalogModel(ctx.db, config.baseModelId)]);
+    const [dataset, model] = await Promise.all([
+      userDataset(ctx.db, ctx.userId, config.datasetId),
+      catalogModel(ctx.db, config.baseModelId),
+    ]);
     if (!dataset) throw new TRPCError({ code: "NOT_FOUND", message: "That dataset does not exist, or is not yours." });
-    if (!isTrainable(dataset)) throw unprocessable(`Dataset "${dataset.name}" is ${dataset.status}: only a ready dataset can be estimated.`);
-    if (!model) throw new TRPCError({ code: "NOT_FOUND", message: `There is no model "${config.baseModelId}" in the catalog.` });
+    if (!isTrainable(dataset))
+      throw unprocessable(`Dataset "${dataset.name}" is ${dataset.status}: only a ready dataset can be estimated.`);
+    if (!model)
+      throw new TRPCError({ code: "NOT_FOUND", message: `There is no model "${config.baseModelId}" in the catalog.` });
     const issue = fineTuneIssue(model);
     if (issue) throw unprocessable(issue);
     try {
-      return { estimate: estimateFor(config, dataset.stats, model), warnings: warningsFor(config, dataset.stats), budget: null };
+      return {
+        estimate: estimateFor(config, dataset.stats, model),
+        warnings: warningsFor(config, dataset.stats),
+        budget: null,
+      };
     } catch (err) {
       if (err instanceof PricingError) throw unprocessable(err.message);
       throw err;
@@ -67,7 +76,10 @@ export const fineTuningRouter = createTRPCRouter({
   create: protectedProcedure
     .input(graphInput.extend({ idempotencyKey: idempotencyKeySchema }))
     .mutation(async ({ ctx, input }) => {
-      const result = await createTrainingJob(ctx.db, ctx.userId, { graph: input.graph, idempotencyKey: input.idempotencyKey });
+      const result = await createTrainingJob(ctx.db, ctx.userId, {
+        graph: input.graph,
+        idempotencyKey: input.idempotencyKey,
+      });
       if (!result.ok) {
         if (result.code === "invalid") throw new TrainingGraphError(result.error);
         throw new TRPCError({ code: "CONFLICT", message: `idempotencyKey: ${result.message}` });

@@ -14,5 +14,6 @@ export const cancelTraining = inngest.createFunction(
     concurrency: TRAINING_JOB_CONCURRENCY,
     retries: 6,
   },
-  async ({ event, step }) => step.run("stop-at-provider", async () => cancelTrainingAtProvider(await getDb(), event.data.jobId)),
+  async ({ event, step }) =>
+    step.run("stop-at-provider", async () => cancelTrainingAtProvider(await getDb(), event.data.jobId)),
 );

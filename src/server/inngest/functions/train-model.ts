@@ -49,12 +49,19 @@ export const trainModel = inngest.createFunction(
       const polled = await step.run(`poll-${i}`, async () => pollTrainingJob(await getDb(), jobId, cursor));
       cursor = polled.cursor;
       if (polled.newCheckpoints > 0) {
-        await step.run(`checkpoints-${i}`, async () => ({ stored: await storePendingCheckpoints(await getDb(), jobId) }));
+        await step.run(`checkpoints-${i}`, async () => ({
+          stored: await storePendingCheckpoints(await getDb(), jobId),
+        }));
       }
       if (polled.done) {
-        if (polled.phase !== "completed" || polled.status !== "saving") return { outcome: "ended", status: polled.status };
+        if (polled.phase !== "completed" || polled.status !== "saving")
+          return { outcome: "ended", status: polled.status };
         const done = await step.run("complete", async () => completeTrainingJob(await getDb(), jobId));
-        return { outcome: done.status === "completed" ? "completed" : "ended", status: done.status, artifactId: done.artifactId };
+        return {
+          outcome: done.status === "completed" ? "completed" : "ended",
+          status: done.status,
+          artifactId: done.artifactId,
+        };
       }
       await step.sleep(`wait-${i}`, polled.nextPollMs);
     }

@@ -24,7 +24,8 @@ function zipName(name: string): string {
 export const GET = route(async (req: Request, ctx: RouteContext<"/api/artifacts/[id]/zip">) => {
   const { id } = await ctx.params;
   const url = new URL(req.url);
-  if (!idSchema.safeParse(id).success) return problem(req, { status: 400, title: "Bad Request", detail: "Invalid artifact id." });
+  if (!idSchema.safeParse(id).success)
+    return problem(req, { status: 400, title: "Bad Request", detail: "Invalid artifact id." });
   const expires = Number(url.searchParams.get("expires"));
   if (!verifyZipSignature(id, expires, url.searchParams.get("sig") ?? "")) {
     return problem(req, { status: 403, title: "Forbidden", detail: "This download link is invalid or has expired." });
