@@ -2,6 +2,7 @@ import { clerkMiddleware } from "@clerk/nextjs/server";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { authMode } from "@/server/auth/mode";
+import { storageAdapter } from "@/server/storage/adapter";
 import { appUrl } from "@/lib/relative-redirect";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "@/server/auth/local-session";
 import { isDecodablePath } from "@/lib/path-encoding";
@@ -43,6 +44,7 @@ function decorationFor(req: NextRequest): RequestDecoration {
     nonce,
     dev: env.NODE_ENV === "development",
     clerkFrontendApi: authMode() === "clerk" ? clerkFrontendApiOf(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) : undefined,
+    uploadthing: storageAdapter() === "uploadthing",
   });
   // Next takes the nonce from the request's CSP header and puts it on its own scripts.
   forwarded.set("content-security-policy", csp);

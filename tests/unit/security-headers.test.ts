@@ -30,6 +30,12 @@ describe("page Content-Security-Policy", () => {
     expect(directive(csp, "worker-src")).toBe("worker-src 'self' blob:");
   });
 
+  it("lets pages upload to uploadthing's ingest hosts only when it is the storage", () => {
+    expect(directive(pageContentSecurityPolicy({ nonce: "n", dev: false }), "connect-src")).toBe("connect-src 'self'");
+    const csp = pageContentSecurityPolicy({ nonce: "n", dev: false, uploadthing: true });
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self' https://*.ingest.uploadthing.com");
+  });
+
   it("API responses allow nothing", () => {
     expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
   });

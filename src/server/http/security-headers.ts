@@ -12,6 +12,8 @@ export interface PolicyOptions {
   dev: boolean;
   /** Clerk's Frontend API host (e.g. `clerk.example.com`) when Clerk is configured. */
   clerkFrontendApi?: string;
+  /** uploadthing is the storage: browsers send dataset files straight to its regional ingest hosts. */
+  uploadthing?: boolean;
 }
 
 // Clerk's hosts, from its own CSP helper (@clerk/nextjs server/content-security-policy): scripts
@@ -26,7 +28,7 @@ function clerkSources(fapi: string) {
   };
 }
 
-export function pageContentSecurityPolicy({ nonce, dev, clerkFrontendApi }: PolicyOptions): string {
+export function pageContentSecurityPolicy({ nonce, dev, clerkFrontendApi, uploadthing }: PolicyOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // 'strict-dynamic': scripts that the nonced framework scripts load are trusted; nothing else runs.
@@ -36,7 +38,8 @@ export function pageContentSecurityPolicy({ nonce, dev, clerkFrontendApi }: Poli
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "blob:", "data:"],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
+    // uploadthing's client PUTs to `https://{region}.ingest.uploadthing.com` (its default ingest host).
+    "connect-src": ["'self'", ...(uploadthing ? ["https://*.ingest.uploadthing.com"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
