@@ -2,7 +2,9 @@
 // (`npx next build` first) in Debian's Chromium, the file picked on /datasets and validated in the
 // page's Web Worker. Reports the seconds to a report and whether the page stayed responsive: the
 // longest main-thread task while it ran (PerformanceObserver "longtask"; goal ≤ 50 ms) and the
-// longest gap in a 10 ms timer heartbeat. BENCH_DATASET_MB changes the size (default 100).
+// longest gap in a 10 ms timer heartbeat; and, from a trace of the same window, the longest task in wall and in
+// CPU time (on a shared machine a task can wait hundreds of ms for a CPU it then uses for a few).
+// BENCH_DATASET_MB changes the size (default 100).
 // Run with `npm run bench -- dataset-browser`.
 import fs from "node:fs";
 import os from "node:os";
