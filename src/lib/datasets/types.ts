@@ -110,10 +110,10 @@ export interface DatasetValidatorOptions {
   maxLineBytes?: number;
   /**
    * How the token statistics are taken (tokenizing is the dearest step by far):
-   * "sampled" (default): every example of the first 512 KiB of examples is tokenized, then a systematic sample (1 in 8, then 1 in 256), and the
-   * others are estimated from their size (`stats.tokenizedExamples` tells how many were tokenized);
-   * "exact": every example is tokenized; "off": no token statistics.
-   * The context-length rule is exact in every mode.
+   * "sampled" (default): every example of the first 256 KiB of examples is tokenized, then a systematic sample
+   * (1 in 8, then 1 in 512), and the others are estimated from their size (`stats.tokenizedExamples` tells how
+   * many were tokenized); "exact": every example is tokenized; "off": no token statistics.
+   * The context-length rule is exact in every mode. Browser and server must pass the same value to agree.
    */
   tokenCounting?: DatasetTokenCounting;
 }
