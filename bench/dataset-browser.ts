@@ -39,6 +39,15 @@ async function writeDataset(file: string, bytes: number): Promise<{ lines: numbe
   return { lines, size };
 }
 
+declare global {
+  interface Window {
+    /** Long tasks seen by the page's PerformanceObserver: [start, duration] in ms. */
+    __tasks: Array<[number, number]>;
+    /** Heartbeat timestamps (ms). */
+    __frames: number[];
+  }
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -95,7 +104,7 @@ export default async function run() {
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
     // Long tasks and frame gaps from page load on; only those inside the validation window count.
     await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: Array<[number, number]>; __frames: number[] };
+      const w = window;
       w.__tasks = [];
       w.__frames = [];
       new PerformanceObserver((list) => {
@@ -125,8 +134,7 @@ export default async function run() {
     const workerMs = Number(await report.getAttribute("data-elapsed-ms"));
     const examples = await page.getByTestId("stat-examples").getAttribute("data-value");
     const { tasks, frames } = await page.evaluate(() => {
-      const w = window as unknown as { __tasks: Array<[number, number]>; __frames: number[] };
-      return { tasks: w.__tasks, frames: w.__frames };
+      return { tasks: window.__tasks, frames: window.__frames };
     });
     const inWindow = tasks.filter(([t, d]) => t + d >= start && t <= end);
     const longest = inWindow.reduce((m, [, d]) => Math.max(m, d), 0);
