@@ -51,7 +51,7 @@ export function ListFilters({ value, onChange }: { value: DatasetFilters; onChan
       <div className="flex gap-2 sm:contents">
         <div className="relative min-w-0 flex-1 sm:w-64 sm:flex-none">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input type="search" placeholder="Search datasets" aria-label="Search datasets by name or file name" className="pl-8" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input type="search" maxLength={200} placeholder="Search datasets" aria-label="Search datasets by name or file name" className="pl-8" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         {sortSelect}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
@@ -66,6 +66,8 @@ export function DatasetUploader() {
     form.reset(emptyUploadForm);
   };
   const busy = upload.phase === "sending" || upload.phase === "confirming";
+  // The form mounts one commit after the file row and progress: two short main-thread tasks, not one long one.
+  const formShown = useDeferredValue(file !== null, false);
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!file || validation.phase !== "done" || !validation.report.ok) return;
@@ -104,12 +106,14 @@ export function DatasetUploader() {
               ) : null}
               {validation.phase === "done" ? <ValidationReport report={validation.report} elapsedMs={validation.elapsedMs} /> : null}
             </div>
-            <FormProvider {...form}>
-              <form aria-label="Upload dataset" onSubmit={onSubmit} className="flex flex-col gap-4 lg:border-l lg:pl-6" noValidate>
-                <UploadFields models={options} disabled={busy} />
-                <UploadActions validation={validation} upload={upload} onCancel={cancel} />
-              </form>
-            </FormProvider>
+            {formShown ? (
+              <FormProvider {...form}>
+                <form aria-label="Upload dataset" onSubmit={onSubmit} className="flex flex-col gap-4 lg:border-l lg:pl-6" noValidate>
+                  <UploadFields models={options} disabled={busy} />
+                  <UploadActions validation={validation} upload={upload} onCancel={cancel} />
+                </form>
+              </FormProvider>
+            ) : null}
           </div>
         )}
       </CardContent>
