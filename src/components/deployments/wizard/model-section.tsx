@@ -10,7 +10,6 @@ import { formatContextWindow } from "@/lib/model-size";
 import { parameterCountB } from "@/lib/model-spec";
 import { api } from "@/trpc/react";
 import { describedBy, Field } from "../field";
-import { AdapterNote, useDropAdapterOnModelChange } from "./adapter-note";
 import { ChoiceCard } from "./choice-card";
 import { useWizardForm } from "./use-wizard-form";
 
@@ -20,7 +19,6 @@ export function ModelSection() {
   const [search, setSearch] = useState("");
   const deferred = useDeferredValue(search.trim());
   const list = api.models.list.useQuery({ search: deferred || undefined }, { placeholderData: (prev) => prev });
-  const dropAdapter = useDropAdapterOnModelChange();
 
   return (
     <Controller
@@ -28,7 +26,6 @@ export function ModelSection() {
       name="modelId"
       render={({ field, fieldState }) => (
         <Field name="modelId" label="Model" asGroupLabel error={fieldState.error?.message}>
-          <AdapterNote />
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
             <Input
@@ -56,10 +53,7 @@ export function ModelSection() {
             <RadioGroup
               ref={field.ref}
               value={field.value}
-              onValueChange={(id) => {
-                dropAdapter(id);
-                field.onChange(id);
-              }}
+              onValueChange={field.onChange}
               aria-labelledby="f-modelId-label"
               {...describedBy("modelId", { error: fieldState.error?.message })}
               className="grid max-h-96 gap-2 overflow-y-auto p-0.5 sm:grid-cols-2"
