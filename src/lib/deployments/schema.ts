@@ -192,6 +192,11 @@ export const deploymentConfigSchema = z.object({
   scaling: scalingSchema,
   environment: environmentSchema,
   security: securitySchema,
+  /**
+   * A LoRA adapter to serve on the model: one of the user's model artifacts, trained on this very
+   * model (deployments.create checks both, as the schema cannot).
+   */
+  adapter: z.object({ artifactId: z.uuid({ error: "Not a trained model's id." }) }).optional(),
 });
 
 export type DeploymentConfig = z.output<typeof deploymentConfigSchema>;
@@ -200,6 +205,7 @@ export type HardwareConfig = DeploymentConfig["hardware"];
 export type ScalingConfig = DeploymentConfig["scaling"];
 export type EnvironmentConfig = DeploymentConfig["environment"];
 export type SecurityConfig = DeploymentConfig["security"];
+export type AdapterConfig = NonNullable<DeploymentConfig["adapter"]>;
 
 /** A configuration as stored and returned: secret names only, never their values. */
 export type StoredDeploymentConfig = Omit<DeploymentConfig, "environment"> & {

@@ -1,13 +1,14 @@
 /**
  * deployments.create's server side. The input has passed the shared schema (field formats, min ≤ max
  * replicas, env var names); here come the checks that need the database: the model exists and fits
- * the hardware, the name is free, the idempotency key is new. One transaction writes the row (with
- * the server's own price), the encrypted secrets, the first timeline row and the outbox event that
- * starts provisioning.
+ * the hardware, an adapter is the caller's own and was trained on that model, the name is free, the
+ * idempotency key is new. One transaction writes the row (with the server's own price), the
+ * encrypted secrets, the first timeline row and the outbox event that starts provisioning.
  */
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { adapterIssue } from "@/lib/deployments/adapter";
 import { type CreateDeploymentInput, withoutSecretValues } from "@/lib/deployments/schema";
 import { modelFit } from "@/lib/model-fit";
 import { priceDeployment } from "@/lib/pricing";
@@ -16,6 +17,7 @@ import { deploymentEvents, deploymentSecrets, deployments, models } from "@/serv
 import type { Db } from "@/server/db/types";
 import { deploymentProvisionRequested } from "@/server/inngest/events";
 import { enqueueEvent } from "@/server/outbox";
+import { ownedAdapterArtifact } from "./adapter";
 import { issueApiToken } from "./api-token";
 import { sealSecret } from "./secrets-crypto";
 
@@ -67,6 +69,16 @@ export async function createDeployment(db: Db, userId: string, input: CreateDepl
   if (!fit.fits) {
     const reason = fit.neededGb === null ? (fit.reason ?? "This model cannot be deployed.") : `${model.name} ${fit.reason}.`;
     return { ok: false, code: "invalid", issues: [{ path: ["config", "hardware", "instanceTypeId"], message: reason }] };
+  }
+
+  if (config.adapter) {
+    // An adapter is the caller's own artifact, served on the model it was trained on.
+    const artifact = await ownedAdapterArtifact(db, userId, config.adapter.artifactId);
+    const [base] = artifact && artifact.baseModelId !== model.id
+      ? await db.select({ name: models.name }).from(models).where(eq(models.id, artifact.baseModelId)).limit(1)
+      : [];
+    const issue = adapterIssue(artifact, model, base?.name);
+    if (issue) return { ok: false, code: "invalid", issues: [issue] };
   }
 
   const [sameName] = await db

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Globe, KeyRound } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCents } from "@/lib/pricing";
@@ -76,8 +77,18 @@ export function ConfigCard({ d }: { d: Detail }) {
   const { hardware, scaling, environment, security } = d.config;
   const trigger =
     scaling.trigger === "custom" ? `${scaling.target.metricName} at ${scaling.target.metricValue}` : `${scaling.trigger.toUpperCase()} at ${scaling.target.percent}%`;
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, React.ReactNode]> = [
     ["Model", d.modelId],
+    ...(d.config.adapter
+      ? [
+          [
+            "Adapter",
+            <Link key="adapter" href={`/models/artifacts/${d.config.adapter.artifactId}`} className="text-primary hover:underline" data-testid="deployment-adapter">
+              Fine-tuned LoRA adapter
+            </Link>,
+          ] satisfies [string, React.ReactNode],
+        ]
+      : []),
     ["Hardware", hardwareText(hardware)],
     ["Replicas", `${replicasText(scaling)}${scaling.minReplicas === 0 ? ` (to zero after ${scaling.scaleToZeroAfterMinutes} min idle)` : ""}`],
     ["Autoscaling", `${trigger} · ${scaling.expectedRequestsPerMinute} req/min expected`],

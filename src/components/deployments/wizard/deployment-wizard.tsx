@@ -20,6 +20,8 @@ import { TermsDialog } from "./terms-dialog";
 import { TokenDialog } from "./token-dialog";
 import { type CreateDeployment, type Created, useDeployFlow } from "./use-deploy-flow";
 import { SelectedModelSync } from "./selected-model-sync";
+import { type WizardAdapter, WizardAdapterContext } from "./adapter-note";
+import { endpointNameFor } from "@/lib/deployments/adapter";
 
 /** Focus the first invalid control inside `root` (a radio group focuses its checked or first item). */
 function focusFirstInvalid(root: ParentNode | null) {
@@ -34,7 +36,7 @@ function focusFirstInvalid(root: ParentNode | null) {
 }
 
 /** The New Deployment wizard: one form, five accordion sections, a live cost footer, then terms → payment → create. */
-export function DeploymentWizard(props: { initialModelId?: string; create: CreateDeployment }) {
+export function DeploymentWizard(props: { initialModelId?: string; initialAdapter?: WizardAdapter; create: CreateDeployment }) {
   const router = useRouter();
   const formId = useId();
   const modelRef = useRef<FitModel | null>(null);
@@ -49,15 +51,22 @@ export function DeploymentWizard(props: { initialModelId?: string; create: Creat
   const [focusTarget, setFocusTarget] = useState<{ section: SectionId | "name"; n: number } | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [restored, setRestored] = useState(false);
+  // Read once: a new object from a server re-render must not reset the form.
+  const initialAdapter = useRef(props.initialAdapter).current;
 
   // The draft is read after mount (localStorage is browser-only), then saved on every change.
   useEffect(() => {
     const draft = loadDraft(defaultDeploymentConfig);
     const start = { ...(draft ?? defaultDeploymentConfig), ...(props.initialModelId ? { modelId: props.initialModelId } : {}) };
-    form.reset(start, { keepDefaultValues: true });
-    if (props.initialModelId) setOpen(["hardware"]);
+    const adapter = initialAdapter;
+    // From a trained model's Deploy: its base model, the adapter, and a name after it unless one is typed.
+    const prefilled = adapter
+      ? { ...start, modelId: adapter.baseModelId, adapter: { artifactId: adapter.artifactId }, name: start.name || endpointNameFor(adapter.name, adapter.version) }
+      : start;
+    form.reset(prefilled, { keepDefaultValues: true });
+    if (props.initialModelId || adapter) setOpen(["hardware"]);
     setRestored(true);
-  }, [form, props.initialModelId]);
+  }, [form, props.initialModelId, initialAdapter]);
   useEffect(() => {
     if (!restored) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,18 +127,20 @@ export function DeploymentWizard(props: { initialModelId?: string; create: Creat
 
   return (
     <FormProvider {...form}>
-      <SelectedModelSync modelRef={modelRef} />
-      <form id={formId} onSubmit={onSubmit} noValidate aria-label="New deployment" className="flex flex-col gap-4" data-ready={restored || undefined}>
-        <EndpointNameHeader />
-        <Accordion type="multiple" value={open} onValueChange={setOpen} className="flex flex-col gap-3">
-          <WizardSections />
-        </Accordion>
-      </form>
-      <PaymentNote payment={flow.payment} onChange={flow.forgetPayment} />
-      <CostFooter formId={formId} busy={flow.busy} />
-      <TermsDialog open={flow.step === "terms"} onOpenChange={(o) => !o && flow.cancel()} onAccept={flow.acceptTerms} />
-      <PaymentDialog open={flow.step === "payment"} onOpenChange={(o) => !o && flow.cancel()} onSave={flow.savePayment} />
-      <TokenDialog token={created?.apiToken ?? null} onDone={() => created && router.push(`/deployments/${created.id}`)} />
+      <WizardAdapterContext value={initialAdapter ?? null}>
+        <SelectedModelSync modelRef={modelRef} />
+        <form id={formId} onSubmit={onSubmit} noValidate aria-label="New deployment" className="flex flex-col gap-4" data-ready={restored || undefined}>
+          <EndpointNameHeader />
+          <Accordion type="multiple" value={open} onValueChange={setOpen} className="flex flex-col gap-3">
+            <WizardSections />
+          </Accordion>
+        </form>
+        <PaymentNote payment={flow.payment} onChange={flow.forgetPayment} />
+        <CostFooter formId={formId} busy={flow.busy} />
+        <TermsDialog open={flow.step === "terms"} onOpenChange={(o) => !o && flow.cancel()} onAccept={flow.acceptTerms} />
+        <PaymentDialog open={flow.step === "payment"} onOpenChange={(o) => !o && flow.cancel()} onSave={flow.savePayment} />
+        <TokenDialog token={created?.apiToken ?? null} onDone={() => created && router.push(`/deployments/${created.id}`)} />
+      </WizardAdapterContext>
     </FormProvider>
   );
 }

@@ -10,6 +10,7 @@ import { formatContextWindow } from "@/lib/model-size";
 import { parameterCountB } from "@/lib/model-spec";
 import { api } from "@/trpc/react";
 import { describedBy, Field } from "../field";
+import { AdapterNote, useDropAdapterOnModelChange } from "./adapter-note";
 import { ChoiceCard } from "./choice-card";
 import { useWizardForm } from "./use-wizard-form";
 
@@ -19,6 +20,7 @@ export function ModelSection() {
   const [search, setSearch] = useState("");
   const deferred = useDeferredValue(search.trim());
   const list = api.models.list.useQuery({ search: deferred || undefined }, { placeholderData: (prev) => prev });
+  const dropAdapter = useDropAdapterOnModelChange();
 
   return (
     <Controller
@@ -26,6 +28,7 @@ export function ModelSection() {
       name="modelId"
       render={({ field, fieldState }) => (
         <Field name="modelId" label="Model" asGroupLabel error={fieldState.error?.message}>
+          <AdapterNote />
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
             <Input
@@ -53,7 +56,10 @@ export function ModelSection() {
             <RadioGroup
               ref={field.ref}
               value={field.value}
-              onValueChange={field.onChange}
+              onValueChange={(id) => {
+                dropAdapter(id);
+                field.onChange(id);
+              }}
               aria-labelledby="f-modelId-label"
               {...describedBy("modelId", { error: fieldState.error?.message })}
               className="grid max-h-96 gap-2 overflow-y-auto p-0.5 sm:grid-cols-2"

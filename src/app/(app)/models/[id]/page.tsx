@@ -10,6 +10,7 @@ import { formatContextWindow, formatPricePerMillion } from "@/lib/model-size";
 import { formatNumber } from "@/lib/format";
 import { parameterCountB } from "@/lib/model-spec";
 import { api } from "@/trpc/server";
+import { FineTuneButton } from "@/components/fine-tuning/fine-tune-button";
 
 async function load(id: string) {
   try {
@@ -55,17 +56,20 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
         }
         description={model.description}
         actions={
-          parameterCountB(model) === null ? (
-            <Button disabled title="Hosted only: its weights are not available to deploy">
-              <Rocket /> Deploy
-            </Button>
-          ) : (
-            <Button asChild>
-              <Link href={`/deployments/new?model=${encodeURIComponent(model.id)}`}>
+          <>
+            {parameterCountB(model) === null ? (
+              <Button disabled title="Hosted only: its weights are not available to deploy">
                 <Rocket /> Deploy
-              </Link>
-            </Button>
-          )
+              </Button>
+            ) : (
+              <Button asChild>
+                <Link href={`/deployments/new?model=${encodeURIComponent(model.id)}`}>
+                  <Rocket /> Deploy
+                </Link>
+              </Button>
+            )}
+            <FineTuneButton model={model} />
+          </>
         }
       />
       <Card>
