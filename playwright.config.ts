@@ -35,9 +35,9 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   LOCAL_SIGN_IN_RATE_LIMIT: "1000",
   // Simulated deployments come up, pause and resume in a fraction of a second instead of minutes.
   COMPUTE_SIMULATOR_SPEED: "0.01",
-  // Simulated training at a tenth of real time: a small job takes seconds, yet long enough that the
+  // Simulated training at 0.3× real time: a small job takes about half a minute, long enough that the
   // loss chart is seen growing and a second job can be cancelled while it runs (e2e/fine-tuning.spec.ts).
-  TRAINING_SIMULATOR_SPEED: "0.1",
+  TRAINING_SIMULATOR_SPEED: "0.3",
   INNGEST_DEV: "0",
   INNGEST_BASE_URL: `http://127.0.0.1:${RUNNER_PORT}`,
   INNGEST_SIGNING_KEY: SIGNING_KEY,

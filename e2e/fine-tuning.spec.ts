@@ -133,7 +133,9 @@ test("from a ready dataset to a deployed adapter: presets move the estimate, the
     .toBe("completed");
   const finalPoints = Number(await chart.getAttribute("data-points"));
   const growing = [...seen].filter((n) => n > 0 && n < finalPoints);
-  expect(growing.length, `points seen while training: ${[...seen].join(", ")}`).toBeGreaterThanOrEqual(2);
+  // A part-drawn chart before the end shows it grew live; how many polls land in between depends on
+  // the machine's load, so one is enough.
+  expect(growing.length, `points seen while training: ${[...seen].join(", ")}`).toBeGreaterThanOrEqual(1);
   await expect(chart.locator(".recharts-line")).toHaveCount(2);
   expect(Number(await chart.getAttribute("data-validation-points"))).toBeGreaterThan(0);
   await expect(stages.locator('[data-state="done"]')).toHaveCount(6);
@@ -214,6 +216,9 @@ test("a second job is cancelled after a confirmation and billed only for the ste
   await expect(stages).toHaveAttribute("data-status", "running", { timeout: 60_000 });
   await page.getByRole("button", { name: "Cancel job" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Keep training" }).click();
+  // Until its exit animation ends the closing dialog is still the only "Cancel job" button outside
+  // aria-hidden content: focusing then would confirm instead of reopening.
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(stages).toHaveAttribute("data-status", "running");
   await page.getByRole("button", { name: "Cancel job" }).focus();
   await page.keyboard.press("Enter");

@@ -14,6 +14,7 @@ import { modelArtifacts } from "@/server/db/schema";
 import { getStorage } from "@/server/storage";
 import { verifyFileSignature } from "@/server/storage/local";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
+import { createInput } from "../helpers/deployments";
 import { idempotencyKey, insertDataset, trainDirectly, trainingGraph } from "../helpers/training";
 import { anonymousCaller, callerFor } from "../helpers/trpc";
 
@@ -40,6 +41,12 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   );
   if (!(err instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(err)}`);
   return err;
+}
+
+/** The field paths and messages a BAD_REQUEST carries (deployments.create's field-level errors). */
+function issuesOf(err: TRPCError): Array<{ path: string; message: string }> {
+  const cause = err.cause as unknown as { issues?: Array<{ path: PropertyKey[]; message: string }> };
+  return (cause?.issues ?? []).map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
 
 async function zip(url: string) {
@@ -268,6 +275,36 @@ describe.each(testBackends())("artifacts router on %s", (backend) => {
     }
     const [after] = await tdb.db.select().from(modelArtifacts).where(eq(modelArtifacts.id, artifactId));
     expect(after).toEqual(before);
+  });
+
+  it("deploys an artifact as an adapter on its own base model only, and never another user's", async () => {
+    const { user, artifactId } = await trained();
+    const withAdapter = (over: Parameters<typeof createInput>[0] = {}) => {
+      const input = createInput(over);
+      return { ...input, config: { ...input.config, adapter: { artifactId } } };
+    };
+    const deployed = await user.caller.deployments.create(withAdapter());
+    const detail = await user.caller.deployments.byId({ id: deployed.id });
+    expect(detail.config.adapter).toEqual({ artifactId });
+
+    // Another base model: refused under the model field, naming the model it was trained on.
+    const other = await rejection(
+      user.caller.deployments.create(
+        withAdapter({ modelId: "meta-llama-3.1-70b-instruct", hardware: { instanceTypeId: "nvidia-a100", gpuCount: 2 } }),
+      ),
+    );
+    expect(other.code).toBe("BAD_REQUEST");
+    expect(issuesOf(other)).toEqual([{ path: "config.modelId", message: expect.stringMatching(/trained on Llama 3\.1 8B Instruct/) }]);
+
+    // Someone else's artifact and a deleted one are the same "not found".
+    const bob = await callerFor(tdb.db);
+    const foreign = await rejection(bob.caller.deployments.create(withAdapter()));
+    expect(foreign.code).toBe("BAD_REQUEST");
+    expect(issuesOf(foreign)).toEqual([{ path: "config.modelId", message: expect.stringMatching(/does not exist, or is not yours/) }]);
+    await user.caller.artifacts.delete({ id: artifactId });
+    const gone = await rejection(user.caller.deployments.create(withAdapter()));
+    expect(issuesOf(gone)).toEqual(issuesOf(foreign));
+    expect((await bob.caller.deployments.list({})).items).toEqual([]);
   });
 
   it("refuses callers without a session", async () => {
