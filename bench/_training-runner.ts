@@ -2,44 +2,28 @@
 // process, as under `npm run dev`), the training simulator at speed 0.01: created through the router,
 // started by the outbox, one of them cancelled mid-run. All must end (completed, or cancelled for that
 // one) with an artifact each and no duplicated or backward transition in training_events.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { freshDatabase } from "./_deployments-db";
+import { cloudModeAgainstRunner, type RunnerSetup, withAppAndRunner } from "./_app-with-runner";
 
 const SPEED = "0.01";
 const USER_ID = "user_benchTraining0000000000000";
 
 /** The app in cloud mode against the runner: set before the Inngest client is made. */
-export async function trainingRunnerSetup() {
-  const { freePort } = await import("../src/dev/inngest-runner/testing/child-runner");
-  const { testKeys } = await import("../src/dev/inngest-runner/testing/harness");
-  const keys = testKeys();
-  const port = await freePort();
-  Object.assign(process.env, {
-    INNGEST_DEV: "0",
-    INNGEST_BASE_URL: `http://127.0.0.1:${port}`,
-    INNGEST_SIGNING_KEY: keys.signingKey,
-    INNGEST_EVENT_KEY: keys.eventKey,
+export function trainingRunnerSetup(): Promise<RunnerSetup> {
+  return cloudModeAgainstRunner({
     TRAINING_SIMULATOR_SPEED: SPEED,
     TRAINING_SIMULATOR_FAILURE_RATE: "0",
     TRAINING_MAX_ACTIVE_JOBS_PER_USER: "1000",
     TRAINING_MAX_ACTIVE_JOBS: "1000",
   });
-  return { port, keys };
 }
 
 export async function jobsThroughTheRunner(
-  setup: Awaited<ReturnType<typeof trainingRunnerSetup>>,
+  setup: RunnerSetup,
   count: number,
 ): Promise<void> {
-  const { spawnRunner } = await import("../src/dev/inngest-runner/testing/child-runner");
-  const { serve } = await import("inngest/node");
-  const { functions, inngest } = await import("../inngest.config");
-  const { setConnectionForTesting } = await import("@/server/db");
   const { createCaller } = await import("@/server/api/root");
   const { upsertUser } = await import("@/server/users/ensure-user");
   const { deliverOutbox } = await import("@/server/outbox");
@@ -47,35 +31,7 @@ export async function jobsThroughTheRunner(
   const { nextStatus, TRAINING_EVENTS } = await import("@/lib/training-lifecycle");
   const { insertDataset, trainingGraph, idempotencyKey } = await import("../tests/helpers/training");
 
-  const db = await freshDatabase();
-  setConnectionForTesting(db.conn);
-  const handler = serve({ client: inngest, functions });
-  const app = createServer((req, res) =>
-    req.url?.startsWith("/api/inngest") ? handler(req, res) : res.writeHead(404).end(),
-  );
-  await new Promise<void>((r) => app.listen(0, "127.0.0.1", () => r()));
-  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-training-runner-"));
-  const runner = await spawnRunner(
-    {
-      INNGEST_RUNNER_APP_URL: appUrl,
-      INNGEST_RUNNER_DATA_DIR: dataDir,
-      INNGEST_RUNNER_SIGNING_KEY: setup.keys.signingKey,
-      INNGEST_RUNNER_EVENT_KEY: setup.keys.eventKey,
-      INNGEST_RUNNER_LOG_LEVEL: "warn",
-    },
-    setup.port,
-  );
-  const send = (events: Parameters<typeof inngest.send>[0]) => inngest.send(events);
-  try {
-    for (const deadline = Date.now() + 60_000; ; ) {
-      const { functions: synced } = (await (await fetch(`${runner.url}/api/functions`)).json()) as {
-        functions: { id: string }[];
-      };
-      if (synced.some((f) => f.id.endsWith("train-model"))) break;
-      if (Date.now() > deadline) throw new Error("the app's functions never synced with the runner");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  await withAppAndRunner(setup, "train-model", async (db, send) => {
     const userId = USER_ID;
     await upsertUser(db.conn.db, { id: userId, email: "bench-training@example.com", name: "Bench" });
     const caller = createCaller({
@@ -133,14 +89,7 @@ export async function jobsThroughTheRunner(
         `${count_("failed")} failed, ${statuses.length - count_("completed") - count_("cancelled") - count_("failed")} still live; ` +
         `${artifacts.length} artifacts; ${bad} duplicated or backward transitions; all ended ${((ended - started) / 1000).toFixed(1)} s after the creates`,
     );
-  } finally {
-    await runner.kill("SIGTERM");
-    app.closeAllConnections();
-    await new Promise<void>((r) => app.close(() => r()));
-    setConnectionForTesting(undefined);
-    await db.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-    // The checkpoints went to the local storage under .data/uploads: the bench user's files go.
-    rmSync(path.join(process.cwd(), ".data", "uploads", USER_ID), { recursive: true, force: true });
-  }
+  });
+  // The checkpoints went to the local storage under .data/uploads: the bench user's files go.
+  rmSync(path.join(process.cwd(), ".data", "uploads", USER_ID), { recursive: true, force: true });
 }

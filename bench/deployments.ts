@@ -6,47 +6,17 @@
 //    local runner in signed mode (its own process, as under `npm run dev`), the simulator at speed
 //    0.01: all must reach active with no duplicated or backward transition in deployment_events.
 // Run with `npm run bench -- deployments` (or `npx tsx --conditions=react-server bench/deployments.ts`).
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { asc, eq } from "drizzle-orm";
 import type { DeploymentEvent } from "@/lib/deployment-lifecycle";
-import { ADMIN_URL, freshDatabase, postgresAnswers } from "./_deployments-db";
+import { cloudModeAgainstRunner, type RunnerSetup, withAppAndRunner } from "./_app-with-runner";
+import { ADMIN_URL, postgresAnswers } from "./_deployments-db";
 import { listOverHttp } from "./_deployments-list-http";
 
 const DEPLOYMENTS = 100;
 const SPEED = "0.01";
 
-interface RunnerSetup {
-  port: number;
-  keys: { signingKey: string; eventKey: string };
-}
-
-/** The app in cloud mode against the runner, as `npm run dev` runs it: set before the Inngest client is made. */
-async function cloudModeAgainstRunner(): Promise<RunnerSetup> {
-  const { freePort } = await import("../src/dev/inngest-runner/testing/child-runner");
-  const { testKeys } = await import("../src/dev/inngest-runner/testing/harness");
-  const keys = testKeys();
-  const port = await freePort();
-  Object.assign(process.env, {
-    INNGEST_DEV: "0",
-    INNGEST_BASE_URL: `http://127.0.0.1:${port}`,
-    INNGEST_SIGNING_KEY: keys.signingKey,
-    INNGEST_EVENT_KEY: keys.eventKey,
-    COMPUTE_SIMULATOR_SPEED: SPEED,
-    COMPUTE_SIMULATOR_FAILURE_RATE: "0",
-  });
-  return { port, keys };
-}
-
-async function hundredThroughTheRunner({ port: runnerPort, keys }: RunnerSetup): Promise<void> {
-  const { spawnRunner } = await import("../src/dev/inngest-runner/testing/child-runner");
-  const { serve } = await import("inngest/node");
-  const { functions, inngest } = await import("../inngest.config");
-  const { setConnectionForTesting } = await import("@/server/db");
+async function hundredThroughTheRunner(setup: RunnerSetup): Promise<void> {
   const { createCaller } = await import("@/server/api/root");
   const { upsertUser } = await import("@/server/users/ensure-user");
   const { deploymentEvents, deployments } = await import("@/server/db/schema");
@@ -54,33 +24,7 @@ async function hundredThroughTheRunner({ port: runnerPort, keys }: RunnerSetup):
   const isEvent = (step: string): step is DeploymentEvent => (DEPLOYMENT_EVENTS as readonly string[]).includes(step);
   const { createInput } = await import("../tests/helpers/deployments");
 
-  const db = await freshDatabase();
-  setConnectionForTesting(db.conn);
-  const handler = serve({ client: inngest, functions });
-  const app = createServer((req, res) => (req.url?.startsWith("/api/inngest") ? handler(req, res) : res.writeHead(404).end()));
-  await new Promise<void>((r) => app.listen(0, "127.0.0.1", () => r()));
-  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-deployments-runner-"));
-  const runner = await spawnRunner(
-    {
-      INNGEST_RUNNER_APP_URL: appUrl,
-      INNGEST_RUNNER_DATA_DIR: dataDir,
-      INNGEST_RUNNER_SIGNING_KEY: keys.signingKey,
-      INNGEST_RUNNER_EVENT_KEY: keys.eventKey,
-      INNGEST_RUNNER_LOG_LEVEL: "warn",
-    },
-    runnerPort,
-  );
-  try {
-    const deadlineSync = Date.now() + 60_000;
-    for (;;) {
-      const res = await fetch(`${runner.url}/api/functions`);
-      const { functions: synced } = (await res.json()) as { functions: Array<{ id: string }> };
-      if (synced.some((f) => f.id.endsWith("provision-deployment"))) break;
-      if (Date.now() > deadlineSync) throw new Error("the app's functions never synced with the runner");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
+  await withAppAndRunner(setup, "provision-deployment", async (db) => {
     const userId = "user_benchDeployments000000000000";
     await upsertUser(db.conn.db, { id: userId, email: "bench-deployments@example.com", name: "Bench" });
     const caller = createCaller({ db: db.conn.db, user: { id: userId, name: "Bench", email: "bench-deployments@example.com" } });
@@ -124,14 +68,7 @@ async function hundredThroughTheRunner({ port: runnerPort, keys }: RunnerSetup):
         `${active}/${DEPLOYMENTS} active, ${statuses.length - active} other, ${events.length} timeline rows, ` +
         `${duplicated} duplicated and ${backward} backward transitions; last active ${((lastActive - started) / 1000).toFixed(2)} s after the creates began`,
     );
-  } finally {
-    await runner.kill("SIGTERM");
-    app.closeAllConnections();
-    await new Promise<void>((r) => app.close(() => r()));
-    setConnectionForTesting(undefined);
-    await db.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 export default async function run(): Promise<void> {
@@ -143,7 +80,7 @@ export default async function run(): Promise<void> {
   }
   // The server gets the environment as it was, not the runner settings made for this process below.
   const appEnv = { ...process.env };
-  const runner = await cloudModeAgainstRunner();
+  const runner = await cloudModeAgainstRunner({ COMPUTE_SIMULATOR_SPEED: SPEED, COMPUTE_SIMULATOR_FAILURE_RATE: "0" });
   const { freePort } = await import("../src/dev/inngest-runner/testing/child-runner");
   await listOverHttp(appEnv, await freePort());
   await hundredThroughTheRunner(runner);
