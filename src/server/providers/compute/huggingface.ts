@@ -66,6 +66,9 @@ function codeOf(status: number): { code: ProviderErrorCode; retryable: boolean }
   return { code: "failed", retryable: false };
 }
 
+/** A scaled-to-zero endpoint typically serves again within a minute (the model is reloaded). */
+const HF_WAKE_ESTIMATE_MS = 60_000;
+
 export class HuggingFaceEndpoints implements ComputeProvider {
   readonly kind = "huggingface" as const;
   private readonly base: string;
@@ -92,6 +95,17 @@ export class HuggingFaceEndpoints implements ComputeProvider {
 
   async get(providerId: string): Promise<ComputeStatus> {
     return statusFromEndpoint(await this.read(providerId));
+  }
+
+  /**
+   * Hugging Face wakes a scaled-to-zero endpoint on its next request (which the gateway is about to
+   * send); this only tells how long to expect: a replica's start, or nothing when one is running.
+   */
+  async wake(providerId: string): Promise<number> {
+    const status = await this.get(providerId);
+    if (status.providerState === "scaledToZero") return HF_WAKE_ESTIMATE_MS;
+    if (status.providerState === "initializing" || status.providerState === "updating") return HF_WAKE_ESTIMATE_MS / 2;
+    return 0;
   }
 
   async pause(providerId: string): Promise<ComputeHandle> {

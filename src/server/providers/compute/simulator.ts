@@ -9,6 +9,7 @@
  * process); callers stop asking about a deployment once they have deleted it.
  */
 import {
+  coldStartMs,
   createRecord,
   decodeRecord,
   encodeRecord,
@@ -80,6 +81,12 @@ export class ComputeSimulator implements ComputeProvider {
   async logs(providerId: string): Promise<string[]> {
     const record = this.load(providerId);
     return logsAt(record, this.now(), this.url(record));
+  }
+
+  /** A fresh replica takes its (seeded) cold-start time; one that is not running is not woken here. */
+  async wake(providerId: string): Promise<number> {
+    const record = this.load(providerId);
+    return stateAt(record, this.now()).state === "running" ? coldStartMs(record, this.options) : 0;
   }
 
   private load(providerId: string): SimRecord {
