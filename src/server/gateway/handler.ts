@@ -23,6 +23,7 @@ import { sseStream } from "./stream";
 import { countPrompt, countText, tokenizer } from "./tokens";
 import { upstreamFor } from "./upstream";
 import { UpstreamError } from "./upstream/types";
+import { upstreamFailure } from "./upstream-errors";
 import { type ChatCompletion, usageOf } from "./wire";
 
 // The tokenizer's tables load once per process; start now rather than on the first request.
@@ -77,15 +78,6 @@ function record(
     },
     ...(m.admission ? { charge: { ...m.admission, tokens: usedTokens - m.admission.promptTokens } } : {}),
   });
-}
-
-function upstreamFailure(err: UpstreamError, model: string): GatewayError {
-  if (err.status === 400 || err.status === 422) return new GatewayError(400, "invalid_request_error", "upstream_rejected", `The model server refused the request: ${err.message}`);
-  if (err.status === 429) return errors.rateLimited("requests", "deployment", 0, err.retryAfterS ?? 1, {});
-  if (err.status === 503) return errors.unavailable(model, err.retryAfterS ?? 30, "is not ready to serve yet");
-  if (err.status === 401 || err.status === 403) return errors.upstream("The model server refused the gateway's credentials.");
-  if (err.status === 0) return errors.upstream(err.message);
-  return errors.upstream(`The model server failed (status ${err.status}).`);
 }
 
 export async function handleChatCompletions(req: Request, ctx: GatewayContext = {}): Promise<Response> {
