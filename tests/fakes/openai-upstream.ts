@@ -31,6 +31,69 @@ export interface FakeOpenAIRequest {
 
 const DEFAULT_REPLY = "Hello from the fake upstream, one word at a time.";
 
+/**
+ * Answers one chat completions request as an OpenAI-compatible server does (shared with the Hugging
+ * Face fake's endpoints): JSON, or SSE chunks one word each with `[DONE]` and, when asked, usage.
+ */
+export async function writeChatCompletion(
+  res: http.ServerResponse,
+  body: Record<string, unknown>,
+  opts: { reply?: string; chunkDelayMs?: number; omitUsage?: boolean; id?: string; onAbort?: () => void } = {},
+) {
+  const reply = opts.reply ?? DEFAULT_REPLY;
+  const model = String(body.model ?? "fake-model");
+  const words = reply.split(" ");
+  const id = opts.id ?? "chatcmpl-fake";
+  const created = Math.floor(Date.now() / 1000);
+  const promptTokens = JSON.stringify(body.messages ?? []).length >> 2;
+  const usage = { prompt_tokens: promptTokens, completion_tokens: words.length, total_tokens: promptTokens + words.length };
+  if (!body.stream) {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        id,
+        object: "chat.completion",
+        created,
+        model,
+        choices: [{ index: 0, message: { role: "assistant", content: reply }, logprobs: null, finish_reason: "stop" }],
+        ...(opts.omitUsage ? {} : { usage }),
+      }),
+    );
+    return;
+  }
+  let finished = false;
+  res.on("close", () => {
+    if (!finished) opts.onAbort?.();
+  });
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  const send = (payload: unknown) =>
+    new Promise<void>((resolve) => {
+      // Back-pressure: wait for the socket to drain before writing more.
+      if (res.write(`data: ${typeof payload === "string" ? payload : JSON.stringify(payload)}\n\n`)) resolve();
+      else res.once("drain", () => resolve());
+    });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    id,
+    object: "chat.completion.chunk",
+    created,
+    model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  });
+  await send(chunk({ role: "assistant", content: "" }));
+  for (let i = 0; i < words.length; i++) {
+    if (res.destroyed) return;
+    if (opts.chunkDelayMs) await new Promise((r) => setTimeout(r, opts.chunkDelayMs));
+    if (res.destroyed) return;
+    await send(chunk({ content: i === 0 ? words[i] : ` ${words[i]}` }));
+  }
+  await send(chunk({}, "stop"));
+  const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+  if (streamOptions?.include_usage && !opts.omitUsage) await send({ ...chunk({}), choices: [], usage });
+  await send("[DONE]");
+  finished = true;
+  res.end();
+}
+
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
   const requests: FakeOpenAIRequest[] = [];
   let aborts = 0;
@@ -43,62 +106,18 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
     res.end(JSON.stringify({ error: { message, type: status === 401 ? "invalid_request_error" : "server_error", param: null, code: null } }));
   }
 
-  async function complete(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>) {
-    const model = String(body.model ?? "fake-model");
-    const words = config.reply.split(" ");
-    const id = `chatcmpl-fake${requests.length}`;
-    const created = Math.floor(Date.now() / 1000);
-    const promptTokens = JSON.stringify(body.messages ?? []).length >> 2;
-    const usage = { prompt_tokens: promptTokens, completion_tokens: words.length, total_tokens: promptTokens + words.length };
-    if (!body.stream) {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          id,
-          object: "chat.completion",
-          created,
-          model,
-          choices: [{ index: 0, message: { role: "assistant", content: config.reply }, logprobs: null, finish_reason: "stop" }],
-          ...(options.omitUsage ? {} : { usage }),
-        }),
-      );
-      return;
-    }
-    let finished = false;
-    res.on("close", () => {
-      if (finished) return;
-      aborts++;
-      for (const w of abortWaiters) w();
-      abortWaiters = [];
+  async function complete(res: http.ServerResponse, body: Record<string, unknown>) {
+    await writeChatCompletion(res, body, {
+      reply: config.reply,
+      chunkDelayMs: config.chunkDelayMs,
+      omitUsage: options.omitUsage,
+      id: `chatcmpl-fake${requests.length}`,
+      onAbort: () => {
+        aborts++;
+        for (const w of abortWaiters) w();
+        abortWaiters = [];
+      },
     });
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const send = (payload: unknown) =>
-      new Promise<void>((resolve) => {
-        // Back-pressure: wait for the socket to drain before writing more.
-        if (res.write(`data: ${typeof payload === "string" ? payload : JSON.stringify(payload)}\n\n`)) resolve();
-        else res.once("drain", () => resolve());
-      });
-    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
-      id,
-      object: "chat.completion.chunk",
-      created,
-      model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-    });
-    await send(chunk({ role: "assistant", content: "" }));
-    for (let i = 0; i < words.length; i++) {
-      if (res.destroyed) return;
-      if (config.chunkDelayMs > 0) await new Promise((r) => setTimeout(r, config.chunkDelayMs));
-      if (res.destroyed) return;
-      await send(chunk({ content: i === 0 ? words[i] : ` ${words[i]}` }));
-    }
-    await send(chunk({}, "stop"));
-    const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
-    if (streamOptions?.include_usage && !options.omitUsage) await send({ ...chunk({}), choices: [], usage });
-    await send("[DONE]");
-    finished = true;
-    res.end();
-    void req;
   }
 
   const server = http.createServer(async (req, res) => {
@@ -122,7 +141,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify({ object: "list", data: [{ id: "fake-model", object: "model", created: 0, owned_by: "fake" }] }));
     }
-    if (req.method === "POST" && path === "/v1/chat/completions") return complete(req, res, body);
+    if (req.method === "POST" && path === "/v1/chat/completions") return complete(res, body);
     sendError(res, 404, `no route ${req.method} ${path}`);
   });
   server.keepAliveTimeout = 60_000;

@@ -1,45 +1,33 @@
 /**
- * Scale to zero. A deployment with minReplicas 0 that has served nothing for its scale-to-zero
- * timeout (or nothing since this process started) is asked to wake by its compute provider; the
- * request then waits up to GATEWAY_COLD_START_WAIT_MS for it, and past that answers 503 with a
- * Retry-After of the time still expected. What this process last served is kept in memory.
+ * Scale to zero. A deployment with minReplicas 0 that this process has not served within its
+ * scale-to-zero timeout (or at all) may have no replica: its compute provider is asked to wake it
+ * and says how long that takes, and is asked again until it serves or the request has waited
+ * GATEWAY_COLD_START_WAIT_MS, when it answers 503 with a Retry-After of the time still expected.
  */
 import "server-only";
 import type { ComputeProvider } from "@/server/providers/compute/types";
 import { errors, type GatewayError } from "./errors";
 import type { RoutedDeployment } from "./resolve";
 
-export interface Warmth {
-  lastServedAt?: number;
-  /** Set while it wakes: when it is expected to serve. */
-  readyAt?: number;
+/** Pure: whether a deployment may be scaled to zero, from when this process last served it. */
+export function mayBeCold(lastServedAt: number | undefined, scaling: RoutedDeployment["scaling"], now: number): boolean {
+  if (scaling.minReplicas > 0) return false;
+  if (lastServedAt === undefined) return true;
+  return now - lastServedAt > scaling.scaleToZeroAfterMinutes * 60_000;
 }
 
-export type ColdState = { kind: "warm" } | { kind: "waking"; remainingMs: number } | { kind: "idle" };
+const POLL_MS = 1_000;
 
-/** Pure: where a deployment stands, from what this process knows. */
-export function coldState(w: Warmth | undefined, scaling: RoutedDeployment["scaling"], now: number): ColdState {
-  if (scaling.minReplicas > 0) return { kind: "warm" };
-  if (w?.readyAt !== undefined && now < w.readyAt) return { kind: "waking", remainingMs: w.readyAt - now };
-  const last = w?.lastServedAt ?? w?.readyAt;
-  if (last === undefined) return { kind: "idle" };
-  return now - last > scaling.scaleToZeroAfterMinutes * 60_000 ? { kind: "idle" } : { kind: "warm" };
-}
-
-const g = globalThis as unknown as { __radiumWarmth?: Map<string, Warmth> };
-const warmth = () => (g.__radiumWarmth ??= new Map());
+const g = globalThis as unknown as { __radiumLastServed?: Map<string, number> };
+const lastServed = () => (g.__radiumLastServed ??= new Map());
 
 export function markServed(deploymentId: string, now = Date.now()): void {
-  const w = warmth().get(deploymentId);
-  if (w) {
-    w.lastServedAt = now;
-    if (w.readyAt !== undefined && w.readyAt <= now) w.readyAt = undefined;
-  } else warmth().set(deploymentId, { lastServedAt: now });
+  lastServed().set(deploymentId, now);
 }
 
 /** Tests start every deployment cold again. */
 export function forgetWarmth(): void {
-  warmth().clear();
+  lastServed().clear();
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -61,25 +49,23 @@ export async function awaitWarm(
   provider: () => ComputeProvider,
   waitLimitMs: number,
   signal: AbortSignal,
-  now = Date.now(),
 ): Promise<GatewayError | null> {
-  const state = coldState(warmth().get(dep.id), dep.scaling, now);
-  if (state.kind === "warm") return null;
-  let remaining: number;
-  if (state.kind === "waking") remaining = state.remainingMs;
-  else {
-    if (!dep.providerId) return null;
-    remaining = await provider()
-      .wake(dep.providerId)
+  if (!dep.providerId || !mayBeCold(lastServed().get(dep.id), dep.scaling, Date.now())) return null;
+  const deadline = Date.now() + waitLimitMs;
+  const providerId = dep.providerId;
+  for (;;) {
+    // A provider that cannot tell is assumed up: the upstream's own answer decides then.
+    const remaining = await provider()
+      .wake(providerId)
       .catch(() => 0);
-    if (remaining <= 0) return null;
-    const w = warmth().get(dep.id) ?? {};
-    warmth().set(dep.id, { ...w, readyAt: now + remaining });
+    if (remaining <= 0) {
+      markServed(dep.id);
+      return null;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0 || signal.aborted) {
+      return errors.unavailable(dep.name, Math.max(1, Math.ceil(remaining / 1000)), "is scaled to zero and waking up");
+    }
+    await sleep(Math.min(remaining, left, POLL_MS), signal);
   }
-  if (remaining <= waitLimitMs) {
-    await sleep(remaining, signal);
-    return null;
-  }
-  await sleep(waitLimitMs, signal);
-  return errors.unavailable(dep.name, Math.max(1, Math.ceil((remaining - waitLimitMs) / 1000)), "is scaled to zero and waking up");
 }

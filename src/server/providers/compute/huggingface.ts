@@ -98,12 +98,21 @@ export class HuggingFaceEndpoints implements ComputeProvider {
   }
 
   /**
-   * Hugging Face wakes a scaled-to-zero endpoint on its next request (which the gateway is about to
-   * send); this only tells how long to expect: a replica's start, or nothing when one is running.
+   * Hugging Face wakes a scaled-to-zero endpoint on its next request: one goes to its health route,
+   * and the answer is how long to expect (a replica's start), or 0 when one is running.
    */
   async wake(providerId: string): Promise<number> {
     const status = await this.get(providerId);
-    if (status.providerState === "scaledToZero") return HF_WAKE_ESTIMATE_MS;
+    if (status.providerState === "scaledToZero" && status.url) {
+      // Any request to the endpoint starts a replica; the answer (a 503 while it loads) is not needed.
+      void this.fetch(`${status.url.replace(/\/+$/, "")}/health`, {
+        headers: { authorization: `Bearer ${this.options.token}` },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      })
+        .then((res) => res.body?.cancel())
+        .catch(() => {});
+      return HF_WAKE_ESTIMATE_MS;
+    }
     if (status.providerState === "initializing" || status.providerState === "updating") return HF_WAKE_ESTIMATE_MS / 2;
     return 0;
   }
