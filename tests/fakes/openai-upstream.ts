@@ -160,6 +160,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
     setChunkDelay: (ms: number) => {
       config.chunkDelayMs = ms;
     },
+    setReply: (reply: string) => {
+      config.reply = reply;
+    },
     failNext: (status: number, message: string, headers?: Record<string, string>) => {
       failNext = { status, message, headers };
     },
