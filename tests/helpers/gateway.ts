@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { POST as chatCompletions } from "@/app/api/v1/chat/completions/route";
+import { POST as deploymentChatCompletions } from "@/app/api/v1/deployments/[id]/chat/completions/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { deployments } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
@@ -38,12 +39,15 @@ export async function startGatewayServer() {
       duplex: "half",
     });
     const path = new URL(url).pathname;
+    const own = /^\/api\/v1\/deployments\/([^/]+)\/chat\/completions$/.exec(path);
     const response =
       path === "/api/v1/chat/completions" && req.method === "POST"
         ? await chatCompletions(request)
         : path === "/api/v1/models" && req.method === "GET"
           ? await listModels(request)
-          : new Response("not found", { status: 404 });
+          : own && req.method === "POST"
+            ? await deploymentChatCompletions(request, { params: Promise.resolve({ id: own[1]! }) })
+            : new Response("not found", { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return res.end();
     const reader = response.body.getReader();
@@ -61,6 +65,7 @@ export async function startGatewayServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
     close: () =>
       new Promise<void>((resolve) => {

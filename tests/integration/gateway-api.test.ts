@@ -119,6 +119,16 @@ describe("POST /api/v1/chat/completions with the openai client", () => {
     expect(JSON.parse(json.choices[0]?.message.content ?? "")).toHaveProperty("answer");
   });
 
+  it("answers on the deployment's own endpoint URL too, whatever the model says", async () => {
+    const own = new OpenAI({ apiKey: dep.key, baseURL: `${server.baseURL}/deployments/${dep.id}`, maxRetries: 0 });
+    const answer = await own.chat.completions.create({ model: "anything", messages: hello });
+    expect(answer.model).toBe(dep.name);
+    const bobKey = await bob.caller.apiKeys.create({ name: "bob's own" });
+    const other = new OpenAI({ apiKey: bobKey.key, baseURL: `${server.baseURL}/deployments/${dep.id}`, maxRetries: 0 });
+    const err = await apiError(other.chat.completions.create({ model: "anything", messages: hello }));
+    expect([err.status, err.code]).toEqual([404, "model_not_found"]);
+  });
+
   it("lists the caller's active deployments as models with their context length", async () => {
     const models = await client(dep.key).models.list();
     expect(models.data.map((m) => m.id)).toEqual([dep.name]);

@@ -18,7 +18,7 @@ import { limitScopes } from "./limits-math";
 import { LOGGED_TEXT_MAX, meter, truncateLogged } from "./meter";
 import { unsupportedParameter } from "./params";
 import { type ChatRequest, messageText, parseChatRequest, readCapped } from "./request";
-import { type RoutedDeployment, routeModel } from "./resolve";
+import { type RoutedDeployment, routeDeploymentId, routeModel } from "./resolve";
 import { sseStream } from "./stream";
 import { countPrompt, countText, tokenizer } from "./tokens";
 import { upstreamFor } from "./upstream";
@@ -37,10 +37,16 @@ export interface GatewayContext {
   requestId?: string;
   /** Told which deployment the request was routed to (the chat shows it). */
   onRouted?: (dep: RoutedDeployment) => void;
+  /**
+   * A deployment's own URL (`/api/v1/deployments/<id>`, the simulator's endpoint URL) names the
+   * deployment: `model` is then not used for routing, and answers carry the endpoint name.
+   */
+  deploymentId?: string;
 }
 
 interface Meterable {
   db: Db;
+  model: string;
   principal: Principal;
   dep: RoutedDeployment;
   body: ChatRequest;
@@ -62,7 +68,7 @@ function record(
       userId: m.principal.userId,
       apiKeyId: m.principal.key?.id ?? null,
       deploymentId: m.dep.id,
-      model: m.body.model,
+      model: m.model,
       source: m.principal.source,
       requestId: m.requestId,
       promptTokens: outcome.promptTokens,
@@ -94,10 +100,13 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
   const body = parseChatRequest(raw);
   if (body instanceof GatewayError) return errorResponse(body);
 
-  const dep = await routeModel(db, principal, body.model);
-  if (dep instanceof GatewayError) return errorResponse(dep);
+  const routed = ctx.deploymentId ? await routeDeploymentId(db, principal, ctx.deploymentId) : await routeModel(db, principal, body.model);
+  if (routed instanceof GatewayError) return errorResponse(routed);
+  const dep = routed;
+  // Answers and usage name the model as the caller addressed it.
+  const model = ctx.deploymentId ? dep.name : body.model;
   ctx.onRouted?.(dep);
-  const m: Meterable = { db, principal, dep, body, requestId: ctx.requestId ?? req.headers.get("x-request-id"), startedAt, createdAt };
+  const m: Meterable = { db, model, principal, dep, body, requestId: ctx.requestId ?? req.headers.get("x-request-id"), startedAt, createdAt };
   const fail = (err: GatewayError, headers?: Record<string, string>, promptTokens = 0) => {
     record(m, { status: err.status, errorCode: err.code, promptTokens, completionTokens: 0, ttftMs: null });
     return errorResponse(err, headers);
@@ -140,7 +149,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
 
   if (result.kind === "json") {
     req.signal.removeEventListener("abort", onClientGone);
-    const completion: ChatCompletion = { ...result.completion, model: body.model };
+    const completion: ChatCompletion = { ...result.completion, model };
     const content = completion.choices.map((c) => c.message.content ?? "").join("");
     const usage = completion.usage ?? usageOf(promptTokens, await countText(content));
     completion.usage = usage;
@@ -160,7 +169,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
 
   const stream = sseStream({
     chunks: result.chunks,
-    model: body.model,
+    model,
     includeUsage: Boolean(body.stream_options?.include_usage),
     startedAt,
     promptTokens,
