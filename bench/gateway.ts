@@ -32,7 +32,25 @@ interface Target {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One streamed completion: ms to the first body bytes (first SSE event) and to the end. */
-function streamOnce(t: Target, ag: http.Agent = agent): Promise<{ ttft: number; total: number; ok: boolean; done: boolean }> {
+interface StreamResult {
+  ttft: number;
+  total: number;
+  ok: boolean;
+  done: boolean;
+  /** The gateway's Server-Timing steps (ms), when it sent them. */
+  steps: Record<string, number>;
+}
+
+function stepsOf(header: string | string[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of String(header ?? "").split(",")) {
+    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
+    if (m) out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function streamOnce(t: Target, ag: http.Agent = agent): Promise<StreamResult> {
   const body = JSON.stringify({ model: t.model, stream: true, messages: [{ role: "user", content: "Say something." }] });
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -42,15 +60,16 @@ function streamOnce(t: Target, ag: http.Agent = agent): Promise<{ ttft: number; 
       t.url,
       { method: "POST", agent: ag, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...t.headers } },
       (res) => {
+        const steps = stepsOf(res.headers["server-timing"]);
         res.on("data", (c: Buffer) => {
           if (Number.isNaN(ttft)) ttft = performance.now() - t0;
           tail = (tail + c.toString("utf8")).slice(-64);
         });
-        res.on("end", () => resolve({ ttft, total: performance.now() - t0, ok: res.statusCode === 200, done: tail.includes("[DONE]") }));
-        res.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false }));
+        res.on("end", () => resolve({ ttft, total: performance.now() - t0, ok: res.statusCode === 200, done: tail.includes("[DONE]"), steps }));
+        res.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false, steps }));
       },
     );
-    req.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false }));
+    req.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false, steps: {} }));
     req.end(body);
   });
 }
@@ -69,7 +88,9 @@ async function latency(label: string, t: Target, clients: number) {
   ).flat();
   const bad = results.filter((r) => !r.ok || !r.done).length;
   if (bad) throw new Error(`${label}: ${bad} of ${results.length} streams failed`);
-  return { ttft: summarize(results.map((r) => r.ttft)), total: summarize(results.map((r) => r.total)), n: results.length };
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.steps)))];
+  const steps = names.map((k) => `${k} ${summarize(results.map((r) => r.steps[k] ?? 0)).p50.toFixed(2)}`).join(", ");
+  return { ttft: summarize(results.map((r) => r.ttft)), total: summarize(results.map((r) => r.total)), n: results.length, steps };
 }
 
 async function overhead(direct: Target, gateway: Target) {
@@ -90,6 +111,7 @@ async function overhead(direct: Target, gateway: Target) {
     console.log(`${clients} concurrent client(s), ${d1.n + d2.n} direct and ${g1.n + g2.n} gateway streams:`);
     console.log(`  ${row("ttft")}`);
     console.log(`  ${row("total")}`);
+    console.log(`  gateway steps before the upstream answered (Server-Timing, p50 ms): ${g1.steps}`);
   }
 }
 
