@@ -52,12 +52,23 @@ async function upstreamMessage(res: Response): Promise<string> {
   return text.slice(0, 200) || res.statusText || `status ${res.status}`;
 }
 
+type NextPatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
+
+/**
+ * Node's own fetch. Next wraps the global one in route handlers for its data cache and tracing;
+ * a proxy caches nothing, and the wrapper's bookkeeping would sit on every call's path.
+ */
+function plainFetch(): typeof fetch {
+  const f: NextPatchedFetch = globalThis.fetch;
+  return f._nextOriginalFetch ?? f;
+}
+
 export class OpenAIHttpUpstream implements Upstream {
   readonly kind = "openai-compatible" as const;
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: OpenAIHttpOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.fetch = options.fetch ?? plainFetch();
   }
 
   async complete({ body, signal }: UpstreamCall): Promise<UpstreamResult> {
