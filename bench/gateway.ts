@@ -115,14 +115,14 @@ async function overhead(direct: Target, gateway: Target) {
   }
 }
 
-async function throughput(label: string, t: Target) {
+async function throughput(label: string, t: Target, method: "POST" | "GET" = "POST") {
   const r = await autocannon({
     url: t.url,
-    method: "POST",
+    method,
     connections: 50,
     duration: LOAD_S,
     headers: { "content-type": "application/json", ...t.headers },
-    body: JSON.stringify({ model: t.model, messages: [{ role: "user", content: "Say something." }] }),
+    ...(method === "POST" ? { body: JSON.stringify({ model: t.model, messages: [{ role: "user", content: "Say something." }] }) } : {}),
   });
   const non2xx = r.non2xx + r.errors + r.timeouts;
   console.log(`${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests in ${r.duration.toFixed(1)} s, 50 connections), latency p50 ${r.latency.p50} ms p97.5 ${r.latency.p97_5} ms, failures ${non2xx}`);
@@ -208,6 +208,8 @@ export default async function run(): Promise<void> {
     await overhead(direct, gateway);
     await throughput("requests/s direct to the upstream", direct);
     await throughput("requests/s through the gateway", gateway);
+    // The same server's floor on this machine: a route that does nothing (an /api/v1 404, no database).
+    await throughput("for reference, the same server's GET /api/v1/unknown (404, no work)", { ...gateway, url: `${server.url}/api/v1/unknown` }, "GET");
     await holdStreams(gateway, server, fake);
   } finally {
     agent.destroy();
