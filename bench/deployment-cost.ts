@@ -35,7 +35,7 @@ function configs(n: number): DeploymentConfig[] {
         expectedRequestsPerMinute: (i * 37) % 5000,
       },
       environment: { ...defaultDeploymentConfig.environment, region: REGIONS[i % REGIONS.length]!.id },
-      security: { access: "authenticated", privateEndpoint: i % 2 === 0, requestLogging: i % 3 === 0 },
+      security: { ...defaultDeploymentConfig.security, privateEndpoint: i % 2 === 0, requestLogging: i % 3 === 0 },
     };
   });
 }

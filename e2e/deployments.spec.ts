@@ -162,7 +162,7 @@ test("fill the wizard by keyboard, watch the cost, deploy, then pause, resume an
   await page.keyboard.press("Enter");
 
   const token = page.getByTestId("api-token");
-  await expect(token).toHaveText(/^rdm_\S{20,}$/);
+  await expect(token).toHaveText(/^rad_\S{20,}$/);
   await page.getByRole("button", { name: "Go to the deployment" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/deployments\/[0-9a-f-]{36}$/);

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { priceDeployment } from "@/lib/pricing";
-import { deploymentEvents, deploymentSecrets, deployments, models, outbox } from "@/server/db/schema";
+import { apiKeys, deploymentEvents, deploymentSecrets, deployments, models, outbox } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { advance } from "@/server/deployments/advance";
 import { hashApiToken } from "@/server/deployments/api-token";
@@ -71,7 +71,7 @@ describe.each(testBackends())("deployments router on %s", (backend) => {
     const input = createInput({ scaling: { minReplicas: 0, maxReplicas: 3 }, security: { requestLogging: true } });
     const created = await alice.caller.deployments.create(input);
     expect(created.created).toBe(true);
-    expect(created.apiToken).toMatch(/^rdm_/);
+    expect(created.apiToken).toMatch(/^rad_/);
     expect(kicks.n).toBe(1);
 
     const row = await rowOf(created.id);
@@ -88,9 +88,10 @@ describe.each(testBackends())("deployments router on %s", (backend) => {
       termsVersion: input.terms.version,
       paymentBrand: "visa",
       paymentLast4: "4242",
-      apiTokenHash: hashApiToken(created.apiToken ?? ""),
-      apiTokenPrefix: created.apiToken?.slice(0, 12),
     });
+    // The wizard's token is an API key scoped to the new deployment.
+    const [key] = await tdb.db.select().from(apiKeys).where(eq(apiKeys.deploymentId, created.id));
+    expect(key).toMatchObject({ userId: alice.id, hash: hashApiToken(created.apiToken ?? ""), prefix: created.apiToken?.slice(0, 12) });
     expect(row?.termsAcceptedAt).toBeInstanceOf(Date);
     expect(price.monthly.minCents).toBe(0); // scale to zero
 
@@ -99,7 +100,8 @@ describe.each(testBackends())("deployments router on %s", (backend) => {
     expect(detail.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, "pending"]]);
     expect(detail.logs).toEqual([]);
     expect(JSON.stringify(detail)).not.toContain(created.apiToken);
-    expect(JSON.stringify(detail)).not.toContain(row?.apiTokenHash);
+    expect(detail.apiTokenPrefix).toBe(created.apiToken?.slice(0, 12));
+    expect(JSON.stringify(detail)).not.toContain(key?.hash);
     expect(await outboxFor(created.id)).toEqual([
       { name: "radium/deployment.provision.requested", data: { deploymentId: created.id, userId: alice.id } },
     ]);

@@ -44,7 +44,7 @@ describe("deployment API token", () => {
   it("is shown once as a random token and stored as a hash with a short prefix", () => {
     const a = issueApiToken();
     const b = issueApiToken();
-    expect(a.token).toMatch(/^rdm_[A-Za-z0-9_-]{43}$/);
+    expect(a.token).toMatch(/^rad_[A-Za-z0-9_-]{43}$/);
     expect(a.token).not.toBe(b.token);
     expect(a.prefix).toBe(a.token.slice(0, 12));
     expect(a.hash).toBe(hashApiToken(a.token));

@@ -29,6 +29,11 @@ export interface RadiumMessageMetadata {
   /** True when the answer came from the offline model (labelled in the UI). */
   offline?: boolean;
   createdAt?: string;
+  /**
+   * Set when one of the user's own deployments answered (model id `deployment:<uuid>`): which one,
+   * by id and by its endpoint name at the time.
+   */
+  deployment?: { id: string; name: string };
 }
 
 export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts>;

@@ -34,7 +34,12 @@ export const LIMITS = {
   envVars: 50,
   secrets: 50,
   envValueLength: 4096,
+  requestsPerMinute: { min: 1, max: 100_000 },
+  tokensPerMinute: { min: 100, max: 100_000_000 },
 } as const;
+
+/** What the gateway allows each key (and the deployment as a whole) per minute unless the owner says otherwise. */
+export const DEFAULT_RATE_LIMITS = { requestsPerMinute: 600, tokensPerMinute: 200_000 } as const;
 
 // Endpoint names become host names and provider resource names: DNS-label rules, short.
 const ENDPOINT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -171,6 +176,16 @@ const securitySchema = z
     access: z.enum(ACCESS_LEVELS, { error: "Choose who can call the endpoint." }),
     privateEndpoint: z.boolean(),
     requestLogging: z.boolean(),
+    /**
+     * The gateway's limits, per key and for the deployment as a whole (src/server/gateway/limits.ts).
+     * Defaulted so configs stored before the gateway (and older wizard drafts) still parse.
+     */
+    requestsPerMinute: int("Requests per minute", LIMITS.requestsPerMinute.min, LIMITS.requestsPerMinute.max).default(
+      DEFAULT_RATE_LIMITS.requestsPerMinute,
+    ),
+    tokensPerMinute: int("Tokens per minute", LIMITS.tokensPerMinute.min, LIMITS.tokensPerMinute.max).default(
+      DEFAULT_RATE_LIMITS.tokensPerMinute,
+    ),
   })
   .superRefine((s, ctx) => {
     if (s.access === "private" && !s.privateEndpoint) {
@@ -207,10 +222,24 @@ export type EnvironmentConfig = DeploymentConfig["environment"];
 export type SecurityConfig = DeploymentConfig["security"];
 export type AdapterConfig = NonNullable<DeploymentConfig["adapter"]>;
 
-/** A configuration as stored and returned: secret names only, never their values. */
-export type StoredDeploymentConfig = Omit<DeploymentConfig, "environment"> & {
+export type RateLimits = Pick<SecurityConfig, "requestsPerMinute" | "tokensPerMinute">;
+
+/**
+ * A configuration as stored and returned: secret names only, never their values. Rows written
+ * before the gateway have no rate limits: read them through `rateLimitsOf`.
+ */
+export type StoredDeploymentConfig = Omit<DeploymentConfig, "environment" | "security"> & {
   environment: Omit<EnvironmentConfig, "secrets"> & { secrets: { key: string }[] };
+  security: Omit<SecurityConfig, keyof RateLimits> & Partial<RateLimits>;
 };
+
+/** A stored security section's limits, the defaults filling in what older rows lack. */
+export function rateLimitsOf(security: Partial<RateLimits>): RateLimits {
+  return {
+    requestsPerMinute: security.requestsPerMinute ?? DEFAULT_RATE_LIMITS.requestsPerMinute,
+    tokensPerMinute: security.tokensPerMinute ?? DEFAULT_RATE_LIMITS.tokensPerMinute,
+  };
+}
 
 export function withoutSecretValues(config: DeploymentConfig): StoredDeploymentConfig {
   return {
@@ -233,7 +262,7 @@ export const defaultDeploymentConfig: DeploymentConfig = {
     expectedRequestsPerMinute: 30,
   },
   environment: { type: "production", region: DEFAULT_REGION_ID, priority: "normal", envVars: [], secrets: [] },
-  security: { access: "authenticated", privateEndpoint: false, requestLogging: true },
+  security: { access: "authenticated", privateEndpoint: false, requestLogging: true, ...DEFAULT_RATE_LIMITS },
 };
 
 /** `deployments.create` input: the configuration, a client-made idempotency key, terms and payment. */

@@ -11,6 +11,8 @@ import { datasetsRouter } from "./routers/datasets";
 import { fineTuningRouter } from "./routers/fine-tuning";
 import { artifactsRouter } from "./routers/artifacts";
 import { meProcedure } from "./routers/me";
+import { apiKeysRouter } from "./routers/api-keys";
+import { usageRouter } from "./routers/usage";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -24,6 +26,8 @@ export const appRouter = createTRPCRouter({
   datasets: datasetsRouter,
   fineTuning: fineTuningRouter,
   artifacts: artifactsRouter,
+  apiKeys: apiKeysRouter,
+  usage: usageRouter,
   me: meProcedure,
 });
 

@@ -1,12 +1,12 @@
 /**
- * A deployment's API token: shown once at creation, stored only as its SHA-256 with a short
- * visible prefix (so the UI can say which token it is). The token carries 256 random bits, so a
- * fast hash is enough: there is nothing to brute-force.
+ * API keys (`rad_…`): shown once at creation, stored only as their SHA-256 with a short visible
+ * prefix (so the UI can say which key it is). A key carries 256 random bits, so a fast hash is
+ * enough: there is nothing to brute-force. The deployment wizard's token is such a key.
  */
 import "server-only";
 import crypto from "node:crypto";
 
-export const API_TOKEN_PREFIX = "rdm_";
+export const API_TOKEN_PREFIX = "rad_";
 const VISIBLE_CHARS = 8;
 
 export interface IssuedToken {
@@ -24,7 +24,13 @@ export function issueApiToken(): IssuedToken {
   return { token, hash: hashApiToken(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + VISIBLE_CHARS) };
 }
 
-/** Constant-time check of a presented token against a stored hash (used by the gateway). */
+/** Whether a presented string has the shape of one of our keys (checked before any lookup). */
+export function looksLikeApiToken(token: string): boolean {
+  // `rdm_`: wizard tokens issued before keys existed, carried over into api_keys by migration 0008.
+  return /^(rad|rdm)_[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** Constant-time check of a presented token against a stored hash. */
 export function apiTokenMatches(token: string, hash: string): boolean {
   const a = Buffer.from(hashApiToken(token), "hex");
   const b = Buffer.from(hash, "hex");

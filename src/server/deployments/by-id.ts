@@ -1,7 +1,7 @@
 /** One deployment of the user's, with its timeline and the provider's recent log lines. */
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { deploymentEvents, deployments } from "@/server/db/schema";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { apiKeys, deploymentEvents, deployments } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 import { logger } from "@/server/log";
 import { type ComputeProvider, computeProvider } from "@/server/providers/compute";
@@ -46,6 +46,13 @@ export async function deploymentById(
     .limit(1);
   if (!row) return null;
   const events = await db.select().from(deploymentEvents).where(eq(deploymentEvents.deploymentId, id)).orderBy(asc(deploymentEvents.id));
+  // The oldest live key scoped to it: the one the wizard made.
+  const [key] = await db
+    .select({ prefix: apiKeys.prefix })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.deploymentId, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .orderBy(asc(apiKeys.createdAt))
+    .limit(1);
   const logs = row.providerId && row.status !== "deleted" ? await providerLogs(provider(), row.providerId) : [];
-  return { ...deploymentView(row), events: events.map(timelineEntry), logs };
+  return { ...deploymentView(row, key?.prefix ?? null), events: events.map(timelineEntry), logs };
 }

@@ -3,7 +3,8 @@
  * replicas, env var names); here come the checks that need the database: the model exists and fits
  * the hardware, an adapter is the caller's own and was trained on that model, the name is free, the
  * idempotency key is new. One transaction writes the row (with the server's own price), the
- * encrypted secrets, the first timeline row and the outbox event that starts provisioning.
+ * encrypted secrets, the API key scoped to it, the first timeline row and the outbox event that
+ * starts provisioning.
  */
 import "server-only";
 import crypto from "node:crypto";
@@ -13,7 +14,7 @@ import { type CreateDeploymentInput, withoutSecretValues } from "@/lib/deploymen
 import { modelFit } from "@/lib/model-fit";
 import { priceDeployment } from "@/lib/pricing";
 import { isUniqueViolation } from "@/server/db/errors";
-import { deploymentEvents, deploymentSecrets, deployments, models } from "@/server/db/schema";
+import { apiKeys, deploymentEvents, deploymentSecrets, deployments, models } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { deploymentProvisionRequested } from "@/server/inngest/events";
 import { enqueueEvent } from "@/server/outbox";
@@ -108,8 +109,6 @@ export async function createDeployment(db: Db, userId: string, input: CreateDepl
           monthlyMinCents: price.monthly.minCents,
           monthlyExpectedCents: price.monthly.expectedCents,
           monthlyMaxCents: price.monthly.maxCents,
-          apiTokenHash: token.hash,
-          apiTokenPrefix: token.prefix,
           termsVersion: input.terms.version,
           termsAcceptedAt: now,
           paymentBrand: input.payment.brand,
@@ -124,6 +123,15 @@ export async function createDeployment(db: Db, userId: string, input: CreateDepl
         .onConflictDoNothing({ target: [deployments.userId, deployments.idempotencyKey] })
         .returning({ id: deployments.id });
       if (!row) return false;
+      // The wizard's token is an API key scoped to this deployment.
+      await tx.insert(apiKeys).values({
+        userId,
+        name: `${config.name} (created with the deployment)`,
+        hash: token.hash,
+        prefix: token.prefix,
+        deploymentId: id,
+        createdAt: now,
+      });
       if (config.environment.secrets.length > 0) {
         await tx
           .insert(deploymentSecrets)

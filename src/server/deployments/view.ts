@@ -1,4 +1,4 @@
-/** What a client may see of a deployment: never the token hash, never a secret value. */
+/** What a client may see of a deployment: never a key hash, never a secret value. */
 import type { DeploymentStatus } from "@/lib/deployment-lifecycle";
 import type { StoredDeploymentConfig } from "@/lib/deployments/schema";
 import type { MonthlyBand } from "@/lib/pricing";
@@ -15,8 +15,11 @@ export interface DeploymentView {
   providerKind: DeploymentRow["providerKind"];
   endpointUrl: string | null;
   cost: { hourlyCents: number; monthly: MonthlyBand };
-  /** The API token's first characters, to tell tokens apart; the token itself was shown once. */
-  apiTokenPrefix: string;
+  /**
+   * The first characters of the key the wizard made with the deployment (an api_keys row scoped to
+   * it), to tell keys apart; null once it is revoked. The key itself was shown once.
+   */
+  apiTokenPrefix: string | null;
   terms: { version: string; acceptedAt: Date };
   payment: { brand: string; last4: string; expMonth: number; expYear: number };
   requestCount: number;
@@ -47,7 +50,7 @@ export interface DeploymentTimelineEntry {
   createdAt: Date;
 }
 
-export function deploymentView(row: DeploymentRow): DeploymentView {
+export function deploymentView(row: DeploymentRow, apiTokenPrefix: string | null): DeploymentView {
   return {
     id: row.id,
     name: row.name,
@@ -61,7 +64,7 @@ export function deploymentView(row: DeploymentRow): DeploymentView {
       hourlyCents: row.hourlyCents,
       monthly: { minCents: row.monthlyMinCents, expectedCents: row.monthlyExpectedCents, maxCents: row.monthlyMaxCents },
     },
-    apiTokenPrefix: row.apiTokenPrefix,
+    apiTokenPrefix,
     terms: { version: row.termsVersion, acceptedAt: row.termsAcceptedAt },
     payment: { brand: row.paymentBrand, last4: row.paymentLast4, expMonth: row.paymentExpMonth, expYear: row.paymentExpYear },
     requestCount: row.requestCount,

@@ -33,7 +33,7 @@ export function EndpointCard({ d }: { d: Detail }) {
         <p className="flex items-center gap-2 text-xs text-muted-foreground">
           <KeyRound className="size-3.5" aria-hidden />
           <span className="capitalize">{d.config.security.access}</span> access · token{" "}
-          <code className="font-mono">{d.apiTokenPrefix}…</code>
+          {d.apiTokenPrefix ? <code className="font-mono">{d.apiTokenPrefix}…</code> : "revoked"}
         </p>
       </CardContent>
     </Card>

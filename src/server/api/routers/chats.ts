@@ -4,6 +4,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/zod/text";
 import { chatModels, resolveChatModel } from "@/server/ai/models";
 import { readableChat } from "@/server/chat/access";
+import { chatDeployment, deploymentChatModels } from "@/server/chat/deployment-models";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
 import { loadMessages } from "@/server/chat/messages";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -62,12 +63,15 @@ export const chatsRouter = createTRPCRouter({
   setModel: protectedProcedure
     .input(z.object({ id: chatId, model: safeText().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
-      if (!resolveChatModel(input.model)) throw new TRPCError({ code: "BAD_REQUEST", message: `model: Unknown model "${input.model}"` });
+      if (!resolveChatModel(input.model) && !(await chatDeployment(ctx.db, ctx.userId, input.model))) throw new TRPCError({ code: "BAD_REQUEST", message: `model: Unknown model "${input.model}"` });
       const chat = await updateChat(ctx.db, ctx.userId, input.id, { model: input.model });
       if (!chat) throw notFound();
       return publicChat(chat);
     }),
 
-  /** The models offered in the selector (only the offline model without OPENAI_API_KEY). */
-  models: protectedProcedure.query(() => chatModels()),
+  /**
+   * The models offered in the selector (only the offline model without OPENAI_API_KEY), and the
+   * caller's active deployments for its "Your deployments" group (ids `deployment:<uuid>`).
+   */
+  models: protectedProcedure.query(async ({ ctx }) => ({ ...chatModels(), deployments: await deploymentChatModels(ctx.db, ctx.userId) })),
 });

@@ -43,8 +43,6 @@ export const deployments = pgTable(
     monthlyMinCents: bigint({ mode: "number" }).notNull(),
     monthlyExpectedCents: bigint({ mode: "number" }).notNull(),
     monthlyMaxCents: bigint({ mode: "number" }).notNull(),
-    apiTokenHash: text().notNull(),
-    apiTokenPrefix: text().notNull(),
     termsVersion: text().notNull(),
     termsAcceptedAt: timestamp({ withTimezone: true }).notNull(),
     // Only what a receipt shows: no card number or CVC ever reaches the server.
@@ -53,7 +51,7 @@ export const deployments = pgTable(
     paymentExpMonth: integer().notNull(),
     paymentExpYear: integer().notNull(),
     idempotencyKey: text().notNull(),
-    // Filled by the gateway (a later issue).
+    // Kept by the gateway's metering (src/server/gateway/meter.ts) from usage_records.
     requestCount: bigint({ mode: "number" }).notNull().default(0),
     avgLatencyMs: integer(),
     // Millisecond precision: the list's cursor carries a JS Date, which has no microseconds.
@@ -65,7 +63,6 @@ export const deployments = pgTable(
   (t) => [
     uniqueIndex("deployments_user_name_live_idx").on(t.userId, t.name).where(sql`${t.deletedAt} is null`),
     uniqueIndex("deployments_user_idempotency_idx").on(t.userId, t.idempotencyKey),
-    uniqueIndex("deployments_api_token_hash_idx").on(t.apiTokenHash),
     // The list's orders, exactly: `ORDER BY created_at DESC, id DESC` sorts nulls first, and an index
     // written NULLS LAST (what .desc() alone emits) cannot serve it, so PostgreSQL scanned and sorted
     // every row of the user. The first one also carries the list's default filter.

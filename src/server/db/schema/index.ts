@@ -7,3 +7,4 @@ export * from "./sessions";
 export * from "./deployments";
 export * from "./datasets";
 export * from "./training";
+export * from "./gateway";
