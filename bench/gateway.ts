@@ -93,6 +93,18 @@ async function latency(label: string, t: Target, clients: number) {
   return { ttft: summarize(results.map((r) => r.ttft)), total: summarize(results.map((r) => r.total)), n: results.length, steps };
 }
 
+/** p50/p95 of a GET one caller at a time: the server's own cost for a route that does nothing. */
+async function floor(url: string) {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS + 10; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => http.get(url, { agent }, (res) => res.resume().on("end", () => resolve())));
+    if (i >= 10) samples.push(performance.now() - t0);
+  }
+  const s = summarize(samples);
+  console.log(`for reference, one caller at a time, the same server's GET /api/v1/unknown (404, no work): p50 ${ms(s.p50)} p95 ${ms(s.p95)}`);
+}
+
 async function overhead(direct: Target, gateway: Target) {
   for (const clients of [1, 50]) {
     // Alternate the order so neither side always runs on a warmer machine.
@@ -206,6 +218,7 @@ export default async function run(): Promise<void> {
     const gateway: Target = { url: `${server.url}/api/v1/chat/completions`, headers: { authorization: `Bearer ${key}` }, model };
     console.log(`gateway: next start + PostgreSQL, zero-delay upstream in the bench process${QUICK ? " (BENCH_QUICK: a short smoke)" : ""}; goal ≤ 2 ms p50 / ≤ 5 ms p95 added`);
     await overhead(direct, gateway);
+    await floor(`${server.url}/api/v1/unknown`);
     await throughput("requests/s direct to the upstream", direct);
     await throughput("requests/s through the gateway", gateway);
     // The same server's floor on this machine: a route that does nothing (an /api/v1 404, no database).

@@ -26,8 +26,9 @@ import { UpstreamError } from "./upstream/types";
 import { upstreamFailure } from "./upstream-errors";
 import { type ChatCompletion, usageOf } from "./wire";
 
-// The tokenizer's tables load once per process; start now rather than on the first request.
-void tokenizer().catch(() => {});
+// The tokenizer's tables load once per process: a server starts now rather than on the first
+// request (tests and scripts that merely import this module do not pay for it).
+if (env.NODE_ENV === "production") void tokenizer().catch(() => {});
 
 export interface GatewayContext {
   /** The chat passes its signed-in user; API calls authenticate with their key. */
