@@ -10,6 +10,8 @@ export interface NextServer {
   url: string;
   /** CPU time the server process has used so far (Linux; NaN elsewhere): less swayed by other load than wall time. */
   cpuMs(): number;
+  /** The server process's resident memory in MB (Linux; NaN elsewhere). */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,16 @@ async function waitFor(url: string, until: number, exited: () => string | null):
     } catch {}
     if (Date.now() > until) throw new Error(`${url} did not answer`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** VmRSS of a process, from /proc. */
+function rssMbOf(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -68,5 +80,5 @@ export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; cp
     await stop();
     throw err;
   }
-  return { url, cpuMs: () => cpuMsOf(child.pid), stop };
+  return { url, cpuMs: () => cpuMsOf(child.pid), rssMb: () => rssMbOf(child.pid), stop };
 }

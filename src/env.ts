@@ -81,6 +81,18 @@ export const serverSchema = {
   /** Share of simulated deployments that fail while starting (0..1), chosen per deployment id. */
   COMPUTE_SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 
+  // The OpenAI-compatible gateway (src/server/gateway, /api/v1)
+  /** Simulator deployments forward to this OpenAI-compatible server (…/v1) instead of answering with the offline model. */
+  RADIUM_SIM_UPSTREAM_URL: url(),
+  /** Bearer token for RADIUM_SIM_UPSTREAM_URL, if it wants one. */
+  RADIUM_SIM_UPSTREAM_API_KEY: text(),
+  /** The model name sent to RADIUM_SIM_UPSTREAM_URL (default: the deployed model's Hugging Face repository). */
+  RADIUM_SIM_UPSTREAM_MODEL: text(),
+  /** The largest request body /api/v1 accepts, in bytes (larger: 413). */
+  GATEWAY_MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
+  /** How long a request to a scaled-to-zero deployment waits for it to wake before 503 + Retry-After. */
+  GATEWAY_COLD_START_WAIT_MS: ms().default(10_000),
+
   // Training providers (src/server/providers/training): Together AI fine-tuning when TOGETHER_API_KEY is set
   TOGETHER_API_KEY: text(),
   /** Together's API base, `/v1` included (default https://api.together.ai/v1). */

@@ -102,8 +102,9 @@ export const config = {
     // Everything except Next internals, static files and upload bodies: with a proxy, Next buffers a
     // request's body in memory (up to proxyClientMaxBodySize, cutting off the rest) so the proxy could
     // read it. Dataset uploads (up to DATASET_MAX_BYTES) stream to disk; their signed link is their
-    // credential and the route sets its own headers.
-    "/((?!_next|api/uploads/|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
-    "/(api(?!/uploads/)|trpc)(.*)",
+    // credential and the route sets its own headers. The OpenAI-compatible API (/api/v1) is the same:
+    // Bearer keys, no session or origin check, its own headers, and no proxy hop on its hot path.
+    "/((?!_next|api/uploads/|api/v1/|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
+    "/(api(?!/uploads/|/v1/)|trpc)(.*)",
   ],
 };

@@ -12,6 +12,7 @@
  *   POST   /v2/endpoint/{ns}/{name}/resume   → initializing, then running (400 "already running")
  *   POST   /v2/endpoint/{ns}/{name}/scale-to-zero  running → scaledToZero
  *   GET    /v2/endpoint/{ns}/{name}/logs     text/plain
+ *   POST   /__inference/{name}/v1/chat/completions   with `localInference` (an endpoint's own route)
  * Errors answer `{error: "<message>"}` (the body huggingface_hub reads). States advance with the
  * fake's clock (pending → initializing → running), read lazily on each request, so a test moves time
  * with `advance(ms)` instead of sleeping. Test controls: `failNext`, `failEndpoint`, `requests`, and
@@ -23,6 +24,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+import { writeChatCompletion } from "./openai-upstream";
 
 type Json = Record<string, unknown>;
 type State = "pending" | "initializing" | "updating" | "updateFailed" | "running" | "scaledToZero" | "paused" | "failed";
@@ -70,6 +72,13 @@ export interface HfFakeOptions {
   durations?: Partial<Record<"pendingMs" | "initializingMs" | "updatingMs" | "resumingMs", number>>;
   /** The clock; default the real one plus whatever `advance` added. */
   now?: () => number;
+  /**
+   * Serve the endpoints' OpenAI-compatible inference here too: each endpoint's `url` becomes
+   * `<fake>/__inference/<name>`, whose `/v1/chat/completions` answers like TGI's Messages API when
+   * running (Bearer token required), and 503 while scaled to zero or loading; any request to a
+   * scaled-to-zero endpoint wakes it (it resumes), as on Hugging Face.
+   */
+  localInference?: boolean;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
@@ -127,6 +136,7 @@ export async function startHfEndpointsFake(options: HfFakeOptions) {
   const now = () => (options.now ?? Date.now)() + offset;
   const d = { pendingMs: 1000, initializingMs: 2000, updatingMs: 1000, resumingMs: 1500, ...options.durations };
   const endpoints = new Map<string, FakeEndpoint>();
+  let inferenceBase = "";
   const failures: InjectedFailure[] = [];
   const requests: FakeRequest[] = [];
   const key = (ns: string, name: string) => `${ns}/${name}`;
@@ -222,7 +232,9 @@ export async function startHfEndpointsFake(options: HfFakeOptions) {
         createdAt: now(),
         updatedAt: now(),
         activity: { kind: "deploying", since: now() },
-        url: `https://${randomBytes(8).toString("hex")}.${String(provider.region)}.${String(provider.vendor)}.endpoints.huggingface.cloud`,
+        url: options.localInference
+          ? `${inferenceBase}/${epName}`
+          : `https://${randomBytes(8).toString("hex")}.${String(provider.region)}.${String(provider.vendor)}.endpoints.huggingface.cloud`,
         logs: [{ at: now(), text: `Endpoint ${epName} created` }],
       };
       endpoints.set(key(ns, epName), ep);
@@ -295,6 +307,26 @@ export async function startHfEndpointsFake(options: HfFakeOptions) {
     }
   }
 
+  /** An endpoint's own routes: the health route and the OpenAI-compatible chat completions. */
+  function inference(req: http.IncomingMessage, res: http.ServerResponse, path: string, body: unknown) {
+    const [name = "", ...rest] = path.slice("/__inference/".length).split("/");
+    const ep = [...endpoints.values()].find((e) => e.spec.name === name);
+    if (!ep) throw new HttpError(404, "Not Found");
+    const { state } = stateOf(ep);
+    if (state === "scaledToZero") {
+      setActivity(ep, { kind: "resuming", since: now() }, "Scaling up from zero: request received");
+      throw new HttpError(503, "Model is loading: the endpoint was scaled to zero and is starting");
+    }
+    if (state !== "running") throw new HttpError(503, `Endpoint is ${state}`);
+    const route = `/${rest.join("/")}`;
+    if (req.method === "GET" && route === "/health") return send(res, 200, {});
+    if (req.method === "POST" && route === "/v1/chat/completions" && isObject(body)) {
+      void writeChatCompletion(res, body, { reply: "Hello from a Hugging Face endpoint." });
+      return;
+    }
+    throw new HttpError(404, "Not Found");
+  }
+
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
   };
@@ -322,6 +354,10 @@ export async function startHfEndpointsFake(options: HfFakeOptions) {
         if (req.headers.authorization !== `Bearer ${options.token}`) {
           throw new HttpError(401, "Invalid credentials in Authorization header");
         }
+        if (options.localInference && path.startsWith("/__inference/")) {
+          inference(req, res, path, body);
+          return;
+        }
         const injected = failures.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)));
         if (injected >= 0) {
           const [f] = failures.splice(injected, 1);
@@ -346,6 +382,7 @@ export async function startHfEndpointsFake(options: HfFakeOptions) {
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  inferenceBase = `http://127.0.0.1:${port}/__inference`;
 
   const api = {
     url: `http://127.0.0.1:${port}`,

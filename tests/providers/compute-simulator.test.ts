@@ -171,4 +171,20 @@ describe("compute simulator", () => {
     await expect(sim.get("ep-elsewhere")).rejects.toBeInstanceOf(ProviderError);
     await expect(sim.logs("sim1_bm90LWpzb24")).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("wakes a running endpoint from zero in its seeded cold-start time, then serves until asked again", async () => {
+    const c = clock();
+    const sim = simulator({ now: c.now });
+    const { providerId } = await sim.create(spec());
+    expect(await sim.wake(providerId)).toBe(0); // still provisioning: nothing to wake
+    c.advance(5 * 60_000);
+    const cold = await sim.wake(providerId);
+    expect(cold).toBeGreaterThanOrEqual(15_000);
+    expect(cold).toBeLessThanOrEqual(25_000);
+    c.advance(1_000);
+    expect(await sim.wake(providerId)).toBe(cold - 1_000);
+    c.advance(cold);
+    expect(await sim.wake(providerId)).toBe(0);
+    expect(await simulator({ now: c.now, speed: 0.01 }).wake(providerId)).toBe(Math.round(cold / 100));
+  });
 });

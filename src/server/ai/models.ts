@@ -22,6 +22,10 @@ export interface ChatModelInfo {
 export interface ResolvedChatModel {
   info: ChatModelInfo;
   model: LanguageModel;
+  /** Set for one of the user's own deployments (served through the gateway): which one answers. */
+  deployment?: { id: string; name: string };
+  /** False when the model cannot call tools (the chat then offers none). Default true. */
+  tools?: boolean;
 }
 
 const OFFLINE_INFO: ChatModelInfo = {

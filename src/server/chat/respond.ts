@@ -35,6 +35,7 @@ import { chatInstructions } from "@/server/ai/prompts";
 import { generateChatTitle } from "@/server/ai/title";
 import { chatTools, type ChatTools } from "@/server/ai/tools";
 import { createChat, DEFAULT_CHAT_TITLE } from "./chats";
+import { resolveDeploymentModel } from "./deployment-model";
 import { ChatError } from "./errors";
 import { checkDailyLimit, claimDailyTurn, dailyMessageLimit, limitMessage, releaseDailyTurn, type LimitCheck } from "./limits";
 import { saveAssistantMessage } from "./messages";
@@ -238,10 +239,10 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     const user = await getSessionUserFromRequest(req);
     if (!user) throw new ChatError("unauthorized", "auth", "Sign in to chat.");
     const body = await parseBody(req);
-    const model = resolveChatModel(body.model);
+    const db = await getDb();
+    const model = resolveChatModel(body.model) ?? (await resolveDeploymentModel(db, user.id, body.model));
     if (!model) throw new ChatError("bad_request", "model", `model: Unknown model "${body.model}". Pick one from the model selector.`);
 
-    const db = await getDb();
     if (await ensureUser(db, user, lookupProfile)) kickOutbox();
     await previousAnswerSaved(body.id);
     const turn = await prepareTurn(db, user.id, body, model);
@@ -263,7 +264,12 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
   const { chatId } = turn;
   const assistantId = crypto.randomUUID();
   const startedAt = after(turn.lastAt);
-  const metadata: RadiumMessageMetadata = { model: model.info.id, offline: model.info.offline, createdAt: startedAt.toISOString() };
+  const metadata: RadiumMessageMetadata = {
+    model: model.info.id,
+    offline: model.info.offline,
+    createdAt: startedAt.toISOString(),
+    ...(model.deployment ? { deployment: model.deployment } : {}),
+  };
   const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
   const instructions = chatInstructions({ documents: turn.documents });
   // The user's turn is written while the model works on its first token: the write starts once
@@ -316,7 +322,8 @@ async function streamAnswer(opts: { db: Db; req: Request; userId: string; model:
         model: signalWhenCalled(model.model, modelStarted),
         instructions,
         messages: modelMessages,
-        tools: chatTools({ db, userId, chatId, writer, model: model.model }),
+        // A deployment that cannot call tools (the offline simulator) gets none: it would refuse the request.
+        tools: model.tools === false ? undefined : chatTools({ db, userId, chatId, writer, model: model.model }),
         stopWhen: isStepCount(MAX_STEPS),
         abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,

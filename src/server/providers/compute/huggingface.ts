@@ -66,6 +66,9 @@ function codeOf(status: number): { code: ProviderErrorCode; retryable: boolean }
   return { code: "failed", retryable: false };
 }
 
+/** A scaled-to-zero endpoint typically serves again within a minute (the model is reloaded). */
+const HF_WAKE_ESTIMATE_MS = 60_000;
+
 export class HuggingFaceEndpoints implements ComputeProvider {
   readonly kind = "huggingface" as const;
   private readonly base: string;
@@ -92,6 +95,26 @@ export class HuggingFaceEndpoints implements ComputeProvider {
 
   async get(providerId: string): Promise<ComputeStatus> {
     return statusFromEndpoint(await this.read(providerId));
+  }
+
+  /**
+   * Hugging Face wakes a scaled-to-zero endpoint on its next request: one goes to its health route,
+   * and the answer is how long to expect (a replica's start), or 0 when one is running.
+   */
+  async wake(providerId: string): Promise<number> {
+    const status = await this.get(providerId);
+    if (status.providerState === "scaledToZero" && status.url) {
+      // Any request to the endpoint starts a replica; the answer (a 503 while it loads) is not needed.
+      void this.fetch(`${status.url.replace(/\/+$/, "")}/health`, {
+        headers: { authorization: `Bearer ${this.options.token}` },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      })
+        .then((res) => res.body?.cancel())
+        .catch(() => {});
+      return HF_WAKE_ESTIMATE_MS;
+    }
+    if (status.providerState === "initializing" || status.providerState === "updating") return HF_WAKE_ESTIMATE_MS / 2;
+    return 0;
   }
 
   async pause(providerId: string): Promise<ComputeHandle> {

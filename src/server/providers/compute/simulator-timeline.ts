@@ -9,7 +9,7 @@ import { seededRandom } from "./seeded";
 import { type ComputeSpec, type ComputeStatus, ProviderError, type ProviderState, phaseOf } from "./types";
 
 /** Realistic durations in ms before scaling by the speed factor. */
-const BASE_MS = { pending: 15_000, initializing: 45_000, resume: 20_000 };
+const BASE_MS = { pending: 15_000, initializing: 45_000, resume: 20_000, coldStart: 20_000 };
 /** Oldest operations beyond this are dropped (the first, the creation, is always kept). */
 const MAX_OPS = 20;
 const PREFIX = "sim1_";
@@ -74,6 +74,11 @@ export function createRecord(spec: ComputeSpec, at: number, tuning: SimulatorTun
     replicas: Math.max(1, spec.scaling.minReplicas),
     ops: [{ kind: "create", at, pendingMs, initializingMs, ...(fails ? { failAtMs, failure } : {}) }],
   };
+}
+
+/** How long a scaled-to-zero replica of this deployment takes to come back (seeded, time-scaled). */
+export function coldStartMs(record: SimRecord, tuning: SimulatorTuning): number {
+  return scaled(BASE_MS.coldStart, seededRandom(`${record.deploymentId}:cold`)(), tuning.speed);
 }
 
 export function withOp(record: SimRecord, op: SimOp): SimRecord {

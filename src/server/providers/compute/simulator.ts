@@ -9,6 +9,7 @@
  * process); callers stop asking about a deployment once they have deleted it.
  */
 import {
+  coldStartMs,
   createRecord,
   decodeRecord,
   encodeRecord,
@@ -36,6 +37,8 @@ export function simulatedEndpointUrl(baseUrl: string, deploymentId: string): str
 export class ComputeSimulator implements ComputeProvider {
   readonly kind = "simulator" as const;
   private readonly deleted = new Set<string>();
+  /** Deployments whose replica is starting from zero, and when it serves. */
+  private readonly waking = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: SimulatorOptions) {
@@ -80,6 +83,26 @@ export class ComputeSimulator implements ComputeProvider {
   async logs(providerId: string): Promise<string[]> {
     const record = this.load(providerId);
     return logsAt(record, this.now(), this.url(record));
+  }
+
+  /**
+   * The first call starts a replica, which takes the deployment's seeded cold-start time; later
+   * calls tell what is left of it, and 0 once it serves (then the next call starts a new cold start:
+   * the gateway asks only about a deployment it believes idle). Kept in memory, like deletions.
+   */
+  async wake(providerId: string): Promise<number> {
+    const record = this.load(providerId);
+    const now = this.now();
+    if (stateAt(record, now).state !== "running") return 0;
+    const readyAt = this.waking.get(record.deploymentId);
+    if (readyAt === undefined) {
+      const ms = coldStartMs(record, this.options);
+      if (ms > 0) this.waking.set(record.deploymentId, now + ms);
+      return ms;
+    }
+    if (readyAt > now) return readyAt - now;
+    this.waking.delete(record.deploymentId);
+    return 0;
   }
 
   private load(providerId: string): SimRecord {

@@ -112,6 +112,11 @@ export interface ComputeProvider {
   delete(providerId: string): Promise<void>;
   /** Recent log lines, oldest first, for the deployment page. */
   logs(providerId: string): Promise<string[]>;
+  /**
+   * Wakes an endpoint scaled to zero (the gateway asks before sending it a request); resolves with
+   * the milliseconds until it serves again, 0 when it already does.
+   */
+  wake(providerId: string): Promise<number>;
 }
 
 export type ProviderErrorCode = "invalid" | "unauthorized" | "not_found" | "conflict" | "unavailable" | "failed";
