@@ -50,7 +50,7 @@ export const columns = helper.columns([
       const k = info.row.original;
       return (
         <span className="flex min-w-0 flex-col">
-          <span className="truncate font-medium">{k.name}</span>
+          <span className="line-clamp-2 font-medium break-words">{k.name}</span>
           <span className="truncate text-xs text-muted-foreground">
             <code className="font-mono">{k.prefix}…</code>
             <span className="md:hidden">

@@ -63,7 +63,7 @@ export const columns = helper.columns([
       const r = row.original;
       return (
         <span className="flex min-w-0 flex-col">
-          <span className="truncate" data-testid="request-caller">
+          <span className="line-clamp-2 break-words" data-testid="request-caller">
             {r.source === "chat" ? "Chat" : (r.apiKey?.name ?? "Deleted key")}
           </span>
           {r.apiKey ? <code className="truncate font-mono text-xs text-muted-foreground">{r.apiKey.prefix}…</code> : null}
