@@ -32,6 +32,9 @@ export function MetricChart(props: {
 }) {
   const { rows, range, series, format } = props;
   const Chart = props.kind === "area" ? AreaChart : LineChart;
+  // Latency and error rate are gaps where nothing was asked: a lone point draws no line, so mark points.
+  const measured = rows.filter((r) => series.some((s) => r[s.key] !== null)).length;
+  const dot = measured < 20 ? { r: 3 } : false;
   return (
     <Card className="gap-3 py-5" data-testid={props.testId}>
       <CardHeader className="px-5">
@@ -75,7 +78,7 @@ export function MetricChart(props: {
                     isAnimationActive={false}
                   />
                 ) : (
-                  <Line key={s.key} name={s.name} dataKey={s.key} type="monotone" stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Line key={s.key} name={s.name} dataKey={s.key} type="monotone" stroke={s.color} strokeWidth={2} dot={dot} isAnimationActive={false} />
                 ),
               )}
             </Chart>
