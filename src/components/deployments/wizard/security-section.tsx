@@ -35,7 +35,6 @@ export function SecuritySection() {
           label="Requests per minute"
           min={LIMITS.requestsPerMinute.min}
           max={LIMITS.requestsPerMinute.max}
-          suffix="req/min"
           hint={`Per API key and for the endpoint as a whole; beyond it callers get 429 (default ${fmt(DEFAULT_RATE_LIMITS.requestsPerMinute)})`}
         />
         <NumberField
@@ -44,7 +43,6 @@ export function SecuritySection() {
           min={LIMITS.tokensPerMinute.min}
           max={LIMITS.tokensPerMinute.max}
           step={100}
-          suffix="tok/min"
           hint={`Prompt and completion tokens, counted the same way (default ${fmt(DEFAULT_RATE_LIMITS.tokensPerMinute)})`}
         />
       </div>

@@ -57,7 +57,7 @@ export function MetricChart(props: {
                 tickFormatter={(t: number) => bucketLabel(t, range)}
                 minTickGap={24}
               />
-              <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={52} tickFormatter={(v: number) => format(v)} allowDecimals={false} />
+              <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={60} tickFormatter={(v: number) => format(v)} allowDecimals={false} />
               <Tooltip
                 contentStyle={TOOLTIP_STYLE}
                 labelFormatter={(t) => new Date(Number(t)).toLocaleString()}

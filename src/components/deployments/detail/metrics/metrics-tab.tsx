@@ -51,7 +51,7 @@ export function MetricsTab({ deploymentId }: { deploymentId: string }) {
           <MetricChart {...common} title="Requests per minute" kind="line" testId="chart-requests" format={compact}
             series={[{ key: "requestsPerMinute", name: "Requests/min", color: "var(--chart-1)" }]} />
           <MetricChart {...common} title="Latency" kind="line" testId="chart-latency" format={(v) => formatMs(v)}
-            series={[{ key: "p50Ms", name: "p50", color: "var(--chart-2)" }, { key: "p95Ms", name: "p95", color: "var(--chart-4)" }]} />
+            series={[{ key: "p50Ms", name: "p50", color: "var(--chart-2)" }, { key: "p95Ms", name: "p95", color: "var(--chart-3)" }]} />
           <MetricChart {...common} title="Tokens" kind="area" testId="chart-tokens" format={compact}
             series={[{ key: "promptTokens", name: "In (prompt)", color: "var(--chart-1)" }, { key: "completionTokens", name: "Out (completion)", color: "var(--chart-3)" }]} />
           <MetricChart {...common} title="Error rate" kind="line" testId="chart-errors" format={(v) => formatRate(v / 100)}
