@@ -32,7 +32,25 @@ interface Target {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One streamed completion: ms to the first body bytes (first SSE event) and to the end. */
-function streamOnce(t: Target, ag: http.Agent = agent): Promise<{ ttft: number; total: number; ok: boolean; done: boolean }> {
+interface StreamResult {
+  ttft: number;
+  total: number;
+  ok: boolean;
+  done: boolean;
+  /** The gateway's Server-Timing steps (ms), when it sent them. */
+  steps: Record<string, number>;
+}
+
+function stepsOf(header: string | string[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of String(header ?? "").split(",")) {
+    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
+    if (m) out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function streamOnce(t: Target, ag: http.Agent = agent): Promise<StreamResult> {
   const body = JSON.stringify({ model: t.model, stream: true, messages: [{ role: "user", content: "Say something." }] });
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -42,15 +60,16 @@ function streamOnce(t: Target, ag: http.Agent = agent): Promise<{ ttft: number; 
       t.url,
       { method: "POST", agent: ag, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...t.headers } },
       (res) => {
+        const steps = stepsOf(res.headers["server-timing"]);
         res.on("data", (c: Buffer) => {
           if (Number.isNaN(ttft)) ttft = performance.now() - t0;
           tail = (tail + c.toString("utf8")).slice(-64);
         });
-        res.on("end", () => resolve({ ttft, total: performance.now() - t0, ok: res.statusCode === 200, done: tail.includes("[DONE]") }));
-        res.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false }));
+        res.on("end", () => resolve({ ttft, total: performance.now() - t0, ok: res.statusCode === 200, done: tail.includes("[DONE]"), steps }));
+        res.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false, steps }));
       },
     );
-    req.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false }));
+    req.on("error", () => resolve({ ttft, total: performance.now() - t0, ok: false, done: false, steps: {} }));
     req.end(body);
   });
 }
@@ -69,7 +88,21 @@ async function latency(label: string, t: Target, clients: number) {
   ).flat();
   const bad = results.filter((r) => !r.ok || !r.done).length;
   if (bad) throw new Error(`${label}: ${bad} of ${results.length} streams failed`);
-  return { ttft: summarize(results.map((r) => r.ttft)), total: summarize(results.map((r) => r.total)), n: results.length };
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.steps)))];
+  const steps = names.map((k) => `${k} ${summarize(results.map((r) => r.steps[k] ?? 0)).p50.toFixed(2)}`).join(", ");
+  return { ttft: summarize(results.map((r) => r.ttft)), total: summarize(results.map((r) => r.total)), n: results.length, steps };
+}
+
+/** p50/p95 of a GET one caller at a time: the server's own cost for a route that does nothing. */
+async function floor(url: string) {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS + 10; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => http.get(url, { agent }, (res) => res.resume().on("end", () => resolve())));
+    if (i >= 10) samples.push(performance.now() - t0);
+  }
+  const s = summarize(samples);
+  console.log(`for reference, one caller at a time, the same server's GET /api/v1/unknown (404, no work): p50 ${ms(s.p50)} p95 ${ms(s.p95)}`);
 }
 
 async function overhead(direct: Target, gateway: Target) {
@@ -90,17 +123,18 @@ async function overhead(direct: Target, gateway: Target) {
     console.log(`${clients} concurrent client(s), ${d1.n + d2.n} direct and ${g1.n + g2.n} gateway streams:`);
     console.log(`  ${row("ttft")}`);
     console.log(`  ${row("total")}`);
+    console.log(`  gateway steps before the upstream answered (Server-Timing, p50 ms): ${g1.steps}`);
   }
 }
 
-async function throughput(label: string, t: Target) {
+async function throughput(label: string, t: Target, method: "POST" | "GET" = "POST") {
   const r = await autocannon({
     url: t.url,
-    method: "POST",
+    method,
     connections: 50,
     duration: LOAD_S,
     headers: { "content-type": "application/json", ...t.headers },
-    body: JSON.stringify({ model: t.model, messages: [{ role: "user", content: "Say something." }] }),
+    ...(method === "POST" ? { body: JSON.stringify({ model: t.model, messages: [{ role: "user", content: "Say something." }] }) } : {}),
   });
   const non2xx = r.non2xx + r.errors + r.timeouts;
   console.log(`${label}: ${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests in ${r.duration.toFixed(1)} s, 50 connections), latency p50 ${r.latency.p50} ms p97.5 ${r.latency.p97_5} ms, failures ${non2xx}`);
@@ -184,8 +218,11 @@ export default async function run(): Promise<void> {
     const gateway: Target = { url: `${server.url}/api/v1/chat/completions`, headers: { authorization: `Bearer ${key}` }, model };
     console.log(`gateway: next start + PostgreSQL, zero-delay upstream in the bench process${QUICK ? " (BENCH_QUICK: a short smoke)" : ""}; goal ≤ 2 ms p50 / ≤ 5 ms p95 added`);
     await overhead(direct, gateway);
+    await floor(`${server.url}/api/v1/unknown`);
     await throughput("requests/s direct to the upstream", direct);
     await throughput("requests/s through the gateway", gateway);
+    // The same server's floor on this machine: a route that does nothing (an /api/v1 404, no database).
+    await throughput("for reference, the same server's GET /api/v1/unknown (404, no work)", { ...gateway, url: `${server.url}/api/v1/unknown` }, "GET");
     await holdStreams(gateway, server, fake);
   } finally {
     agent.destroy();

@@ -19,6 +19,9 @@ CREATE TABLE "rate_limit_windows" (
 	CONSTRAINT "rate_limit_windows_scope_window_start_pk" PRIMARY KEY("scope","window_start")
 );
 --> statement-breakpoint
+-- Hand-written: counters lost in a crash are harmless, and without WAL a commit that only counts does not
+-- wait for a disk flush, which would otherwise serialise every request on the deployment's window row.
+ALTER TABLE "rate_limit_windows" SET UNLOGGED;--> statement-breakpoint
 CREATE TABLE "usage_records" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,

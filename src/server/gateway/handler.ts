@@ -89,17 +89,27 @@ function record(
 export async function handleChatCompletions(req: Request, ctx: GatewayContext = {}): Promise<Response> {
   const startedAt = performance.now();
   const createdAt = new Date();
+  // Where the time went before the upstream answered, as a Server-Timing header (ms per step).
+  const timing: Array<[string, number]> = [];
+  let mark = startedAt;
+  const step = (name: string) => {
+    const now = performance.now();
+    timing.push([name, now - mark]);
+    mark = now;
+  };
   const db = ctx.db ?? (await getDb());
   const principal = ctx.principal ?? (await authenticate(db, req));
   if (principal instanceof GatewayError) return errorResponse(principal);
   const type = req.headers.get("content-type");
   if (type && !/json/i.test(type)) return errorResponse(errors.unsupportedMediaType());
 
+  step("auth");
   const raw = await readCapped(req, env.GATEWAY_MAX_BODY_BYTES);
   if (raw instanceof GatewayError) return errorResponse(raw);
   const body = parseChatRequest(raw);
   if (body instanceof GatewayError) return errorResponse(body);
 
+  step("body");
   const routed = ctx.deploymentId ? await routeDeploymentId(db, principal, ctx.deploymentId) : await routeModel(db, principal, body.model);
   if (routed instanceof GatewayError) return errorResponse(routed);
   const dep = routed;
@@ -112,15 +122,18 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
     return errorResponse(err, headers);
   };
 
+  step("route");
   const upstream = upstreamFor(dep);
   if (!upstream) return fail(errors.unavailable(dep.name, 30, "has no endpoint URL yet"));
   const refused = unsupportedParameter(body, upstream.kind);
   if (refused) return fail(refused);
 
   const promptTokens = await countPrompt(body.messages);
+  step("tokens");
   const caller = principal.key ? { keyId: principal.key.id } : { userId: principal.userId };
   const admission = await admit(db, limitScopes(dep.id, caller), dep.limits, promptTokens);
   if (admission instanceof GatewayError) return fail(admission, undefined, 0);
+  step("limits");
   m.admission = { windowStart: admission.windowStart, scopes: admission.scopes, promptTokens };
   const limitHeaders = admission.headers;
 
@@ -131,6 +144,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
   const cold = await awaitWarm(dep, ctx.provider ?? computeProvider, env.GATEWAY_COLD_START_WAIT_MS, abort.signal);
   if (cold) return fail(cold, limitHeaders, promptTokens);
 
+  step("wake");
   let result: Awaited<ReturnType<typeof upstream.complete>>;
   try {
     result = await upstream.complete({ body, signal: abort.signal });
@@ -144,7 +158,9 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
     logger.error({ err, deploymentId: dep.id }, "gateway: upstream call failed");
     return fail(errors.upstream("The model server could not be called."), limitHeaders, promptTokens);
   }
+  step("upstream");
   markServed(dep.id);
+  const serverTiming = timing.map(([n, d]) => `${n};dur=${d.toFixed(2)}`).join(", ");
   const keepText = dep.requestLogging ? LOGGED_TEXT_MAX : 0;
 
   if (result.kind === "json") {
@@ -164,6 +180,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
     });
     const headers = baseHeaders(limitHeaders);
     headers.set("content-type", "application/json");
+    headers.set("server-timing", serverTiming);
     return new Response(JSON.stringify(completion), { status: 200, headers });
   }
 
@@ -189,6 +206,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
     },
   });
   const headers = baseHeaders(limitHeaders);
+  headers.set("server-timing", serverTiming);
   headers.set("content-type", "text/event-stream; charset=utf-8");
   headers.set("cache-control", "no-cache, no-transform");
   headers.set("x-accel-buffering", "no");

@@ -1,7 +1,8 @@
 /**
  * Metering, off the hot path: each request's usage record is queued when the response ends and
  * written in batches (every FLUSH_MS or BATCH rows), in one transaction per batch with the
- * deployments' requestCount/avgLatencyMs, the keys' lastUsedAt and the windows' remaining tokens.
+ * deployments' requestCount/avgLatencyMs and the keys' lastUsedAt; then the rate-limit windows are
+ * charged the rest of the tokens, one update per window.
  * requestCount and avgLatencyMs cover served requests (status < 400 and no mid-stream error).
  */
 import "server-only";
@@ -97,6 +98,15 @@ async function writeBatch(db: Db, items: Metered[]): Promise<void> {
         .set({ lastUsedAt: sql`greatest(coalesce(${apiKeys.lastUsedAt}, ${iso}::timestamptz), ${iso}::timestamptz)` })
         .where(eq(apiKeys.id, id));
     }
-    for (const { charge } of items) if (charge) await chargeTokens(tx, charge, charge.tokens);
   });
+  // Outside the transaction: the admissions upsert these very rows, and must not wait for a batch.
+  const charges = new Map<string, { windowStart: Date; scopes: string[]; tokens: number }>();
+  for (const { charge } of items) {
+    if (!charge) continue;
+    const k = `${charge.windowStart.getTime()}|${charge.scopes.join("|")}`;
+    const c = charges.get(k);
+    if (c) c.tokens += charge.tokens;
+    else charges.set(k, { ...charge });
+  }
+  for (const c of charges.values()) await chargeTokens(db, c, c.tokens);
 }

@@ -86,11 +86,16 @@ export const chatRequestSchema = z.object({
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
-/** The body, at most `maxBytes` (counted as it arrives, whatever Content-Length claims). */
+/** The body, at most `maxBytes` (a chunked body is counted as it arrives and cut off past the cap). */
 export async function readCapped(req: Request, maxBytes: number): Promise<string | GatewayError> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return errors.tooLarge(maxBytes);
   if (!req.body) return "";
+  if (Number.isFinite(declared)) {
+    // A declared length within the cap: read it whole (the runtime stops at the declared length).
+    const bytes = Buffer.from(await req.arrayBuffer());
+    return bytes.byteLength > maxBytes ? errors.tooLarge(maxBytes) : bytes.toString("utf8");
+  }
   const reader = req.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;

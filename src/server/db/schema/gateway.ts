@@ -90,7 +90,8 @@ export const usageRecords = pgTable(
 /**
  * Fixed one-minute windows for the rate limits, counted with one
  * `INSERT … ON CONFLICT DO UPDATE … RETURNING` so every app instance shares them. `scope` is e.g.
- * `key:<uuid>` or `deployment:<uuid>`. Old windows are deleted now and then by the limiter.
+ * `key:<uuid>:<deployment>` or `deployment:<uuid>`. Old windows are deleted now and then by the limiter.
+ * UNLOGGED (set in migration 0008; drizzle cannot declare it): no WAL, so counting never waits for a flush.
  */
 export const rateLimitWindows = pgTable(
   "rate_limit_windows",

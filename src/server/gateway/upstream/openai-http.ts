@@ -8,6 +8,7 @@ import "server-only";
 import type { ChatRequest } from "../request";
 import { SseParser } from "../sse";
 import type { ChatCompletion, ChatCompletionChunk } from "../wire";
+import { type HttpAnswer, HttpTimeoutError, httpPost } from "./http-post";
 import { type Upstream, type UpstreamCall, UpstreamError, type UpstreamResult } from "./types";
 
 export interface OpenAIHttpOptions {
@@ -16,9 +17,8 @@ export interface OpenAIHttpOptions {
   apiKey?: string;
   /** The model name the upstream serves (vLLM: the repository id; TGI ignores it). */
   model: string;
-  fetch?: typeof fetch;
-  /** Headers and connection (not the whole answer): a server that accepts and says nothing fails. */
-  connectTimeoutMs?: number;
+  /** Until the answer's headers (not the whole answer): a server that accepts and says nothing fails. */
+  headersTimeoutMs?: number;
 }
 
 /** What we forward: the vetted parameters, the upstream's model name, usage always asked for when streaming. */
@@ -35,12 +35,12 @@ function forwardBody(body: ChatRequest, model: string): Record<string, unknown> 
   return out;
 }
 
-function retryAfterOf(res: Response): number | undefined {
-  const v = Number(res.headers.get("retry-after"));
+function retryAfterOf(res: HttpAnswer): number | undefined {
+  const v = Number(res.header("retry-after"));
   return Number.isFinite(v) && v > 0 ? Math.ceil(v) : undefined;
 }
 
-async function upstreamMessage(res: Response): Promise<string> {
+async function upstreamMessage(res: HttpAnswer): Promise<string> {
   const text = await res.text().catch(() => "");
   try {
     const j = JSON.parse(text) as { error?: { message?: string } | string; message?: string };
@@ -49,50 +49,49 @@ async function upstreamMessage(res: Response): Promise<string> {
   } catch {
     // not JSON: the text itself, shortened
   }
-  return text.slice(0, 200) || res.statusText || `status ${res.status}`;
+  return text.slice(0, 200) || `status ${res.status}`;
 }
 
 export class OpenAIHttpUpstream implements Upstream {
   readonly kind = "openai-compatible" as const;
-  private readonly fetch: typeof fetch;
 
-  constructor(private readonly options: OpenAIHttpOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
+  constructor(private readonly options: OpenAIHttpOptions) {}
 
   async complete({ body, signal }: UpstreamCall): Promise<UpstreamResult> {
     const url = `${this.options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
-    const connect = AbortSignal.timeout(this.options.connectTimeoutMs ?? 30_000);
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await this.fetch(url, {
-        method: "POST",
-        headers: {
+      res = await httpPost(
+        url,
+        {
           "content-type": "application/json",
           accept: body.stream ? "text/event-stream" : "application/json",
           ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
         },
-        body: JSON.stringify(forwardBody(body, this.options.model)),
-        signal: AbortSignal.any([signal, connect]),
-      });
+        JSON.stringify(forwardBody(body, this.options.model)),
+        { signal, headersTimeoutMs: this.options.headersTimeoutMs ?? 30_000 },
+      );
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new UpstreamError(0, connect.aborted ? "The model server did not answer in time." : "The model server could not be reached.");
+      throw new UpstreamError(0, err instanceof HttpTimeoutError ? "The model server did not answer in time." : "The model server could not be reached.");
     }
-    if (!res.ok) throw new UpstreamError(res.status, await upstreamMessage(res), retryAfterOf(res));
+    if (res.status < 200 || res.status >= 300) throw new UpstreamError(res.status, await upstreamMessage(res), retryAfterOf(res));
     if (!body.stream) {
-      const completion = (await res.json().catch(() => null)) as ChatCompletion | null;
+      let completion: ChatCompletion | null = null;
+      try {
+        completion = JSON.parse(await res.text()) as ChatCompletion;
+      } catch {
+        completion = null;
+      }
       if (!completion || !Array.isArray(completion.choices)) throw new UpstreamError(502, "The model server sent an answer that is not a chat completion.");
       return { kind: "json", completion };
     }
-    if (!res.body) throw new UpstreamError(502, "The model server sent no stream.");
-    return { kind: "stream", chunks: chunkStream(res.body) };
+    return { kind: "stream", chunks: chunkStream(res) };
   }
 }
 
 /** The SSE body as chunk objects, one upstream read per pull; `[DONE]` ends it; an error event fails it. */
-function chunkStream(body: ReadableStream<Uint8Array>): ReadableStream<ChatCompletionChunk> {
-  const reader = body.getReader();
+function chunkStream(res: HttpAnswer): ReadableStream<ChatCompletionChunk> {
   const parser = new SseParser();
   const pending: string[] = [];
   let finished = false;
@@ -104,7 +103,7 @@ function chunkStream(body: ReadableStream<Uint8Array>): ReadableStream<ChatCompl
           if (data !== undefined) {
             if (data === "[DONE]") {
               finished = true;
-              await reader.cancel().catch(() => {});
+              res.release();
               return controller.close();
             }
             let parsed: unknown;
@@ -120,16 +119,16 @@ function chunkStream(body: ReadableStream<Uint8Array>): ReadableStream<ChatCompl
             return;
           }
           if (finished) return controller.close();
-          const { done, value } = await reader.read();
-          pending.push(...parser.push(value, done));
+          const { done, value } = await res.next();
+          pending.push(...parser.push(done ? undefined : value, done));
           if (done) {
             finished = true;
             if (pending.length === 0) return controller.close();
           }
         }
       },
-      async cancel(reason) {
-        await reader.cancel(reason).catch(() => {});
+      cancel(reason) {
+        res.destroy(reason);
       },
     },
     { highWaterMark: 0 },
