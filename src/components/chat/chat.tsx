@@ -34,13 +34,19 @@ export interface ChatProps {
   initialModel: string;
   initialVisibility: ChatVisibility;
   models: ModelOption[];
+  /** The user's active deployments, offered as "Your deployments" (ids `deployment:<uuid>`). */
+  deployments?: ModelOption[];
   /** False for a public chat of another user: read-only. */
   isOwner: boolean;
   /** True on "/" before the first message creates the chat. */
   isNew: boolean;
 }
 
-export function Chat({ id, initialMessages, initialTitle, initialModel, initialVisibility, models, isOwner, isNew }: ChatProps) {
+const NO_DEPLOYMENTS: ModelOption[] = [];
+
+export function Chat({ id, initialMessages, initialTitle, initialModel, initialVisibility, models: registryModels, deployments = NO_DEPLOYMENTS, isOwner, isNew }: ChatProps) {
+  // Everything a chat may be answered by: lookups (names, offline, the remembered pick) cover both groups.
+  const models = useMemo(() => [...registryModels, ...deployments], [registryModels, deployments]);
   const utils = api.useUtils();
   const bumpInHistory = useBumpChatInHistory();
   const readonly = !isOwner;
@@ -305,7 +311,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
             ) : null
           ) : (
             <>
-              <ModelSelector models={models} value={model} onChange={onModelChange} disabled={busy} />
+              <ModelSelector models={registryModels} deployments={deployments} value={model} onChange={onModelChange} disabled={busy} />
               <VisibilitySelector value={visibility} onChange={onVisibilityChange} />
             </>
           )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Pencil, RefreshCw, Sparkles, ThumbsDown, ThumbsUp, WifiOff } from "lucide-react";
+import { Pencil, RefreshCw, Rocket, Sparkles, ThumbsDown, ThumbsUp, WifiOff } from "lucide-react";
 import { memo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
@@ -122,6 +122,8 @@ function AssistantMessage({
 }: Omit<MessageProps, "onEdit">) {
   const text = messageText(message);
   const offline = message.metadata?.offline === true;
+  // One of the user's own deployments answered: say which (the chat's model may since have changed).
+  const deployment = message.metadata?.deployment;
   const hasContent = message.parts.some((p) => (p.type === "text" && p.text.length > 0) || p.type.startsWith("tool-"));
 
   return (
@@ -171,7 +173,11 @@ function AssistantMessage({
                 ) : null}
               </>
             ) : null}
-            {offline ? (
+            {deployment ? (
+              <span className="ml-1 inline-flex items-center gap-1 text-[11px] text-muted-foreground" data-testid="answered-by">
+                <Rocket className="size-3" aria-hidden /> Answered by <span className="font-mono">{deployment.name}</span>
+              </span>
+            ) : offline ? (
               <span className="ml-1 inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-[11px] text-muted-foreground" data-testid="offline-note">
                 <WifiOff className="size-3" /> Offline model
               </span>

@@ -1,4 +1,4 @@
-import { Boxes, Database, LayoutDashboard, MessageSquare, Rocket, SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { Boxes, Database, KeyRound, LayoutDashboard, MessageSquare, Rocket, SlidersHorizontal, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/fine-tuning", label: "Fine-tuning", icon: SlidersHorizontal },
   { href: "/datasets", label: "Datasets", icon: Database },
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
 ];
 
 /** "/" is only active on the chat pages; other items own their whole subtree. */

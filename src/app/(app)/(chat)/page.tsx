@@ -6,7 +6,7 @@ export const metadata = { title: "New chat" };
 /** "/" starts a new chat; its id is fixed here and the chat is created by the first message. */
 export default async function NewChatPage() {
   const id = crypto.randomUUID();
-  const { models, defaultModel } = await api.chats.models();
+  const { models, defaultModel, deployments } = await api.chats.models();
   return (
     <Chat
       key={id}
@@ -16,6 +16,7 @@ export default async function NewChatPage() {
       initialModel={defaultModel}
       initialVisibility="private"
       models={models}
+      deployments={deployments}
       isOwner
       isNew
     />

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { ArrowLeft, TriangleAlert } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isTransient } from "@/lib/deployment-lifecycle";
@@ -12,10 +11,9 @@ import { formatRelative } from "@/lib/format";
 import { api } from "@/trpc/react";
 import { StatusBadge } from "../status-badge";
 import { DeploymentActions } from "./deployment-actions";
-import { ConfigCard, CostCard, EndpointCard, LogsCard } from "./overview-cards";
-import { Timeline } from "./timeline";
+import { DeploymentTabs } from "./deployment-tabs";
 
-/** One deployment: status and actions, endpoint, cost, configuration, live timeline and logs. */
+/** One deployment: status and actions, then its tabs (overview, metrics, requests, API). */
 export function DeploymentDetail({ id }: { id: string }) {
   const query = api.deployments.byId.useQuery(
     { id },
@@ -63,25 +61,7 @@ export function DeploymentDetail({ id }: { id: string }) {
           {d.statusReason}
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="flex min-w-0 flex-col gap-4">
-          <EndpointCard d={d} />
-          <ConfigCard d={d} />
-          <LogsCard lines={d.logs} />
-        </div>
-        {/* Cost and timeline lead on phones; on wide screens they sit in the right column. */}
-        <div className="flex min-w-0 flex-col gap-4 lg:order-last">
-          <CostCard d={d} />
-          <Card className="gap-3 py-5">
-            <CardHeader className="px-5">
-              <CardTitle className="text-sm">Timeline</CardTitle>
-            </CardHeader>
-            <CardContent className="px-5">
-              <Timeline deployment={d} />
-            </CardContent>
-          </Card>
-        </div>
-      </div>
+      <DeploymentTabs d={d} />
     </>
   );
 }

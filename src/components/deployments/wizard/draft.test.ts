@@ -68,4 +68,11 @@ describe("wizard draft", () => {
       }),
     ).toBeNull();
   });
+  it("gives a draft saved before the rate limits existed the default limits, and keeps stored ones", () => {
+    const { requestsPerMinute: _r, tokensPerMinute: _t, ...oldSecurity } = defaultDeploymentConfig.security;
+    const old = fromDraft(defaultDeploymentConfig, { ...filled, security: { ...oldSecurity, access: "public" } });
+    expect(old.security).toMatchObject({ access: "public", requestsPerMinute: 600, tokensPerMinute: 200_000 });
+    const kept = fromDraft(defaultDeploymentConfig, { ...filled, security: { ...filled.security, requestsPerMinute: 42 } });
+    expect(kept.security.requestsPerMinute).toBe(42);
+  });
 });

@@ -6,7 +6,8 @@ import type { DeploymentConfigInput } from "@/lib/deployments/schema";
 import { describedBy, Field } from "../field";
 import { useFieldError, useWizardForm } from "./use-wizard-form";
 
-type NumberPath = FieldPathByValue<DeploymentConfigInput, number>;
+// `| undefined`: fields with a schema default (the rate limits) are optional in the input type.
+type NumberPath = FieldPathByValue<DeploymentConfigInput, number | undefined>;
 
 /** A whole-number input registered as a number (an empty box is NaN, which the schema reports). */
 export function NumberField(props: {

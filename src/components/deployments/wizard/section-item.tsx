@@ -22,7 +22,7 @@ export function SectionItem(props: {
   const errorCount = countErrors(errors[root]);
   return (
     <AccordionItem value={props.id} data-section={props.id} className="rounded-xl border bg-card px-4 shadow-xs last:border-b md:px-5">
-      <AccordionTrigger className="items-center py-4 hover:no-underline">
+      <AccordionTrigger className="min-w-0 items-center py-4 hover:no-underline">
         <span className="flex min-w-0 flex-1 items-center gap-3">
           <span
             aria-hidden

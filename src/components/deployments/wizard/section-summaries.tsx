@@ -61,6 +61,7 @@ export function SecuritySummary() {
   return (
     <Line done>
       <span className="capitalize">{s.access}</span> access{extras.length ? ` · ${extras.join(", ")}` : ""}
+      {s.requestsPerMinute !== undefined && s.requestsPerMinute >= 1 ? ` · limit ${s.requestsPerMinute.toLocaleString("en")} req/min` : ""}
     </Line>
   );
 }

@@ -3,8 +3,10 @@
 import { Controller } from "react-hook-form";
 import { KeyRound } from "lucide-react";
 import { Switch } from "@/components/ui/switch";
+import { DEFAULT_RATE_LIMITS, LIMITS } from "@/lib/deployments/schema";
 import { ADD_ONS } from "@/lib/pricing";
 import { describedBy, fieldIds } from "../field";
+import { NumberField } from "./number-field";
 import { RadioField } from "./radio-field";
 import { useWizardForm } from "./use-wizard-form";
 
@@ -16,7 +18,9 @@ const ACCESS = [
 
 const perMonth = (mills: number) => `$${((mills * 730) / 1000).toFixed(2)}/month while running`;
 
-/** Security: who may call the endpoint, the private endpoint and request logging add-ons. */
+const fmt = (n: number) => n.toLocaleString("en");
+
+/** Security: who may call the endpoint, its rate limits, the private endpoint and request logging add-ons. */
 export function SecuritySection() {
   return (
     <>
@@ -25,9 +29,26 @@ export function SecuritySection() {
         <SwitchRow name="security.privateEndpoint" label={ADD_ONS.privateEndpoint.label} detail={`PrivateLink into your VPC · ${perMonth(ADD_ONS.privateEndpoint.hourlyMills)}`} />
         <SwitchRow name="security.requestLogging" label={ADD_ONS.requestLogging.label} detail={`Keep request and response logs · ${perMonth(ADD_ONS.requestLogging.hourlyMills)}`} />
       </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <NumberField
+          name="security.requestsPerMinute"
+          label="Requests per minute"
+          min={LIMITS.requestsPerMinute.min}
+          max={LIMITS.requestsPerMinute.max}
+          hint={`Per API key and for the endpoint as a whole; beyond it callers get 429 (default ${fmt(DEFAULT_RATE_LIMITS.requestsPerMinute)})`}
+        />
+        <NumberField
+          name="security.tokensPerMinute"
+          label="Tokens per minute"
+          min={LIMITS.tokensPerMinute.min}
+          max={LIMITS.tokensPerMinute.max}
+          step={100}
+          hint={`Prompt and completion tokens, counted the same way (default ${fmt(DEFAULT_RATE_LIMITS.tokensPerMinute)})`}
+        />
+      </div>
       <p className="flex items-start gap-2 rounded-lg bg-muted/60 p-3 text-xs text-muted-foreground">
         <KeyRound className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-        An API token is generated when you deploy and shown once: copy it then. Only a hash is stored.
+        An API key scoped to this endpoint is generated when you deploy and shown once: copy it then. Only a hash is stored; manage keys under API keys.
       </p>
     </>
   );

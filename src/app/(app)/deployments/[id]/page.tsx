@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DeploymentDetail } from "@/components/deployments/detail/deployment-detail";
 import { PageBody } from "@/components/shell/page-header";
 import { api, HydrateClient } from "@/trpc/server";
@@ -14,7 +15,10 @@ export default async function DeploymentPage({ params }: PageProps<"/deployments
   return (
     <HydrateClient>
       <PageBody>
-        <DeploymentDetail id={id} />
+        {/* useSearchParams (the open tab, the metrics range) needs a Suspense boundary to prerender. */}
+        <Suspense>
+          <DeploymentDetail id={id} />
+        </Suspense>
       </PageBody>
     </HydrateClient>
   );

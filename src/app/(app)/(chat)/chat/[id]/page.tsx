@@ -23,11 +23,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [data, { models, defaultModel }] = await Promise.all([loadChat(id), api.chats.models()]);
+  const [data, { models, defaultModel, deployments }] = await Promise.all([loadChat(id), api.chats.models()]);
   if (!data) notFound();
   const { chat, messages, isOwner } = data;
   // A chat keeps its model; if that model is no longer offered, the default is used for new turns.
-  const model = models.some((m) => m.id === chat.model) ? chat.model : defaultModel;
+  const model = [...models, ...deployments].some((m) => m.id === chat.model) ? chat.model : defaultModel;
   return (
     <Chat
       key={chat.id}
@@ -37,6 +37,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
       initialModel={model}
       initialVisibility={chat.visibility}
       models={models}
+      deployments={deployments}
       isOwner={isOwner}
       isNew={false}
     />
