@@ -224,7 +224,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect((await user.caller.fineTuning.byId({ id: data.jobId })).artifactId).toBe(artifact.id);
 
     const notes = await tdb.db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(notes.map((n) => n.dedupeKey)).toEqual([`training:${data.jobId}:completed`]);
+    expect(notes.map((n) => [n.dedupeKey, n.type, n.priority, n.link])).toEqual([
+      [`training:${data.jobId}:completed`, "job_completed", "high", `/fine-tuning/jobs/${data.jobId}`],
+    ]);
 
     // The event delivered again: nothing new.
     const again = await engine(trainModel, "radium/training.requested", data).execute();
@@ -251,7 +253,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect((await timeline(data.jobId)).at(-1)).toMatch(/>failed$/);
     expect(await tdb.db.select().from(modelArtifacts).where(eq(modelArtifacts.jobId, data.jobId))).toEqual([]);
     const notes = await tdb.db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(notes.map((n) => [n.dedupeKey, n.body])).toEqual([[`training:${data.jobId}:failed`, provider.message]]);
+    expect(notes.map((n) => [n.dedupeKey, n.type, n.body])).toEqual([
+      [`training:${data.jobId}:failed`, "job_failed", provider.message],
+    ]);
   });
 
   it("fails the run on a provider error retrying cannot fix; onFailure records it and stops the provider's job", async () => {

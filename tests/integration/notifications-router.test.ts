@@ -15,7 +15,7 @@ describe.each(testBackends())("notifications router on %s", (backend) => {
   });
 
   async function notify(userId: string, title: string, createdAt: Date) {
-    await tdb.db.insert(notifications).values({ userId, type: "welcome", title, createdAt });
+    await tdb.db.insert(notifications).values({ userId, type: "system", title, createdAt });
   }
 
   it("lists the caller's notifications newest first, up to the limit", async () => {
