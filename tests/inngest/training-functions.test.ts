@@ -12,6 +12,7 @@ import { costSoFar } from "@/lib/pricing/training";
 import { trainingQuality } from "@/lib/training/quality";
 import { setConnectionForTesting } from "@/server/db";
 import {
+  costRecords,
   modelArtifacts,
   notifications,
   trainingCheckpoints,
@@ -109,6 +110,12 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     vi.restoreAllMocks();
   });
 
+  /** What the cost ledger holds for a job, in micro-cents. */
+  async function ledgerMicro(jobId: string): Promise<number> {
+    const rows = await tdb.db.select({ amount: costRecords.amount }).from(costRecords).where(eq(costRecords.resourceId, jobId));
+    return rows.reduce((a, r) => a + r.amount, 0);
+  }
+
   async function newJob() {
     const user = await callerFor(tdb.db);
     const dataset = await insertDataset(tdb.db, user.id);
@@ -156,6 +163,8 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     });
     expect(job.finalCostCents).toBe(job.estimatedTotalCents);
     expect(job.costSoFarCents).toBe(job.estimatedTotalCents);
+    // The cost ledger accrued chunk by chunk as it ran and settled on the job's final cost.
+    expect(await ledgerMicro(data.jobId)).toBe(job.estimatedTotalCents * 1_000_000);
     expect(job.completedAt).toBeInstanceOf(Date);
     expect(job.startedAt).toBeInstanceOf(Date);
     expect(await timeline(data.jobId)).toEqual([
@@ -309,6 +318,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(running.progress).toBeLessThan(100);
     expect(running.costSoFarCents).toBeGreaterThan(0);
     expect(running.costSoFarCents).toBeLessThan(running.estimatedTotalCents);
+    expect(await ledgerMicro(data.jobId)).toBe(running.costSoFarCents * 1_000_000);
 
     sim.now += 30_000; // the user watches a little longer; the provider trains on
     await expect(user.caller.fineTuning.cancel({ id: data.jobId })).resolves.toEqual({
@@ -332,6 +342,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
       costSoFarCents: billed,
     });
     expect(billed).toBeLessThan(job.estimatedTotalCents);
+    expect(await ledgerMicro(data.jobId)).toBe(billed * 1_000_000);
     expect(await timeline(data.jobId)).toEqual([
       "null>queued",
       "queued>queued",
