@@ -20,7 +20,7 @@ import { recordTrainingUpdate } from "@/server/training/record";
 import { submitTrainingJob } from "@/server/training/run";
 import { createInput } from "../helpers/deployments";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
-import { idempotencyKey, insertDataset, trainingGraph } from "../helpers/training";
+import { idempotencyKey, insertDataset, trainingConfig, trainingGraph } from "../helpers/training";
 import { callerFor } from "../helpers/trpc";
 
 vi.mock("@/server/outbox/dispatcher", () => ({ kickOutbox: () => {} }));
@@ -118,6 +118,23 @@ describe.each(testBackends())("budgets on %s", (backend) => {
     await expect(alice.caller.deployments.create(createInput())).resolves.toMatchObject({ created: true });
     const bob = await callerFor(tdb.db);
     await expect(bob.caller.deployments.create(createInput())).resolves.toMatchObject({ created: true });
+  });
+
+  it("fineTuning.estimate puts the estimate beside the remaining budget", async () => {
+    const alice = await callerFor(tdb.db);
+    const dataset = await insertDataset(tdb.db, alice.id);
+    const input = { config: trainingConfig(dataset.id) };
+    expect((await alice.caller.fineTuning.estimate(input)).budget).toBeNull();
+    await alice.caller.budgets.set({ monthlyBudgetCents: 500, hardLimit: true });
+    await writeCostLines(tdb.db, alice.id, [spend(450 * 1_000_000)]);
+    const { estimate, budget } = await alice.caller.fineTuning.estimate(input);
+    expect(budget).toEqual({
+      monthlyBudgetCents: 500,
+      hardLimit: true,
+      remainingCents: 50,
+      wouldExceed: estimate.totalCents > 50,
+      limitReached: false,
+    });
   });
 
   it("the cost meter pauses a running deployment once the hard limit is reached, with a notification", async () => {
