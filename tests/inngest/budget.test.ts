@@ -13,7 +13,7 @@ import { accrueTrainingAndEnforce } from "@/server/costs/after-change";
 import { enforceBudget } from "@/server/costs/budget";
 import { writeCostLines } from "@/server/costs/ledger";
 import { setConnectionForTesting } from "@/server/db";
-import { budgets, costRecords, deploymentEvents, deployments, notifications, outbox, trainingEvents, trainingJobs } from "@/server/db/schema";
+import { costRecords, deploymentEvents, deployments, notifications, outbox, trainingEvents, trainingJobs } from "@/server/db/schema";
 import { accrueCosts } from "@/server/inngest/functions/accrue-costs";
 import { INITIAL_CURSOR } from "@/server/providers/training";
 import { recordTrainingUpdate } from "@/server/training/record";
@@ -174,8 +174,8 @@ describe.each(testBackends())("budgets on %s", (backend) => {
     const alice = await callerFor(tdb.db);
     const dataset = await insertDataset(tdb.db, alice.id);
     const { id } = await alice.caller.fineTuning.create({ graph: trainingGraph(alice.id, dataset.id), idempotencyKey: idempotencyKey() });
-    // Below the router's $1 minimum, so that half of a small job crosses it.
-    await tdb.db.insert(budgets).values({ userId: alice.id, monthlyBudgetCents: 10, hardLimit: true });
+    // Ten cents: half of a small job crosses it.
+    await alice.caller.budgets.set({ monthlyBudgetCents: 10, hardLimit: true });
     await submitTrainingJob(tdb.db, id);
     const [job] = await tdb.db.select().from(trainingJobs).where(eq(trainingJobs.id, id));
     if (!job) throw new Error("no job");

@@ -158,7 +158,8 @@ describe.each(testBackends())("costs, budgets and dashboard routers on %s", (bac
     await bob.caller.budgets.set({ monthlyBudgetCents: 100, hardLimit: false });
     expect(await alice.caller.budgets.get()).toMatchObject({ monthlyBudgetCents: 5_000, hardLimit: true });
     expect(await bob.caller.budgets.get()).toMatchObject({ monthlyBudgetCents: 100, hardLimit: false });
-    await expect(alice.caller.budgets.set({ monthlyBudgetCents: 50, hardLimit: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(alice.caller.budgets.set({ monthlyBudgetCents: 0, hardLimit: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(alice.caller.budgets.set({ monthlyBudgetCents: 12.5, hardLimit: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await alice.caller.budgets.set({ monthlyBudgetCents: null, hardLimit: false });
     expect(await alice.caller.budgets.get()).toMatchObject({ monthlyBudgetCents: null, limitReached: false });
   });

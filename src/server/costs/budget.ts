@@ -13,6 +13,7 @@ import { budgets, costDaily, deployments, LIVE_TRAINING_SQL, trainingJobs } from
 import type { Db, DbOrTx } from "@/server/db/types";
 import { requestDeploymentChange } from "@/server/deployments/requests";
 import { notify } from "@/server/notifications/notify";
+import { kickOutbox } from "@/server/outbox/dispatcher";
 import { accrueTrainingJob } from "./accrue-training";
 import { requestTrainingCancel } from "@/server/training/cancel";
 
@@ -132,5 +133,7 @@ export async function enforceBudget(db: Db, userId: string, now = new Date()): P
       await accrueTrainingJob(db, j.id, now);
     }
   }
+  // The pause and cancel events are in the outbox: send them now rather than at the next sweep.
+  if (out.paused.length + out.cancelled.length > 0) kickOutbox();
   return out;
 }

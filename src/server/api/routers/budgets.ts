@@ -2,14 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { budgetView, enforceBudget } from "@/server/costs/budget";
 import { budgets } from "@/server/db/schema";
-import { kickOutbox } from "@/server/outbox/dispatcher";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-/** $1 to $10,000,000 a month, in whole cents; null removes the budget. */
+/** More than nothing (seed 003) up to $10,000,000 a month, in whole cents; null removes the budget. */
 const budgetCents = z
   .number({ error: "Enter the budget in cents." })
   .int({ error: "The budget is a whole number of cents." })
-  .min(100, { error: "The budget is at least $1.00." })
+  .min(1, { error: "The budget must be more than $0.00." })
   .max(1_000_000_000, { error: "The budget is at most $10,000,000." })
   .nullable();
 
@@ -28,8 +27,7 @@ export const budgetsRouter = createTRPCRouter({
         .insert(budgets)
         .values({ userId: ctx.userId, ...input })
         .onConflictDoUpdate({ target: budgets.userId, set: { ...input, updatedAt: new Date() } });
-      const enforced = await enforceBudget(ctx.db, ctx.userId);
-      if (enforced.paused.length + enforced.cancelled.length > 0) kickOutbox();
+      await enforceBudget(ctx.db, ctx.userId);
       return budgetView(ctx.db, ctx.userId);
     }),
 });
