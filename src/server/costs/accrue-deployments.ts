@@ -24,7 +24,9 @@ export interface AccrualResult {
 }
 
 export async function accrueDeployments(db: Db, now = new Date()): Promise<AccrualResult> {
-  // Every deployment not yet deleted, or deleted after its mark (its last hours still to bill).
+  // Only what may have billed time since its mark: never metered, billing now, or moved since the
+  // mark (advanceIn stamps updated_at with every status change, a delete included). A deployment
+  // paused or failed for months costs one index scan, not a transaction every five minutes.
   const rows = await db
     .select({
       id: deployments.id,
@@ -38,9 +40,9 @@ export async function accrueDeployments(db: Db, now = new Date()): Promise<Accru
     .leftJoin(costMeters, eq(costMeters.key, sql`'deployment:' || ${deployments.id}::text`))
     .where(
       or(
-        isNull(deployments.deletedAt),
         isNull(costMeters.accruedUntil),
-        gt(deployments.deletedAt, costMeters.accruedUntil),
+        sql`${deployments.status} in ('active', 'pausing')`,
+        gt(deployments.updatedAt, sql`${costMeters.accruedUntil} - ${`${GRACE_MS} milliseconds`}::interval`),
       ),
     );
   const users = new Set<string>();
