@@ -7,10 +7,12 @@
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { floorHour, HOUR_MS } from "@/lib/costs/period";
+import { DAY_MS, floorDay, floorHour, HOUR_MS } from "@/lib/costs/period";
+import { storageMicroCents } from "@/lib/costs/storage";
 import { accrueDeployments } from "@/server/costs/accrue-deployments";
+import { accrueStorage } from "@/server/costs/accrue-storage";
 import { writeCostLines } from "@/server/costs/ledger";
-import { costDaily, costRecords, deploymentEvents, deployments } from "@/server/db/schema";
+import { costDaily, costMeters, costRecords, datasets, deploymentEvents, deployments } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { createInput } from "../helpers/deployments";
 import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
@@ -85,6 +87,34 @@ describe.each(testBackends())("costs, budgets and dashboard routers on %s", (bac
     expect(later.count).toBe(3);
     expect(later.micro).toBe(Math.round((dep.hourlyCents * 2 * 1_000_000 * 70) / 60));
     expect(later.dailyMicro).toBe(later.micro);
+  });
+
+  it("accrues storage per ended UTC day, once, for files stored during it", async () => {
+    const alice = await callerFor(tdb.db);
+    const today = floorDay(new Date());
+    const dataset = await insertDataset(tdb.db, alice.id, { name: "stored" });
+    // Uploaded at noon two days ago: half of that day, all of yesterday, and today is not over yet.
+    await tdb.db
+      .update(datasets)
+      .set({ fileSize: 2_000_000_000, uploadedAt: new Date(today.getTime() - 2 * DAY_MS + DAY_MS / 2) })
+      .where(eq(datasets.id, dataset.id));
+    await tdb.db
+      .insert(costMeters)
+      .values({ key: "storage", accruedUntil: new Date(today.getTime() - 3 * DAY_MS) })
+      .onConflictDoUpdate({ target: costMeters.key, set: { accruedUntil: new Date(today.getTime() - 3 * DAY_MS) } });
+
+    const first = await accrueStorage(tdb.db);
+    expect(first.userIds).toContain(alice.id);
+    const rows = await tdb.db.select().from(costRecords).where(eq(costRecords.resourceId, dataset.id));
+    expect(rows.map((r) => [r.type, r.periodStart.getTime(), r.amount]).sort()).toEqual(
+      [
+        ["storage", today.getTime() - 2 * DAY_MS, storageMicroCents(2_000_000_000, DAY_MS / 2)],
+        ["storage", today.getTime() - DAY_MS, storageMicroCents(2_000_000_000, DAY_MS)],
+      ].sort(),
+    );
+    const again = await accrueStorage(tdb.db);
+    expect(again.userIds).not.toContain(alice.id);
+    expect(await tdb.db.select().from(costRecords).where(eq(costRecords.resourceId, dataset.id))).toHaveLength(2);
   });
 
   it("summary, records, breakdown and CSV show the caller's costs only; last month stays out of this month", async () => {
