@@ -11,6 +11,7 @@ import { validateDataset } from "@/server/inngest/functions/validate-dataset";
 import { purgeDatasetFile } from "@/server/inngest/functions/purge-dataset-file";
 import { trainModel } from "@/server/inngest/functions/train-model";
 import { cancelTraining } from "@/server/inngest/functions/cancel-training";
+import { accrueCosts } from "@/server/inngest/functions/accrue-costs";
 
 export { inngest };
 
@@ -25,4 +26,5 @@ export const functions = [
   purgeDatasetFile,
   trainModel,
   cancelTraining,
+  accrueCosts,
 ];

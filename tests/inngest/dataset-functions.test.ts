@@ -94,7 +94,13 @@ describe.each(testBackends())("dataset functions on %s", (backend) => {
 
     const notices = await noticesOf(user.id);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ type: "dataset", title: 'Dataset "Arithmetic" is ready', dedupeKey: `dataset:${data.datasetId}:ready` });
+    expect(notices[0]).toMatchObject({
+      type: "dataset_ready",
+      priority: "normal",
+      title: 'Dataset "Arithmetic" is ready',
+      link: `/datasets/${data.datasetId}`,
+      dedupeKey: `dataset:${data.datasetId}:ready`,
+    });
     expect(notices[0]?.body).toMatch(/^12 examples, [\d,]+ tokens \(.+\)\.$/);
 
     const detail = await user.caller.datasets.byId({ id: data.datasetId });
@@ -126,7 +132,10 @@ describe.each(testBackends())("dataset functions on %s", (backend) => {
     const notices = await noticesOf(user.id);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({
-      type: "dataset",
+      type: "dataset_failed",
+      priority: "high",
+      resourceType: "dataset",
+      resourceId: data.datasetId,
       title: 'Dataset "Broken" did not pass validation',
       body: row.statusReason,
       dedupeKey: `dataset:${data.datasetId}:error`,

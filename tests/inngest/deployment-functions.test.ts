@@ -8,7 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import type { InngestFunction } from "inngest";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { setConnectionForTesting } from "@/server/db";
-import { deploymentEvents, deployments } from "@/server/db/schema";
+import { deploymentEvents, deployments, notifications } from "@/server/db/schema";
 import { MAX_POLLS, markDeploymentFailed } from "@/server/deployments/machine";
 import { requestDeploymentChange } from "@/server/deployments/requests";
 import { pauseDeployment } from "@/server/inngest/functions/pause-deployment";
@@ -78,6 +78,9 @@ describe.each(testBackends())("deployment functions on %s", (backend) => {
     return row;
   };
 
+  const noticesOf = async (userId: string) =>
+    (await tdb.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => [n.type, n.priority, n.link]);
+
   /** The timeline as "from>to", checked to be one unbroken chain: nothing repeated, nothing backwards. */
   async function timeline(id: string): Promise<string[]> {
     const rows = await tdb.db.select().from(deploymentEvents).where(eq(deploymentEvents.deploymentId, id)).orderBy(asc(deploymentEvents.id));
@@ -98,6 +101,7 @@ describe.each(testBackends())("deployment functions on %s", (backend) => {
     expect(row.providerId).toBeTruthy();
     expect(row.endpointUrl).toContain(data.deploymentId);
     expect(await timeline(data.deploymentId)).toEqual(["null>pending", "pending>provisioning", "provisioning>starting", "starting>active"]);
+    expect(await noticesOf(user.id)).toEqual([["deployment_active", "normal", `/deployments/${data.deploymentId}`]]);
 
     const again = await run(provisionDeployment, "provision", data).execute();
     expect(again.result).toEqual({ outcome: "skipped", status: "active" });
@@ -119,6 +123,7 @@ describe.each(testBackends())("deployment functions on %s", (backend) => {
     expect(row.statusReason).toMatch(/^Endpoint failed to start: /);
     const events = await timeline(data.deploymentId);
     expect(events.at(-1)).toMatch(/>failed$/);
+    expect(await noticesOf(data.userId)).toEqual([["deployment_failed", "high", `/deployments/${data.deploymentId}`]]);
   });
 
   it("fails the run on a provider error retrying cannot fix, and onFailure records the provider's message", async () => {

@@ -12,6 +12,7 @@ import { costSoFar } from "@/lib/pricing/training";
 import { trainingQuality } from "@/lib/training/quality";
 import { setConnectionForTesting } from "@/server/db";
 import {
+  costRecords,
   modelArtifacts,
   notifications,
   trainingCheckpoints,
@@ -109,6 +110,12 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     vi.restoreAllMocks();
   });
 
+  /** What the cost ledger holds for a job, in micro-cents. */
+  async function ledgerMicro(jobId: string): Promise<number> {
+    const rows = await tdb.db.select({ amount: costRecords.amount }).from(costRecords).where(eq(costRecords.resourceId, jobId));
+    return rows.reduce((a, r) => a + r.amount, 0);
+  }
+
   async function newJob() {
     const user = await callerFor(tdb.db);
     const dataset = await insertDataset(tdb.db, user.id);
@@ -156,6 +163,8 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     });
     expect(job.finalCostCents).toBe(job.estimatedTotalCents);
     expect(job.costSoFarCents).toBe(job.estimatedTotalCents);
+    // The cost ledger accrued chunk by chunk as it ran and settled on the job's final cost.
+    expect(await ledgerMicro(data.jobId)).toBe(job.estimatedTotalCents * 1_000_000);
     expect(job.completedAt).toBeInstanceOf(Date);
     expect(job.startedAt).toBeInstanceOf(Date);
     expect(await timeline(data.jobId)).toEqual([
@@ -224,7 +233,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect((await user.caller.fineTuning.byId({ id: data.jobId })).artifactId).toBe(artifact.id);
 
     const notes = await tdb.db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(notes.map((n) => n.dedupeKey)).toEqual([`training:${data.jobId}:completed`]);
+    expect(notes.map((n) => [n.dedupeKey, n.type, n.priority, n.link])).toEqual([
+      [`training:${data.jobId}:completed`, "job_completed", "high", `/fine-tuning/jobs/${data.jobId}`],
+    ]);
 
     // The event delivered again: nothing new.
     const again = await engine(trainModel, "radium/training.requested", data).execute();
@@ -251,7 +262,9 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect((await timeline(data.jobId)).at(-1)).toMatch(/>failed$/);
     expect(await tdb.db.select().from(modelArtifacts).where(eq(modelArtifacts.jobId, data.jobId))).toEqual([]);
     const notes = await tdb.db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(notes.map((n) => [n.dedupeKey, n.body])).toEqual([[`training:${data.jobId}:failed`, provider.message]]);
+    expect(notes.map((n) => [n.dedupeKey, n.type, n.body])).toEqual([
+      [`training:${data.jobId}:failed`, "job_failed", provider.message],
+    ]);
   });
 
   it("fails the run on a provider error retrying cannot fix; onFailure records it and stops the provider's job", async () => {
@@ -305,6 +318,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
     expect(running.progress).toBeLessThan(100);
     expect(running.costSoFarCents).toBeGreaterThan(0);
     expect(running.costSoFarCents).toBeLessThan(running.estimatedTotalCents);
+    expect(await ledgerMicro(data.jobId)).toBe(running.costSoFarCents * 1_000_000);
 
     sim.now += 30_000; // the user watches a little longer; the provider trains on
     await expect(user.caller.fineTuning.cancel({ id: data.jobId })).resolves.toEqual({
@@ -328,6 +342,7 @@ describe.each(testBackends())("training functions on %s", (backend) => {
       costSoFarCents: billed,
     });
     expect(billed).toBeLessThan(job.estimatedTotalCents);
+    expect(await ledgerMicro(data.jobId)).toBe(billed * 1_000_000);
     expect(await timeline(data.jobId)).toEqual([
       "null>queued",
       "queued>queued",

@@ -1,4 +1,5 @@
 /** The notifications router: each user lists and marks read only their own notifications. */
+import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "@/server/db/schema";
@@ -15,7 +16,7 @@ describe.each(testBackends())("notifications router on %s", (backend) => {
   });
 
   async function notify(userId: string, title: string, createdAt: Date) {
-    await tdb.db.insert(notifications).values({ userId, type: "welcome", title, createdAt });
+    await tdb.db.insert(notifications).values({ userId, type: "system", title, createdAt });
   }
 
   it("lists the caller's notifications newest first, up to the limit", async () => {
@@ -44,7 +45,51 @@ describe.each(testBackends())("notifications router on %s", (backend) => {
     expect(after.every((r) => r.readAt instanceof Date)).toBe(true);
   });
 
+  it("pages with filters, counts unread and marks one read; another user's id is not found", async () => {
+    const alice = await callerFor(tdb.db);
+    const bob = await callerFor(tdb.db);
+    const at = (i: number) => new Date(Date.UTC(2026, 5, 1, 0, 0, i));
+    await tdb.db.insert(notifications).values([
+      { userId: alice.id, type: "job_completed", priority: "high", title: "a0", createdAt: at(0) },
+      { userId: alice.id, type: "cost_alert_80", priority: "high", title: "a1", createdAt: at(1), link: "/costs" },
+      { userId: alice.id, type: "cost_alert_100", priority: "critical", title: "a2", createdAt: at(2), link: "/costs" },
+      { userId: alice.id, type: "job_completed", priority: "high", title: "a3", createdAt: at(3), readAt: at(4) },
+    ]);
+    await notify(bob.id, "for Bob", at(5));
+
+    const first = await alice.caller.notifications.page({ limit: 3 });
+    expect(first.items.map((n) => n.title)).toEqual(["a3", "a2", "a1"]);
+    const rest = await alice.caller.notifications.page({ limit: 3, cursor: first.nextCursor });
+    expect(rest.items.map((n) => n.title)).toEqual(["a0"]);
+    expect(rest.nextCursor).toBeNull();
+    expect((await alice.caller.notifications.page({ type: "job_completed" })).items.map((n) => n.title)).toEqual(["a3", "a0"]);
+    expect((await alice.caller.notifications.page({ unread: true })).items.map((n) => n.title)).toEqual(["a2", "a1", "a0"]);
+    expect((await alice.caller.notifications.list({ type: "cost_alert_100" }))[0]).toMatchObject({ priority: "critical", link: "/costs" });
+    await expect(alice.caller.notifications.page({ cursor: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    expect(await alice.caller.notifications.unreadCount()).toEqual({ count: 3 });
+    expect(await bob.caller.notifications.unreadCount()).toEqual({ count: 1 });
+    const a2 = first.items[1];
+    if (!a2) throw new Error("no a2");
+    await expect(bob.caller.notifications.markRead({ id: a2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await alice.caller.notifications.unreadCount()).toEqual({ count: 3 });
+    expect((await bob.caller.notifications.page({})).items.map((n) => n.title)).toEqual(["for Bob"]);
+
+    const marked = await alice.caller.notifications.markRead({ id: a2.id });
+    expect(marked.readAt).toBeInstanceOf(Date);
+    expect(await alice.caller.notifications.markRead({ id: a2.id })).toEqual(marked);
+    expect(await alice.caller.notifications.unreadCount()).toEqual({ count: 2 });
+    expect(await alice.caller.notifications.markAllRead()).toEqual({ ok: true, count: 2 });
+    expect(await alice.caller.notifications.unreadCount()).toEqual({ count: 0 });
+    expect(await bob.caller.notifications.unreadCount()).toEqual({ count: 1 });
+  });
+
   it("refuses callers without a session", async () => {
+    await expect(anonymousCaller(tdb.db).notifications.page({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anonymousCaller(tdb.db).notifications.unreadCount()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      anonymousCaller(tdb.db).notifications.markRead({ id: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymousCaller(tdb.db).notifications.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymousCaller(tdb.db).notifications.markAllRead()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });

@@ -13,6 +13,9 @@ import { artifactsRouter } from "./routers/artifacts";
 import { meProcedure } from "./routers/me";
 import { apiKeysRouter } from "./routers/api-keys";
 import { usageRouter } from "./routers/usage";
+import { costsRouter } from "./routers/costs";
+import { budgetsRouter } from "./routers/budgets";
+import { dashboardRouter } from "./routers/dashboard";
 
 /** One namespace per domain; add a domain's router here. */
 export const appRouter = createTRPCRouter({
@@ -28,6 +31,9 @@ export const appRouter = createTRPCRouter({
   artifacts: artifactsRouter,
   apiKeys: apiKeysRouter,
   usage: usageRouter,
+  costs: costsRouter,
+  budgets: budgetsRouter,
+  dashboard: dashboardRouter,
   me: meProcedure,
 });
 

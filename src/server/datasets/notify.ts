@@ -2,8 +2,8 @@
 import "server-only";
 import type { DatasetReport } from "@/lib/datasets/types";
 import { formatNumber } from "@/lib/format";
-import { notifications } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
+import { notify } from "@/server/notifications/notify";
 
 export interface DatasetNotice {
   userId: string;
@@ -26,10 +26,14 @@ export function readyText(report: DatasetReport): string {
 }
 
 async function record(tx: DbOrTx, n: DatasetNotice, outcome: "ready" | "error", title: string, body: string): Promise<void> {
-  await tx
-    .insert(notifications)
-    .values({ userId: n.userId, type: "dataset", title, body, dedupeKey: `dataset:${n.datasetId}:${outcome}` })
-    .onConflictDoNothing({ target: notifications.dedupeKey });
+  await notify(tx, {
+    userId: n.userId,
+    type: outcome === "ready" ? "dataset_ready" : "dataset_failed",
+    title,
+    body,
+    resource: { type: "dataset", id: n.datasetId },
+    dedupeKey: `dataset:${n.datasetId}:${outcome}`,
+  });
 }
 
 export function notifyReady(tx: DbOrTx, n: DatasetNotice, body: string): Promise<void> {

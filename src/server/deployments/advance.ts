@@ -9,6 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type DeploymentEvent, type DeploymentStatus, transition } from "@/lib/deployment-lifecycle";
 import { deploymentEvents, deployments } from "@/server/db/schema";
 import type { Db, DbOrTx, Tx } from "@/server/db/types";
+import { notify } from "@/server/notifications/notify";
 
 /** Columns a step may set along with the status (what the provider handed back). */
 export interface AdvancePatch {
@@ -55,20 +56,51 @@ export async function advanceIn(
       ...(move.to === "deleted" ? { deletedAt: sql`now()` } : {}),
     })
     .where(and(scope, eq(deployments.status, expected)))
-    .returning({ id: deployments.id });
+    .returning({ id: deployments.id, userId: deployments.userId, name: deployments.name });
   if (!updated) {
     const [row] = await tx.select({ status: deployments.status }).from(deployments).where(scope).limit(1);
     const current = row?.status ?? null;
     return { ok: false, current, reason: current ? `The deployment is ${current}, not ${expected}.` : "Deployment not found." };
   }
-  await tx.insert(deploymentEvents).values({
-    deploymentId,
-    fromStatus: move.from,
-    toStatus: move.to,
-    step: event,
-    message: opts.message ?? null,
-  });
+  const [logged] = await tx
+    .insert(deploymentEvents)
+    .values({
+      deploymentId,
+      fromStatus: move.from,
+      toStatus: move.to,
+      step: event,
+      message: opts.message ?? null,
+    })
+    .returning({ id: deploymentEvents.id });
+  await notifyMove(tx, { ...updated, event, to: move.to, eventId: logged?.id ?? 0, message: opts.message });
   return { ok: true, from: move.from, to: move.to };
+}
+
+/** The moves a user hears about: the endpoint first serving, and any failure (keyed by its timeline row). */
+async function notifyMove(
+  tx: DbOrTx,
+  m: { id: string; userId: string; name: string; event: DeploymentEvent; to: DeploymentStatus; eventId: number; message?: string },
+): Promise<void> {
+  const resource = { type: "deployment" as const, id: m.id };
+  if (m.event === "became_active") {
+    await notify(tx, {
+      userId: m.userId,
+      type: "deployment_active",
+      title: `Deployment "${m.name}" is active`,
+      body: "The endpoint is serving requests.",
+      resource,
+      dedupeKey: `deployment:${m.id}:active:${m.eventId}`,
+    });
+  } else if (m.to === "failed") {
+    await notify(tx, {
+      userId: m.userId,
+      type: "deployment_failed",
+      title: `Deployment "${m.name}" failed`,
+      body: m.message ?? "",
+      resource,
+      dedupeKey: `deployment:${m.id}:failed:${m.eventId}`,
+    });
+  }
 }
 
 /** The functions' guarded write: status, provider columns and the timeline row, in one transaction. */

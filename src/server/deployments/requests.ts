@@ -7,7 +7,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DeploymentEvent, DeploymentStatus } from "@/lib/deployment-lifecycle";
 import { deployments } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
+import type { Db, Tx } from "@/server/db/types";
 import { deploymentDeleteRequested, deploymentPauseRequested, deploymentResumeRequested } from "@/server/inngest/events";
 import { enqueueEvent } from "@/server/outbox";
 import { advanceIn } from "./advance";
@@ -26,8 +26,22 @@ export type RequestResult =
   /** The lifecycle refuses the move from `status` ("Cannot pause a deployment that is paused."). */
   | { ok: false; code: "refused"; status: DeploymentStatus; reason: string };
 
-export async function requestDeploymentChange(db: Db, userId: string, id: string, request: UserRequest): Promise<RequestResult> {
-  const { lifecycle, outbox, message } = EVENT[request];
+/** For a change the app makes on the user's behalf (the budget's hard limit): its reason, and what to write with it. */
+export interface RequestOptions {
+  message?: string;
+  /** Runs in the transaction of the move, only when it is made. */
+  onMoved?: (tx: Tx) => Promise<void>;
+}
+
+export async function requestDeploymentChange(
+  db: Db,
+  userId: string,
+  id: string,
+  request: UserRequest,
+  opts: RequestOptions = {},
+): Promise<RequestResult> {
+  const { lifecycle, outbox } = EVENT[request];
+  const message = opts.message ?? EVENT[request].message;
   // A background step may move the row between the read and the guarded write: read again and retry.
   let seen: DeploymentStatus | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -40,7 +54,10 @@ export async function requestDeploymentChange(db: Db, userId: string, id: string
     seen = row.status;
     const result = await db.transaction(async (tx) => {
       const moved = await advanceIn(tx, id, row.status, lifecycle, { userId, message });
-      if (moved.ok) await enqueueEvent(tx, { name: outbox, data: { deploymentId: id, userId } });
+      if (moved.ok) {
+        await enqueueEvent(tx, { name: outbox, data: { deploymentId: id, userId } });
+        await opts.onMoved?.(tx);
+      }
       return moved;
     });
     if (result.ok) return { ok: true, id, status: result.to };

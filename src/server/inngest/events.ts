@@ -27,3 +27,6 @@ export const trainingRequested = eventType("radium/training.requested", { schema
 export const trainingContinued = eventType("radium/training.continued", { schema: trainingRef });
 /** Sent with the user's cancel: cancels the training run (cancelOn) and starts cancel-training. */
 export const trainingCancelRequested = eventType("radium/training.cancel.requested", { schema: trainingRef });
+
+/** Runs the cost meters now (the accrue-costs function also runs every five minutes on its own). */
+export const costsAccrueRequested = eventType("radium/costs.accrue.requested", { schema: z.object({}) });

@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { TrainingStatus } from "@/lib/training-lifecycle";
 import { trainingEvents, trainingJobs } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
+import type { Db, Tx } from "@/server/db/types";
 import { trainingCancelRequested } from "@/server/inngest/events";
 import { enqueueEvent } from "@/server/outbox";
 import { INITIAL_CURSOR, trainingProvider } from "@/server/providers/training";
@@ -23,7 +23,19 @@ export type CancelResult =
   | { ok: false; code: "not_found" }
   | { ok: false; code: "refused"; status: TrainingStatus; reason: string };
 
-export async function requestTrainingCancel(db: Db, userId: string, id: string): Promise<CancelResult> {
+/** For a cancel the app makes on the user's behalf (the budget's hard limit): its reason, and what to write with it. */
+export interface CancelOptions {
+  message?: string;
+  /** Runs in the transaction of the move, only when it is made. */
+  onMoved?: (tx: Tx) => Promise<void>;
+}
+
+export async function requestTrainingCancel(
+  db: Db,
+  userId: string,
+  id: string,
+  opts: CancelOptions = {},
+): Promise<CancelResult> {
   let seen: TrainingStatus | null = null;
   // A poll may move the job between the read and the guarded write: read again and retry.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -42,10 +54,13 @@ export async function requestTrainingCancel(db: Db, userId: string, id: string):
     const result = await db.transaction(async (tx) => {
       const moved = await advanceJobIn(tx, id, job.status, "cancel_requested", {
         userId,
-        message: "Cancelled by you",
+        message: opts.message ?? "Cancelled by you",
         patch: { costSoFarCents: cost, finalCostCents: cost },
       });
-      if (moved.ok) await enqueueEvent(tx, { name: trainingCancelRequested.name, data: { jobId: id, userId } });
+      if (moved.ok) {
+        await enqueueEvent(tx, { name: trainingCancelRequested.name, data: { jobId: id, userId } });
+        await opts.onMoved?.(tx);
+      }
       return moved;
     });
     if (result.ok) return { ok: true, id, status: result.to };

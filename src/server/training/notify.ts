@@ -1,8 +1,8 @@
 /** The in-app notifications a job ends with: one per outcome, however often a step retries. */
 import "server-only";
 import { formatCents } from "@/lib/pricing/money";
-import { notifications } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
+import { notify } from "@/server/notifications/notify";
 
 export interface TrainingNotice {
   userId: string;
@@ -11,10 +11,14 @@ export interface TrainingNotice {
 }
 
 async function record(tx: DbOrTx, n: TrainingNotice, outcome: "completed" | "failed", title: string, body: string) {
-  await tx
-    .insert(notifications)
-    .values({ userId: n.userId, type: "job", title, body, dedupeKey: `training:${n.jobId}:${outcome}` })
-    .onConflictDoNothing({ target: notifications.dedupeKey });
+  await notify(tx, {
+    userId: n.userId,
+    type: outcome === "completed" ? "job_completed" : "job_failed",
+    title,
+    body,
+    resource: { type: "training_job", id: n.jobId },
+    dedupeKey: `training:${n.jobId}:${outcome}`,
+  });
 }
 
 export function notifyTrainingCompleted(

@@ -8,6 +8,7 @@ import { deploymentById } from "@/server/deployments/by-id";
 import { createDeployment, type FieldIssue } from "@/server/deployments/create";
 import { listDeployments } from "@/server/deployments/list";
 import { requestDeploymentChange, type UserRequest } from "@/server/deployments/requests";
+import { limitRefusal } from "@/server/costs/budget";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import type { Db } from "@/server/db/types";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -26,7 +27,14 @@ function fieldErrors(issues: FieldIssue[]): TRPCError {
   return new TRPCError({ code: "BAD_REQUEST", message: "The deployment is not valid.", cause: new FieldValidationError(issues) });
 }
 
+/** The budget's hard limit reached: new and resumed deployments are refused with a 422 saying why. */
+async function refuseOverBudget(db: Db, userId: string): Promise<void> {
+  const reason = await limitRefusal(db, userId);
+  if (reason) throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: reason });
+}
+
 async function change(db: Db, userId: string, id: string, request: UserRequest) {
+  if (request === "resume") await refuseOverBudget(db, userId);
   const result = await requestDeploymentChange(db, userId, id, request);
   if (!result.ok) {
     if (result.code === "not_found") throw notFound();
@@ -44,6 +52,7 @@ export const deploymentsRouter = createTRPCRouter({
    * `apiToken` is returned here once and never again (null when the same idempotency key repeats).
    */
   create: protectedProcedure.input(createDeploymentInputSchema).mutation(async ({ ctx, input }) => {
+    await refuseOverBudget(ctx.db, ctx.userId);
     const result = await createDeployment(ctx.db, ctx.userId, input);
     if (!result.ok) {
       if (result.code === "invalid") throw fieldErrors(result.issues);

@@ -6,6 +6,8 @@ import { fineTuneIssue } from "@/lib/training/models";
 import { trainingConfigSchema } from "@/lib/training/schema";
 import { TRAINING_STATUSES } from "@/lib/training-lifecycle";
 import { safeText } from "@/lib/zod/text";
+import { estimateAgainstBudget } from "@/lib/costs/budget";
+import { budgetView, limitRefusal } from "@/server/costs/budget";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { ownsTrainingJob, trainingJobById } from "@/server/training/by-id";
 import { requestTrainingCancel } from "@/server/training/cancel";
@@ -54,10 +56,11 @@ export const fineTuningRouter = createTRPCRouter({
     const issue = fineTuneIssue(model);
     if (issue) throw unprocessable(issue);
     try {
+      const estimate = estimateFor(config, dataset.stats, model);
       return {
-        estimate: estimateFor(config, dataset.stats, model),
+        estimate,
         warnings: warningsFor(config, dataset.stats),
-        budget: null,
+        budget: estimateAgainstBudget(await budgetView(ctx.db, ctx.userId), estimate.totalCents),
       };
     } catch (err) {
       if (err instanceof PricingError) throw unprocessable(err.message);
@@ -76,6 +79,8 @@ export const fineTuningRouter = createTRPCRouter({
   create: protectedProcedure
     .input(graphInput.extend({ idempotencyKey: idempotencyKeySchema }))
     .mutation(async ({ ctx, input }) => {
+      const refusal = await limitRefusal(ctx.db, ctx.userId);
+      if (refusal) throw unprocessable(refusal);
       const result = await createTrainingJob(ctx.db, ctx.userId, {
         graph: input.graph,
         idempotencyKey: input.idempotencyKey,

@@ -8,3 +8,4 @@ export * from "./deployments";
 export * from "./datasets";
 export * from "./training";
 export * from "./gateway";
+export * from "./costs";

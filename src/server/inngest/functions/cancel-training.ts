@@ -1,4 +1,5 @@
 import "server-only";
+import { accrueTrainingAndEnforce } from "@/server/costs/after-change";
 import { getDb } from "@/server/db";
 import { cancelTrainingAtProvider } from "@/server/training/cancel";
 import { TRAINING_JOB_CONCURRENCY } from "@/server/training/machine";
@@ -15,5 +16,11 @@ export const cancelTraining = inngest.createFunction(
     retries: 6,
   },
   async ({ event, step }) =>
-    step.run("stop-at-provider", async () => cancelTrainingAtProvider(await getDb(), event.data.jobId)),
+    step.run("stop-at-provider", async () => {
+      const db = await getDb();
+      const settled = await cancelTrainingAtProvider(db, event.data.jobId);
+      // The bill settled on the provider's final count: the ledger follows it.
+      await accrueTrainingAndEnforce(db, event.data.jobId);
+      return settled;
+    }),
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FailureEventArgs } from "inngest";
 import { z } from "zod";
+import { accrueTrainingAndEnforce } from "@/server/costs/after-change";
 import { getDb } from "@/server/db";
 import { failTrainingJob } from "@/server/training/fail";
 import { completeTrainingJob } from "@/server/training/finalize";
@@ -16,7 +17,10 @@ const failedRef = z.object({ jobId: z.uuid() });
 /** onFailure: the job moves to failed with the run's last error (and is stopped at the provider). */
 export async function markTrainingFailed({ event, error }: FailureEventArgs) {
   const { jobId } = failedRef.parse(event.data.event.data);
-  return failTrainingJob(await getDb(), jobId, error.message);
+  const db = await getDb();
+  const result = await failTrainingJob(db, jobId, error.message);
+  await accrueTrainingAndEnforce(db, jobId);
+  return result;
 }
 
 /**
@@ -46,7 +50,13 @@ export const trainModel = inngest.createFunction(
 
     let cursor = submitted.cursor;
     for (let i = 0; i < MAX_POLLS_PER_RUN; i++) {
-      const polled = await step.run(`poll-${i}`, async () => pollTrainingJob(await getDb(), jobId, cursor));
+      const polled = await step.run(`poll-${i}`, async () => {
+        const db = await getDb();
+        const outcome = await pollTrainingJob(db, jobId, cursor);
+        // The completed steps' chunk of the bill, then the budget (its hard limit may cancel this job).
+        await accrueTrainingAndEnforce(db, jobId);
+        return outcome;
+      });
       cursor = polled.cursor;
       if (polled.newCheckpoints > 0) {
         await step.run(`checkpoints-${i}`, async () => ({
@@ -56,7 +66,12 @@ export const trainModel = inngest.createFunction(
       if (polled.done) {
         if (polled.phase !== "completed" || polled.status !== "saving")
           return { outcome: "ended", status: polled.status };
-        const done = await step.run("complete", async () => completeTrainingJob(await getDb(), jobId));
+        const done = await step.run("complete", async () => {
+          const db = await getDb();
+          const completed = await completeTrainingJob(db, jobId);
+          await accrueTrainingAndEnforce(db, jobId);
+          return completed;
+        });
         return {
           outcome: done.status === "completed" ? "completed" : "ended",
           status: done.status,

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db";
 import { eq } from "drizzle-orm";
-import { notifications, users } from "@/server/db/schema";
+import { users } from "@/server/db/schema";
+import { notify } from "@/server/notifications/notify";
 import { inngest } from "../client";
 import { userCreated } from "../events";
 
@@ -14,18 +15,14 @@ export const userWelcome = inngest.createFunction(
       // The user may be deleted (Clerk user.deleted) before this runs: nothing to welcome.
       const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, event.data.userId)).limit(1);
       if (!user) return { notificationId: null, created: false, skipped: "user no longer exists" };
-      const [row] = await db
-        .insert(notifications)
-        .values({
-          userId: event.data.userId,
-          type: "welcome",
-          title: `Welcome to Radium${event.data.name ? `, ${event.data.name}` : ""}`,
-          body: "Chat with AI that writes documents, browse models, fine-tune and deploy them.",
-          dedupeKey: `welcome:${event.data.userId}`,
-        })
-        .onConflictDoNothing({ target: notifications.dedupeKey })
-        .returning({ id: notifications.id });
-      return { notificationId: row?.id ?? null, created: Boolean(row), skipped: null };
+      const id = await notify(db, {
+        userId: event.data.userId,
+        type: "system",
+        title: `Welcome to Radium${event.data.name ? `, ${event.data.name}` : ""}`,
+        body: "Chat with AI that writes documents, browse models, fine-tune and deploy them.",
+        dedupeKey: `welcome:${event.data.userId}`,
+      });
+      return { notificationId: id, created: id !== null, skipped: null };
     });
     return notification;
   },
