@@ -1,4 +1,4 @@
-import { Boxes, Database, LayoutDashboard, MessageSquare, Rocket, SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { Boxes, Database, LayoutDashboard, MessageSquare, Receipt, Rocket, Settings, SlidersHorizontal, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -13,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/fine-tuning", label: "Fine-tuning", icon: SlidersHorizontal },
   { href: "/datasets", label: "Datasets", icon: Database },
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/costs", label: "Costs", icon: Receipt },
+  { href: "/settings", label: "Settings", icon: Settings },
 ];
 
 /** "/" is only active on the chat pages; other items own their whole subtree. */
