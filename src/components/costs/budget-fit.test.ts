@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFit } from "./budget-fit";
+import { budgetFit, restOfMonthCents } from "./budget-fit";
 
 const budget = { monthlyBudgetCents: 1000, remainingCents: 400, hardLimit: false, limitReached: false };
 
@@ -19,5 +19,13 @@ describe("budgetFit", () => {
   });
   it("reports a reached hard limit before the estimate", () => {
     expect(budgetFit({ ...budget, remainingCents: 0, hardLimit: true, limitReached: true }, 0)).toEqual({ kind: "limit" });
+  });
+});
+
+describe("restOfMonthCents", () => {
+  it("prorates a monthly figure to the rest of the UTC month", () => {
+    expect(restOfMonthCents(3000, new Date("2026-11-01T00:00:00Z"))).toBe(3000);
+    expect(restOfMonthCents(3000, new Date("2026-11-16T00:00:00Z"))).toBe(1500);
+    expect(restOfMonthCents(3000, new Date("2026-11-30T23:59:59.999Z"))).toBe(0);
   });
 });

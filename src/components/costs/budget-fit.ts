@@ -22,3 +22,10 @@ export function budgetFit(budget: BudgetLike | null | undefined, estimateCents: 
   }
   return { kind: "fits", remainingCents };
 }
+
+/** A monthly figure prorated to what is left of this UTC month (what a deployment started now adds to this month's bill). */
+export function restOfMonthCents(monthlyCents: number, now: Date = new Date()): number {
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  return Math.round((monthlyCents * (end - now.getTime())) / (end - start));
+}

@@ -11,7 +11,8 @@ describe("cost labels", () => {
   it("shows fractions of a cent instead of $0.00", () => {
     expect(formatMicroCents(0)).toBe("$0.00");
     expect(formatMicroCents(123_456_789)).toBe("$1.23");
-    expect(formatMicroCents(50_000)).toBe("$0.000500");
+    expect(formatMicroCents(50_000)).toBe("$0.0005");
+    expect(formatMicroCents(5_000)).toBe("$0.000050");
     expect(formatMicroCents(500_000)).toBe("$0.0050");
   });
   it("formats UTC days", () => {
