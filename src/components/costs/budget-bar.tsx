@@ -6,8 +6,16 @@ import type { RouterOutputs } from "@/trpc/react";
 export type BudgetView = RouterOutputs["budgets"]["get"];
 
 /** Spent against the monthly budget: a bar that turns amber at 80% and red at 100%, and what is left. */
-export function BudgetBar({ budget, className }: { budget: BudgetView; className?: string }) {
+export function BudgetBar({ budget, className, inLink = false }: { budget: BudgetView; className?: string; inLink?: boolean }) {
   if (budget.monthlyBudgetCents === null) {
+    // Inside a card that is itself a link, a nested <a> would be invalid HTML (the parser splits it).
+    if (inLink) {
+      return (
+        <p className={cn("text-xs text-muted-foreground", className)} data-testid="budget-bar" data-state="none">
+          No monthly budget set
+        </p>
+      );
+    }
     return (
       <p className={cn("text-sm text-muted-foreground", className)} data-testid="budget-bar" data-state="none">
         No monthly budget.{" "}

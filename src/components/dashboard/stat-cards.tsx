@@ -12,7 +12,7 @@ function Stat({ href, label, value, icon: Icon, testId, children }: { href: stri
     <Link
       href={href}
       data-testid={testId}
-      className="flex flex-col gap-2 rounded-xl border bg-card p-4 text-card-foreground shadow-sm outline-none transition-colors hover:bg-accent/50 focus-visible:ring-2 focus-visible:ring-ring"
+      className="flex h-full flex-col gap-2 rounded-xl border bg-card p-4 text-card-foreground shadow-sm outline-none transition-colors hover:bg-accent/50 focus-visible:ring-2 focus-visible:ring-ring"
     >
       <span className="flex items-center justify-between gap-2 text-xs text-muted-foreground">
         {label}
@@ -36,7 +36,7 @@ export function StatCards({ stats }: { stats: Stats }) {
       <Stat href="/deployments" label="Active deployments" value={formatNumber(stats.activeDeployments)} icon={Rocket} testId="stat-deployments" />
       <div className="col-span-2 md:col-span-4 xl:col-span-1">
         <Stat href="/costs" label="Spend this month" value={formatCents(stats.spend.spentCents)} icon={Receipt} testId="stat-spend">
-          <BudgetBar budget={stats.spend} className="pointer-events-none" />
+          <BudgetBar budget={stats.spend} inLink />
         </Stat>
       </div>
     </div>
