@@ -13,6 +13,7 @@ export const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, CostRecordRow>();
 
 export const COLUMN_CLASS: Record<string, string> = {
+  type: "hidden sm:table-cell",
   details: "hidden md:table-cell",
   period: "hidden sm:table-cell",
   amount: "text-right",
@@ -24,7 +25,9 @@ export function detailsText(d: CostDetails): string {
     case "deployment":
       return `${d.replicas} replica${d.replicas === 1 ? "" : "s"} × ${Math.round(d.billedSeconds / 60)} min`;
     case "training":
-      return `Steps ${formatNumber(d.fromStep)}–${formatNumber(d.toStep)}${d.adapters ? ` · ${d.adapters} adapter${d.adapters === 1 ? "" : "s"}` : ""}`;
+      // A chunk is billed from its start (the start-up before step 1 is in the first one).
+      if (d.toStep <= d.fromStep) return d.fromStep === 0 ? "Start-up, before step 1" : `Chunk ${d.chunk + 1} begun`;
+      return `Steps ${formatNumber(d.fromStep + 1)}–${formatNumber(d.toStep)}${d.adapters ? ` · ${d.adapters} adapter${d.adapters === 1 ? "" : "s"}` : ""}`;
     case "storage":
       return `${(d.bytes / 1e9).toFixed(3)} GB × ${(d.storedSeconds / 3600).toFixed(1)} h`;
   }

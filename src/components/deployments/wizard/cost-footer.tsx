@@ -55,7 +55,7 @@ export const CostFooter = memo(function CostFooter({ formId, busy }: { formId: s
                   {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })}
                 </span>
                 {/* This month's share of the expected cost: what the deployment adds to the bill the budget caps. */}
-                <BudgetNote estimateCents={restOfMonthCents(price.monthly.expectedCents)} what="this deployment (rest of the month)" />
+                <BudgetNote estimateCents={restOfMonthCents(price.monthly.expectedCents)} what="deploying" />
               </>
             ) : (
               <span className="text-sm text-muted-foreground" data-testid="cost-hourly">
