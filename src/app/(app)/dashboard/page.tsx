@@ -1,15 +1,18 @@
-import { LayoutDashboard } from "lucide-react";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { QuickActions } from "@/components/dashboard/quick-actions";
+import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Dashboard" };
 
-export default function Page() {
+export default function DashboardPage() {
+  void api.dashboard.summary.prefetch();
   return (
-    <SectionPlaceholder
-      title="Dashboard"
-      description="Usage, spend and activity across chats, jobs and deployments."
-      empty="Nothing to report yet"
-      icon={<LayoutDashboard />}
-    />
+    <HydrateClient>
+      <PageBody>
+        <PageHeader title="Dashboard" description="Your data, training, deployments and spend at a glance." actions={<QuickActions />} />
+        <DashboardView />
+      </PageBody>
+    </HydrateClient>
   );
 }

@@ -3,6 +3,8 @@
 import { memo, useId, useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { ChevronUp, Rocket } from "lucide-react";
+import { restOfMonthCents } from "@/components/costs/budget-fit";
+import { BudgetNote } from "@/components/costs/budget-note";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCents, tryPriceDeployment } from "@/lib/pricing";
@@ -52,6 +54,8 @@ export const CostFooter = memo(function CostFooter({ formId, busy }: { formId: s
                   /mo expected · <span className="hidden sm:inline">range </span>
                   {formatCents(price.monthly.minCents, { whole: true })}–{formatCents(price.monthly.maxCents, { whole: true })}
                 </span>
+                {/* This month's share of the expected cost: what the deployment adds to the bill the budget caps. */}
+                <BudgetNote estimateCents={restOfMonthCents(price.monthly.expectedCents)} what="deploying" />
               </>
             ) : (
               <span className="text-sm text-muted-foreground" data-testid="cost-hourly">

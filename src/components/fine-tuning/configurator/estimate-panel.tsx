@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Clock, Play } from "lucide-react";
+import { BudgetNote } from "@/components/costs/budget-note";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -43,6 +44,7 @@ export function EstimatePanel(props: {
                 <Clock className="size-3.5" aria-hidden />≈ {formatTrainingDuration(live.estimate.durationSeconds)}
               </span>
             </div>
+            <BudgetNote estimateCents={live.estimate.totalCents} what="this job" />
             <ul className="flex flex-col gap-2 text-sm">
               {live.estimate.lines.map((l) => (
                 <li key={l.id} className="flex items-start justify-between gap-3" data-testid={`estimate-${l.id}`}>
