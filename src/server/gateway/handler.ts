@@ -13,7 +13,7 @@ import type { ComputeProvider } from "@/server/providers/compute/types";
 import { authenticate, type Principal } from "./auth";
 import { awaitWarm, markServed } from "./cold-start";
 import { baseHeaders, errorResponse, errors, GatewayError } from "./errors";
-import { admit } from "./limits";
+import { limiter } from "./limits";
 import { limitScopes } from "./limits-math";
 import { LOGGED_TEXT_MAX, meter, truncateLogged } from "./meter";
 import { unsupportedParameter } from "./params";
@@ -83,7 +83,7 @@ function record(
       responseText: logged && outcome.responseText !== undefined ? truncateLogged(outcome.responseText) : null,
       createdAt: m.createdAt,
     },
-    ...(m.admission ? { charge: { ...m.admission, tokens: usedTokens - m.admission.promptTokens } } : {}),
+    ...(m.admission ? { charge: { ...m.admission, tokens: limiter().absorbTokens(m.admission, usedTokens - m.admission.promptTokens) } } : {}),
   });
 }
 
@@ -132,7 +132,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
   const promptTokens = await countPrompt(body.messages);
   step("tokens");
   const caller = principal.key ? { keyId: principal.key.id } : { userId: principal.userId };
-  const admission = await admit(db, limitScopes(dep.id, caller), dep.limits, promptTokens);
+  const admission = await limiter().admit(db, limitScopes(dep.id, caller), dep.limits, promptTokens);
   if (admission instanceof GatewayError) return fail(admission, undefined, 0);
   step("limits");
   m.admission = { windowStart: admission.windowStart, scopes: admission.scopes, promptTokens };

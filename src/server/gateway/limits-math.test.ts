@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenLimit, limitScopes, rateLimitHeaders, resetText, secondsToReset, windowStart } from "./limits-math";
+import { brokenLimit, leaseSize, limitScopes, rateLimitHeaders, resetText, secondsToReset, windowStart } from "./limits-math";
 
 describe("rate-limit arithmetic", () => {
   const t = Date.UTC(2026, 0, 1, 12, 30, 45, 500);
@@ -30,5 +30,10 @@ describe("rate-limit arithmetic", () => {
     });
     expect(brokenLimit(limits, { requests: 10, tokens: 0 })).toBe("requests");
     expect(brokenLimit(limits, { requests: 2, tokens: 1000 })).toBe("tokens");
+  });
+
+  it("leases a twentieth of each limit, at least one", () => {
+    expect(leaseSize({ requestsPerMinute: 600, tokensPerMinute: 200_000 })).toEqual({ requests: 30, tokens: 10_000 });
+    expect(leaseSize({ requestsPerMinute: 7, tokensPerMinute: 100 })).toEqual({ requests: 1, tokens: 5 });
   });
 });

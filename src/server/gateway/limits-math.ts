@@ -50,3 +50,15 @@ export function rateLimitHeaders(limits: RateLimits, used: WindowCounts, now: nu
 export function brokenLimit(limits: RateLimits, counts: WindowCounts): "requests" | "tokens" {
   return counts.requests >= limits.requestsPerMinute ? "requests" : "tokens";
 }
+
+/**
+ * How much of a window one process leases at a time: a twentieth of each limit, so a busy process
+ * asks the database about once per twentieth of the window's traffic, while the most a process can
+ * hold unused (and so keep from the others until the minute ends) stays small.
+ */
+export function leaseSize(limits: RateLimits): { requests: number; tokens: number } {
+  return {
+    requests: Math.max(1, Math.floor(limits.requestsPerMinute / 20)),
+    tokens: Math.max(1, Math.floor(limits.tokensPerMinute / 20)),
+  };
+}
