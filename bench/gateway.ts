@@ -4,6 +4,7 @@
 // 1. Added time to first token (first SSE event) and added total time, p50/p95, gateway vs calling the
 //    upstream directly, at 1 and at 50 concurrent clients (≥ 30 streamed requests per point).
 //    Goal: ≤ 2 ms p50 and ≤ 5 ms p95 added.
+//    For comparison, the same through Next's router and route handlers (GATEWAY_FAST_PATH=0).
 // 2. Requests per second (autocannon, non-streaming), gateway vs direct.
 // 3. 1,000 concurrent streaming connections held for 30 s (one chunk a second): errors, and the app
 //    process's RSS before, during and after.
@@ -127,6 +128,21 @@ async function overhead(direct: Target, gateway: Target) {
   }
 }
 
+/** For comparison: the same calls through Next's router and route handlers (GATEWAY_FAST_PATH=0), one client. */
+async function throughRouter(direct: Target, env: NodeJS.ProcessEnv, gateway: Target) {
+  const routed = await startNext({ port: PORT + 1, env: { ...env, GATEWAY_FAST_PATH: "0" } });
+  try {
+    const target = { ...gateway, url: `${routed.url}/api/v1/chat/completions` };
+    const d = await latency("direct", direct, 1);
+    const r = await latency("router", target, 1);
+    console.log(
+      `for comparison, through Next's router (GATEWAY_FAST_PATH=0), 1 client: TTFT added p50 ${ms(r.ttft.p50 - d.ttft.p50)} p95 ${ms(r.ttft.p95 - d.ttft.p95)}; total added p50 ${ms(r.total.p50 - d.total.p50)} p95 ${ms(r.total.p95 - d.total.p95)}`,
+    );
+  } finally {
+    await routed.stop();
+  }
+}
+
 async function throughput(label: string, t: Target, method: "POST" | "GET" = "POST") {
   const r = await autocannon({
     url: t.url,
@@ -171,7 +187,7 @@ async function holdStreams(t: Target, server: NextServer, fake: { setChunkDelay(
 }
 
 /** A user, an active simulator deployment with limits high enough for a load test, and its key. */
-async function seed(db: Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"]) {
+export async function seed(db: Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"]) {
   const { createCaller } = await import("@/server/api/root");
   const { upsertUser } = await import("@/server/users/ensure-user");
   const { advance } = await import("@/server/deployments/advance");
@@ -219,6 +235,7 @@ export default async function run(): Promise<void> {
     console.log(`gateway: next start + PostgreSQL, zero-delay upstream in the bench process${QUICK ? " (BENCH_QUICK: a short smoke)" : ""}; goal ≤ 2 ms p50 / ≤ 5 ms p95 added`);
     await overhead(direct, gateway);
     await floor(`${server.url}/api/v1/unknown`);
+    await throughRouter(direct, { ...process.env, DATABASE_URL: db.url, RADIUM_SIM_UPSTREAM_URL: fake.url, LOG_LEVEL: "warn", INNGEST_DEV: "0" }, gateway);
     await throughput("requests/s direct to the upstream", direct);
     await throughput("requests/s through the gateway", gateway);
     // The same server's floor on this machine: a route that does nothing (an /api/v1 404, no database).

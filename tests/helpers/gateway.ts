@@ -1,7 +1,10 @@
 /**
- * The gateway's routes served over real HTTP (node:http) the way `next start` hands them requests:
- * the body streamed in, the request's signal aborted when the client goes away, the response body
- * written as it is pulled (waiting for the socket to drain). Plus deployments made ready to call.
+ * The gateway's routes served over real HTTP (node:http) the way `next start` serves them: chat
+ * completions by the server's fast path (src/server/gateway/fast-path.ts) in front of a listener
+ * that plays Next, handing the route handlers a web Request (the body streamed in, the request's
+ * signal aborted when the client goes away) and writing their response as it is pulled (waiting for
+ * the socket to drain). `{ fastPath: false }` leaves everything to the route handlers, as
+ * GATEWAY_FAST_PATH=0 does. Plus deployments made ready to call.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,13 +17,14 @@ import { GET as listModels } from "@/app/api/v1/models/route";
 import { deployments } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { advance } from "@/server/deployments/advance";
+import { wrapServer } from "@/server/gateway/fast-path";
 import { computeSpecFor } from "@/server/deployments/spec";
 import { ComputeSimulator } from "@/server/providers/compute/simulator";
 import { createInput } from "./deployments";
 
 type Caller = { deployments: { create: (input: ReturnType<typeof createInput>) => Promise<{ id: string; apiToken: string | null }> } };
 
-export async function startGatewayServer() {
+export async function startGatewayServer(opts: { fastPath?: boolean } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${req.url}`;
     const abort = new AbortController();
@@ -63,6 +67,7 @@ export async function startGatewayServer() {
       res.destroy();
     }
   });
+  if (opts.fastPath !== false) wrapServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,19 +1,12 @@
-import { errorResponse, errors } from "@/server/gateway/errors";
-import { handleChatCompletions, internalError } from "@/server/gateway/handler";
-import { route } from "@/server/http/route";
+import { chatCompletions } from "@/server/gateway/entry";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A simulated deployment's own endpoint URL (`<app>/api/v1/deployments/<id>`, what its page shows):
- * the same gateway, routed by the id in the path.
+ * the same gateway, routed by the id in the path (and, like /api/v1/chat/completions, usually
+ * answered by the Node server's fast path).
  */
-export const POST = route(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  if (!UUID.test(id)) return errorResponse(errors.modelNotFound(id));
-  return handleChatCompletions(req, { deploymentId: id.toLowerCase() }).catch(internalError);
-});
+export const POST = async (req: Request, { params }: { params: Promise<{ id: string }> }) => chatCompletions(req, (await params).id);
