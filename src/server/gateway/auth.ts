@@ -7,7 +7,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { apiKeys } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
-import { apiTokenMatches, hashApiToken, looksLikeApiToken } from "@/server/deployments/api-token";
+import { hashApiToken, hashesMatch, looksLikeApiToken } from "@/server/deployments/api-token";
 import { type CachedKey, cachedKey, rememberKey } from "./auth-cache";
 import { errors, type GatewayError } from "./errors";
 
@@ -15,7 +15,7 @@ export type Principal =
   | { source: "api"; userId: string; key: { id: string; deploymentId: string | null } }
   | { source: "chat"; userId: string; key: null };
 
-function bearer(req: Request): string | null {
+function bearer(req: { readonly headers: Pick<Headers, "get"> }): string | null {
   const h = req.headers.get("authorization");
   if (!h) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
@@ -42,12 +42,13 @@ async function lookup(db: DbOrTx, hash: string): Promise<CachedKey | null> {
   return key;
 }
 
-export async function authenticate(db: DbOrTx, req: Request, now = Date.now()): Promise<Principal | GatewayError> {
+export async function authenticate(db: DbOrTx, req: { readonly headers: Pick<Headers, "get"> }, now = Date.now()): Promise<Principal | GatewayError> {
   const token = bearer(req);
   if (token === null || token === "") return errors.missingKey();
   if (!looksLikeApiToken(token)) return errors.invalidKey();
-  const key = await lookup(db, hashApiToken(token));
-  if (!key || !apiTokenMatches(token, key.hash)) return errors.invalidKey();
+  const hash = hashApiToken(token);
+  const key = await lookup(db, hash);
+  if (!key || !hashesMatch(hash, key.hash)) return errors.invalidKey();
   if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) return errors.invalidKey();
   return { source: "api", userId: key.userId, key: { id: key.id, deploymentId: key.deploymentId } };
 }

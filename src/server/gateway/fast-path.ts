@@ -15,11 +15,12 @@
 import "server-only";
 import dc from "node:diagnostics_channel";
 import { once } from "node:events";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import { env } from "@/env";
 import { logger } from "@/server/log";
 import { chatCompletions } from "./entry";
 import { errorResponse, errors } from "./errors";
+import type { GatewayRequest } from "./request";
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -32,26 +33,51 @@ export function fastPathTarget(method: string | undefined, url: string | undefin
   return m ? (m[1] ?? "") : null;
 }
 
-/** The body, read whole unless it passes the cap (then null: the answer is 413 without reading on). */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+/** The body, read whole unless it passes the cap (then null: the answer is 413, the rest is dropped). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(req.headers["content-length"] ?? "NaN");
-  if (declared > maxBytes) return null;
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of req as AsyncIterable<Buffer>) {
-    size += part.byteLength;
-    if (size > maxBytes) return null;
-    parts.push(part);
+  if (declared > maxBytes) {
+    req.resume();
+    return Promise.resolve(null);
   }
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  // Events, not `for await`: the async iterator cost more than the rest of the read.
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const onData = (part: Buffer) => {
+      size += part.byteLength;
+      if (size <= maxBytes) return void parts.push(part);
+      req.off("data", onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+    req.once("error", reject);
+  });
 }
 
-function webRequest(req: IncomingMessage, body: Buffer, signal: AbortSignal): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  // A copy typed as the web body type wants (Node gives Buffer<ArrayBufferLike>); bodies are small.
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "POST", headers, body: new Uint8Array(body), signal });
+/** Node's header record behind the two methods the gateway calls (names arrive lower-case). */
+function nodeHeaders(h: IncomingHttpHeaders): Pick<Headers, "get" | "set"> {
+  return {
+    get: (name) => {
+      const v = h[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+    },
+    set: (name, value) => {
+      h[name.toLowerCase()] = value;
+    },
+  };
+}
+
+function call(req: IncomingMessage, body: Buffer, signal: AbortSignal): GatewayRequest {
+  return {
+    method: "POST",
+    url: `http://${req.headers.host ?? "localhost"}${req.url}`,
+    headers: nodeHeaders(req.headers),
+    signal,
+    bodyText: body.toString("utf8"),
+  };
 }
 
 /** Writes a web Response to Node's, chunk by chunk, waiting for the socket when it is full. */
@@ -63,12 +89,24 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
+  // Chunks that come in the same turn of the event loop leave in one write (one syscall), not one each.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(() => corked && uncork());
+      }
       if (!res.write(value)) await once(res, "drain", { signal });
     }
+    if (corked) uncork();
     res.end();
   } catch {
     // The client went away (the gateway has seen the abort and stops its upstream).
@@ -84,7 +122,7 @@ export async function serveFastPath(req: IncomingMessage, res: ServerResponse, d
   try {
     const body = await readBody(req, env.GATEWAY_MAX_BODY_BYTES);
     const response = body
-      ? await chatCompletions(webRequest(req, body, gone.signal), deploymentId || undefined)
+      ? await chatCompletions(call(req, body, gone.signal), deploymentId || undefined)
       : errorResponse(errors.tooLarge(env.GATEWAY_MAX_BODY_BYTES));
     await send(response, res, gone.signal);
   } catch (err) {

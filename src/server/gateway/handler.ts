@@ -17,7 +17,7 @@ import { limiter } from "./limits";
 import { limitScopes } from "./limits-math";
 import { LOGGED_TEXT_MAX, meter, truncateLogged } from "./meter";
 import { unsupportedParameter } from "./params";
-import { type ChatRequest, messageText, parseChatRequest, readCapped } from "./request";
+import { type ChatRequest, type GatewayRequest, messageText, parseChatRequest, readBody } from "./request";
 import { type RoutedDeployment, routeDeploymentId, routeModel } from "./resolve";
 import { sseStream } from "./stream";
 import { countPrompt, countText, tokenizer } from "./tokens";
@@ -87,7 +87,7 @@ function record(
   });
 }
 
-export async function handleChatCompletions(req: Request, ctx: GatewayContext = {}): Promise<Response> {
+export async function handleChatCompletions(req: GatewayRequest, ctx: GatewayContext = {}): Promise<Response> {
   const startedAt = performance.now();
   const createdAt = new Date();
   // Where the time went before the upstream answered, as a Server-Timing header (ms per step).
@@ -105,7 +105,7 @@ export async function handleChatCompletions(req: Request, ctx: GatewayContext = 
   if (type && !/json/i.test(type)) return errorResponse(errors.unsupportedMediaType());
 
   step("auth");
-  const raw = await readCapped(req, env.GATEWAY_MAX_BODY_BYTES);
+  const raw = await readBody(req, env.GATEWAY_MAX_BODY_BYTES);
   if (raw instanceof GatewayError) return errorResponse(raw);
   const body = parseChatRequest(raw);
   if (body instanceof GatewayError) return errorResponse(body);

@@ -16,7 +16,7 @@ export interface Problem {
  * An RFC 7807 problem-details response for route handlers outside tRPC and the OpenAI-compatible
  * API. `detail` must be safe to show: never an internal error's message, SQL or a path.
  */
-export function problem(req: Pick<Request, "headers" | "url">, p: Problem): Response {
+export function problem(req: { readonly headers: Pick<Headers, "get">; readonly url: string }, p: Problem): Response {
   const traceId = requestIdOf(req);
   const body = {
     ...p.extensions,

@@ -13,6 +13,6 @@ export function saneRequestId(value: string | null | undefined): string {
 }
 
 /** The id of this request: the proxy has already set (or replaced) the header on the way in. */
-export function requestIdOf(req: Pick<Request, "headers">): string {
+export function requestIdOf(req: { readonly headers: Pick<Headers, "get"> }): string {
   return saneRequestId(req.headers.get(REQUEST_ID_HEADER));
 }

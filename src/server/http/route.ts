@@ -4,6 +4,13 @@ import { type Logger, requestLogger } from "@/server/log";
 import { problem } from "./problem";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 
+/** What the wrapper reads of a request: a web Request, or a lighter equivalent (the gateway's fast path). */
+export interface RouteRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Pick<Headers, "get" | "set">;
+}
+
 /** What a route handler's code can learn about (and tell) the request it runs in. */
 export interface RequestScope {
   readonly requestId: string;
@@ -42,7 +49,7 @@ function withRequestId(res: Response, requestId: string): Response {
  * The request's id, written back onto the request when the proxy did not run (tests, direct
  * calls), so that problem() and the handler's own code read the same id as the log line.
  */
-function pinRequestId(req: Request): string {
+function pinRequestId(req: RouteRequest): string {
   const requestId = requestIdOf(req);
   if (req.headers.get(REQUEST_ID_HEADER) !== requestId) {
     try {
@@ -60,7 +67,7 @@ function pinRequestId(req: Request): string {
  * error turned into a generic 500 problem (RFC 7807) carrying only the trace id; the error itself,
  * stack included, goes to the server log only.
  */
-export function route<Req extends Request, Rest extends unknown[]>(
+export function route<Req extends RouteRequest, Rest extends unknown[]>(
   handler: (req: Req, ...rest: Rest) => Response | Promise<Response>,
   /** Level of the line for answers below 500 (e.g. "debug" for a poll that would drown the log). */
   options: { level?: "info" | "debug" } = {},
