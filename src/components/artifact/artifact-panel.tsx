@@ -298,7 +298,8 @@ export function ArtifactPanel({
             <ChevronRight />
           </IconButton>
           {viewing ? <span className="hidden text-muted-foreground sm:inline">· {formatRelative(viewing.createdAt)}</span> : null}
-          <div className="ml-auto flex items-center gap-1">
+          {/* Wraps on a phone, so every action stays inside the panel's width. */}
+          <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1">
             {definition.diffable ? (
               <Button size="sm" variant={showDiff ? "secondary" : "ghost"} className="h-7 text-xs" aria-pressed={showDiff} disabled={!diffAvailable} onClick={() => setShowDiff((v) => !v)}>
                 <GitCompare /> {showDiff ? "Hide changes" : "Show changes"}
