@@ -57,6 +57,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const [model, setModelState] = useState(initialModel);
   const [visibility, setVisibilityState] = useState<ChatVisibility>(initialVisibility);
   const [created, setCreated] = useState(!isNew);
+  // `created` turns on as the first message is sent (the address changes at once); the server saves the
+  // chat just before it starts answering, so the chat's own queries wait until the answer streams.
+  const [saved, setSaved] = useState(!isNew);
   const [localTitle, setLocalTitle] = useState(initialTitle);
   const [openDoc, setOpenDocState] = useState<OpenDocument | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -133,6 +136,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   });
 
   const busy = status === "submitted" || status === "streaming";
+  useEffect(() => {
+    if (status === "streaming") setSaved(true);
+  }, [status]);
 
   // A stopped or failed answer leaves no document mid-stream.
   useEffect(() => {
@@ -153,7 +159,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const title = historyItem?.title || localTitle || (created || messages.length > 0 ? "New chat" : null);
 
   // Documents of this chat: titles for tool cards, and what a viewer can open.
-  const docsQuery = api.documents.byChat.useQuery({ chatId: id }, { enabled: created, retry: false });
+  const docsQuery = api.documents.byChat.useQuery({ chatId: id }, { enabled: saved, retry: false });
   const docIndex = useMemo(() => {
     const map = new Map<string, { title: string; kind: ArtifactKind }>();
     for (const d of docsQuery.data ?? []) map.set(d.id, { title: d.title, kind: d.kind });
@@ -162,7 +168,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const titleFor = useCallback((docId: string) => docIndex.get(docId), [docIndex]);
 
   // Votes.
-  const votesQuery = api.votes.byChat.useQuery({ chatId: id }, { enabled: created && isOwner, retry: false });
+  const votesQuery = api.votes.byChat.useQuery({ chatId: id }, { enabled: saved && isOwner, retry: false });
   const votes = useMemo(() => {
     const map = new Map<string, Vote>();
     for (const v of votesQuery.data ?? []) map.set(v.messageId, v.isUpvoted ? "up" : "down");
