@@ -382,7 +382,7 @@ export function ArtifactPanel({
         ) : missing ? (
           <div className="p-6 text-sm text-muted-foreground">This document is not available. It may have been deleted, or it belongs to a private chat.</div>
         ) : showDiff && diffAvailable ? (
-          <VersionDiff previous={previous!.content} current={viewing!.content} mode={kind === "code" ? "lines" : "words"} />
+          <VersionDiff previous={previous!.content} current={viewing!.content} mode={kind === "code" ? "lines" : kind === "sheet" ? "cells" : "text"} />
         ) : (
           <Editor
             content={content}
