@@ -398,7 +398,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
               variant="outline"
               size="icon-sm"
               aria-label="Scroll to the latest message"
-              className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+              // At the right edge, beside the message column rather than over its text.
+              className="absolute right-4 bottom-3 rounded-full shadow-md"
               onClick={() => scrollToBottom()}
             >
               <ArrowDown />
