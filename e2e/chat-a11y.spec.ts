@@ -64,3 +64,141 @@ for (const [name, viewport] of [
     });
   });
 }
+
+test.describe("theme", () => {
+  test.describe("light system preference", () => {
+    test.use({ colorScheme: "light" });
+    test("the sign-in page follows it and offers a theme toggle", async ({ page }) => {
+      await page.goto("/sign-in");
+      await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+      const toggle = page.getByRole("button", { name: "Toggle light and dark theme" });
+      await toggle.click();
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    });
+  });
+  test.describe("dark system preference", () => {
+    test.use({ colorScheme: "dark" });
+    test("the app follows it", async ({ page }) => {
+      await page.goto("/sign-in");
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+      await page.emulateMedia({ colorScheme: "light" });
+      await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+    });
+  });
+});
+
+test("a skip link is the first Tab stop and leads past the history to the conversation", async ({ page }) => {
+  await signIn(page, uniqueUser("skip"));
+  for (const topic of ["tea", "rivers", "owls"]) {
+    await page.goto("/");
+    await sendMessage(page, `Tell me about ${topic}`);
+    await waitForIdle(page);
+  }
+  await page.goto("/");
+  await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
+  await page.locator("body").focus();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  expect(await tabTo(page, page.getByTestId("model-selector"), 5)).toBeLessThanOrEqual(3);
+});
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", PHONE],
+] as const) {
+  test(`${name}: Escape returns focus to what opened the document, and to a menu's trigger`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, uniqueUser("focus"));
+    await sendMessage(page, "Write a short poem about the sea");
+    await expect(artifactPanel(page).getByTestId("version-label")).toHaveText("Version 1 of 1", { timeout: 45_000 });
+    await artifactPanel(page).getByRole("button", { name: "Close document" }).click();
+    await expect(artifactPanel(page)).toHaveCount(0);
+
+    const card = page.getByTestId("document-tool-card").last();
+    await card.focus();
+    await page.keyboard.press("Enter");
+    await expect(artifactPanel(page)).toBeVisible();
+    await artifactPanel(page).getByRole("button", { name: "Close document" }).focus();
+    await page.keyboard.press("Escape");
+    await expect(artifactPanel(page)).toHaveCount(0);
+    await expect(card).toBeFocused();
+
+    const selector = page.getByTestId("model-selector");
+    await selector.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menu")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    await expect(selector).toBeFocused();
+  });
+}
+
+test.describe("phone layout", () => {
+  test.use({ viewport: PHONE });
+
+  test("Restore this version fits on screen", async ({ page }) => {
+    await signIn(page, uniqueUser("restore"));
+    await sendMessage(page, "Write a short essay about the ocean");
+    const panel = artifactPanel(page);
+    await expect(panel.getByTestId("version-label")).toHaveText("Version 1 of 1", { timeout: 45_000 });
+    await panel.getByRole("button", { name: "Close document" }).click();
+    await sendMessage(page, "Make it shorter");
+    await expect(panel.getByTestId("version-label")).toHaveText("Version 2 of 2", { timeout: 45_000 });
+    await panel.getByRole("button", { name: "Previous version" }).click();
+    const restore = panel.getByRole("button", { name: "Restore this version" });
+    await expect(restore).toBeVisible();
+    const box = await restore.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await restore.click();
+    await expect(panel.getByTestId("version-label")).toHaveText("Version 3 of 3");
+  });
+
+  test("the models table keeps all six columns and scrolls sideways to them", async ({ page }) => {
+    await signIn(page, uniqueUser("models"), "/models");
+    await page.goto("/models");
+    const headers = page.getByRole("columnheader");
+    await expect(headers).toHaveText(["Model", "Type", "Parameters", "Context", "Input / 1M", "Output / 1M"]);
+    const last = page.getByRole("columnheader", { name: "Output / 1M" });
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    // The page itself does not scroll sideways; only the table does.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+});
+
+test("a new chat's first message asks for its documents and votes only once the chat exists", async ({ page }) => {
+  await signIn(page, uniqueUser("firstmsg"));
+  const failures: string[] = [];
+  let asked = 0;
+  page.on("response", (res) => {
+    if (!/documents\.byChat|votes\.byChat/.test(res.url())) return;
+    asked += 1;
+    if (!res.ok()) failures.push(`${res.status()} ${res.url()}`);
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && /Chat not found/.test(msg.text())) failures.push(msg.text());
+  });
+  // The chat request is held back a little so a query sent too early reaches the server first, every
+  // time (the window bounds a request that must not happen; nothing waits for it otherwise).
+  let sawEarlyQuery: () => void = () => undefined;
+  const early = new Promise<void>((resolve) => {
+    sawEarlyQuery = resolve;
+  });
+  page.on("request", (req) => {
+    if (/documents\.byChat|votes\.byChat/.test(req.url())) sawEarlyQuery();
+  });
+  await page.route("**/api/chat", async (route) => {
+    await Promise.race([early, new Promise((resolve) => setTimeout(resolve, 1500))]);
+    await route.continue();
+  });
+  await sendMessage(page, "Write a short poem about the moon");
+  await waitForIdle(page);
+  await expect(artifactPanel(page).getByTestId("version-label")).toHaveText("Version 1 of 1", { timeout: 45_000 });
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  expect(failures).toEqual([]);
+});
