@@ -365,6 +365,7 @@ export function ArtifactPanel({
         </p>
       ) : null}
 
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: not interactive itself; it hears focus leave the editor inside it */}
       <div
         className="relative min-h-0 flex-1"
         onBlur={(e) => {

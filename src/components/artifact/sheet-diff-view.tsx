@@ -20,14 +20,12 @@ export function SheetDiffView({ diff }: { diff: SheetDiff }) {
       </thead>
       <tbody>
         {diff.rows.map((row, r) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the grid; the position is the identity being compared
           <tr key={r}>
             <th scope="row" className="sticky left-0 border bg-muted px-2 py-1 text-right text-xs font-medium text-muted-foreground">
               {r + 1}
             </th>
             {row.map((cell, c) => (
               <td
-                // biome-ignore lint/suspicious/noArrayIndexKey: as above, a cell is its column
                 key={c}
                 data-diff={cell.type === "same" ? undefined : cell.type}
                 className={cn(
