@@ -94,13 +94,15 @@ test("a skip link is the first Tab stop and leads past the history to the conver
   let chatUrl = "";
   for (const topic of ["tea", "rivers", "owls"]) {
     await page.goto("/");
+    // A loaded machine can take a while to hydrate the first page.
+    await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible({ timeout: 45_000 });
     await sendMessage(page, `Tell me about ${topic}`);
     await waitForIdle(page);
     chatUrl = page.url();
   }
   // An existing chat (a new one focuses its composer), opened afresh: the first Tab lands on the skip link.
   await page.goto(chatUrl);
-  await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
+  await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible({ timeout: 45_000 });
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
