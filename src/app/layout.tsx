@@ -19,7 +19,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const app = (
     <ThemeProvider nonce={nonce}>
       <TRPCReactProvider>{children}</TRPCReactProvider>
-      <Toaster richColors closeButton />
+      {/* Top centre: at the bottom right, toasts covered the document panel's action chips and the composer. */}
+      <Toaster richColors closeButton position="top-center" />
     </ThemeProvider>
   );
   return (

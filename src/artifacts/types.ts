@@ -33,7 +33,7 @@ export interface ArtifactDefinition {
   kind: ArtifactKind;
   label: string;
   prompts: ArtifactPrompt[];
-  /** Whether the version diff view applies (text and code). */
+  /** Whether the version diff view applies. */
   diffable: boolean;
   Editor: ComponentType<ArtifactEditorProps>;
 }

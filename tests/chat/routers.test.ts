@@ -210,6 +210,21 @@ describe.each(testBackends())("chat routers on %s", (backend) => {
       ]);
     });
 
+    it("save with `replace`: the session's own version takes the new text while it is the newest, else a new version", async () => {
+      const alice = await newUser(tdb.db);
+      const { chat } = await chatOf(alice);
+      const doc = await docOf(alice, chat.id, "First.");
+      const session = await alice.caller.documents.save({ id: doc.id, content: "Typing" });
+      const again = await alice.caller.documents.save({ id: doc.id, content: "Typing on", replace: session.createdAt });
+      expect(again.createdAt.getTime()).toBe(session.createdAt.getTime());
+      expect((await listVersions(tdb.db, doc.id)).map((v) => v.content)).toEqual(["First.", "Typing on"]);
+
+      // An older version is never overwritten: naming it makes a new version instead.
+      const fresh = await alice.caller.documents.save({ id: doc.id, content: "Later", replace: doc.createdAt });
+      expect(fresh.createdAt.getTime()).toBeGreaterThan(session.createdAt.getTime());
+      expect((await listVersions(tdb.db, doc.id)).map((v) => v.content)).toEqual(["First.", "Typing on", "Later"]);
+    });
+
     it("another user cannot read a private chat's documents nor change any document", async () => {
       const alice = await newUser(tdb.db);
       const bob = await newUser(tdb.db);
@@ -221,6 +236,7 @@ describe.each(testBackends())("chat routers on %s", (backend) => {
       expect(await code(bob.caller.documents.versions({ id: loose.id }))).toBe("NOT_FOUND");
       expect(await code(bob.caller.documents.byChat({ chatId: chat.id }))).toBe("NOT_FOUND");
       expect(await code(bob.caller.documents.save({ id: doc.id, content: "Bob was here" }))).toBe("NOT_FOUND");
+      expect(await code(bob.caller.documents.save({ id: doc.id, content: "Bob was here", replace: doc.createdAt }))).toBe("NOT_FOUND");
       expect(await code(bob.caller.documents.restore({ id: doc.id, createdAt: doc.createdAt }))).toBe("NOT_FOUND");
 
       // Public chat: its documents are readable (read-only), still not writable.
@@ -229,6 +245,7 @@ describe.each(testBackends())("chat routers on %s", (backend) => {
       expect(shared).toMatchObject({ isOwner: false, versions: [{ content: "Alice's words." }] });
       expect(await bob.caller.documents.byChat({ chatId: chat.id })).toHaveLength(1);
       expect(await code(bob.caller.documents.save({ id: doc.id, content: "Bob was here" }))).toBe("NOT_FOUND");
+      expect(await code(bob.caller.documents.save({ id: doc.id, content: "Bob was here", replace: doc.createdAt }))).toBe("NOT_FOUND");
       expect(await code(bob.caller.documents.restore({ id: doc.id, createdAt: doc.createdAt }))).toBe("NOT_FOUND");
       expect(await code(bob.caller.documents.versions({ id: loose.id }))).toBe("NOT_FOUND");
       expect((await listVersions(tdb.db, doc.id)).map((v) => v.content)).toEqual(["Alice's words."]);

@@ -1,4 +1,5 @@
 import { Logo } from "@/components/shell/logo";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -7,6 +8,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         aria-hidden
         className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-96 bg-gradient-to-b from-primary/15 to-transparent"
       />
+      <div className="absolute top-3 right-3">
+        <ThemeToggle />
+      </div>
       <Logo className="text-xl" />
       {children}
     </main>

@@ -23,7 +23,7 @@ function SheetArtifactEditor({ content, onChange, isStreaming }: ArtifactEditorP
 export const sheetArtifact: ArtifactDefinition = {
   kind: "sheet",
   label: "Sheet",
-  diffable: false,
+  diffable: true,
   prompts: [
     { label: "Add a totals row", message: (title) => `Update the sheet "${title}" to add a totals row` },
     { label: "Analyze the data", message: (title) => `Analyze the data in the sheet "${title}" and summarise the main findings` },

@@ -26,7 +26,10 @@ export interface OpenDocument {
 }
 
 type SaveState = "idle" | "dirty" | "saving" | "saved" | "error";
+/** A pause in typing this long saves the draft (into the session's version). */
 const AUTOSAVE_MS = 1500;
+/** A pause this long ends the editing session: the next edit starts a new version. */
+const SESSION_IDLE_MS = 30_000;
 
 function IconButton({ label, onClick, children, disabled, pressed }: { label: string; onClick: () => void; children: React.ReactNode; disabled?: boolean; pressed?: boolean }) {
   return (
@@ -43,7 +46,8 @@ function IconButton({ label, onClick, children, disabled, pressed }: { label: st
 
 /**
  * The document beside the chat: live while the model writes it, editable with autosave for its
- * owner (each save a new version), with a version stepper, a diff against the previous version,
+ * owner (one editing session, ended by a long pause, leaving the editor, a chat turn or closing,
+ * is one version), with a version stepper, a diff against the previous version,
  * restore, copy/download, kind-specific prompts and inline suggestions.
  */
 const NO_SUGGESTIONS: OpenSuggestion[] = [];
@@ -95,59 +99,85 @@ export function ArtifactPanel({
   // A new AI edit of this document replaces whatever is on screen.
   useEffect(() => {
     if (isStreaming) {
+      sessionVersion.current = null;
       setDraft(null);
       setSelected(null);
       setShowDiff(false);
     }
   }, [isStreaming]);
 
-  // ---- autosave: every debounced user edit becomes a new version ----
+  // ---- autosave: debounced user edits land in one version per editing session ----
   const save = api.documents.save.useMutation();
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The version this editing session created; later saves of the session overwrite it while it is the newest.
+  const sessionVersion = useRef<Date | null>(null);
   const saveRef = useRef(save.mutateAsync);
   saveRef.current = save.mutateAsync;
 
   // Saves run one after another: a slow save must not let an older draft land after a newer one.
   const inFlight = useRef<Promise<void>>(Promise.resolve());
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const run = async () => {
-      const content = pending.current;
-      if (content === null) return;
-      pending.current = null;
-      setSaveState("saving");
-      try {
-        const res = await saveRef.current({ id: doc.id, content });
-        utils.documents.versions.setData({ id: doc.id }, (old) => {
-          // Unchanged content answers with the current version's key: nothing new to list.
-          if (!old || old.versions.some((v) => v.createdAt.getTime() === new Date(res.createdAt).getTime())) return old;
-          const last = old.versions.at(-1);
-          return {
-            ...old,
-            versions: [...old.versions, { id: doc.id, createdAt: res.createdAt, title: last?.title ?? doc.title, kind: last?.kind ?? doc.kind, content }],
-          };
-        });
-        setSaveState(pending.current === null ? "saved" : "dirty");
-      } catch (e) {
-        pending.current ??= content;
-        setSaveState("error");
-        toast.error(e instanceof Error ? `Could not save: ${e.message}` : "Could not save the document.");
-      }
-    };
-    inFlight.current = inFlight.current.then(run);
-    return inFlight.current;
-  }, [doc.id, doc.title, doc.kind, utils]);
+  const flush = useCallback(
+    (opts: { endSession?: boolean } = {}) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const saveDraft = async () => {
+        const content = pending.current;
+        if (content === null) return;
+        pending.current = null;
+        setSaveState("saving");
+        try {
+          const session = sessionVersion.current;
+          const res = await saveRef.current({ id: doc.id, content, replace: session ?? undefined });
+          const at = new Date(res.createdAt).getTime();
+          utils.documents.versions.setData({ id: doc.id }, (old) => {
+            if (!old) return old;
+            // The session's own version took the new text.
+            if (session?.getTime() === at) {
+              return { ...old, versions: old.versions.map((v) => (v.createdAt.getTime() === at ? { ...v, content } : v)) };
+            }
+            // Unchanged content answers with the current version's key: nothing new to list.
+            if (old.versions.some((v) => v.createdAt.getTime() === at)) return old;
+            sessionVersion.current = new Date(at);
+            const last = old.versions.at(-1);
+            return {
+              ...old,
+              versions: [...old.versions, { id: doc.id, createdAt: res.createdAt, title: last?.title ?? doc.title, kind: last?.kind ?? doc.kind, content }],
+            };
+          });
+          setSaveState(pending.current === null ? "saved" : "dirty");
+        } catch (e) {
+          pending.current ??= content;
+          setSaveState("error");
+          toast.error(e instanceof Error ? `Could not save: ${e.message}` : "Could not save the document.");
+        }
+      };
+      const run = async () => {
+        await saveDraft();
+        if (opts.endSession) {
+          sessionVersion.current = null;
+          if (idleTimer.current) clearTimeout(idleTimer.current);
+          idleTimer.current = null;
+        }
+      };
+      inFlight.current = inFlight.current.then(run);
+      return inFlight.current;
+    },
+    [doc.id, doc.title, doc.kind, utils],
+  );
+  // Anything but typing (a chat turn, a suggestion, closing) saves and closes the session.
+  const flushAndEnd = useCallback(() => flush({ endSession: true }), [flush]);
 
   useEffect(() => {
-    registerFlush(flush);
+    registerFlush(flushAndEnd);
     return () => {
       registerFlush(null);
-      void flush();
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+      void flushAndEnd();
     };
-  }, [flush, registerFlush]);
+  }, [flushAndEnd, registerFlush]);
 
   const onEdit = useCallback(
     (content: string) => {
@@ -156,13 +186,16 @@ export function ArtifactPanel({
       setSaveState("dirty");
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+      idleTimer.current = setTimeout(() => void flushAndEnd(), SESSION_IDLE_MS);
     },
-    [flush],
+    [flush, flushAndEnd],
   );
 
   // ---- restore and suggestions ----
   const restore = api.documents.restore.useMutation({
     onSuccess: async () => {
+      sessionVersion.current = null;
       setDraft(null);
       setSelected(null);
       setShowDiff(false);
@@ -202,9 +235,9 @@ export function ArtifactPanel({
   const onResolve = useCallback(
     (id: string, action: "apply" | "dismiss") => {
       // Unsaved typing first, so an applied suggestion builds on it.
-      void flush().then(() => resolveSuggestion({ id, action }));
+      void flushAndEnd().then(() => resolveSuggestion({ id, action }));
     },
-    [flush, resolveSuggestion],
+    [flushAndEnd, resolveSuggestion],
   );
 
   // ---- what is shown ----
@@ -298,7 +331,8 @@ export function ArtifactPanel({
             <ChevronRight />
           </IconButton>
           {viewing ? <span className="hidden text-muted-foreground sm:inline">· {formatRelative(viewing.createdAt)}</span> : null}
-          <div className="ml-auto flex items-center gap-1">
+          {/* Wraps on a phone, so every action stays inside the panel's width. */}
+          <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1">
             {definition.diffable ? (
               <Button size="sm" variant={showDiff ? "secondary" : "ghost"} className="h-7 text-xs" aria-pressed={showDiff} disabled={!diffAvailable} onClick={() => setShowDiff((v) => !v)}>
                 <GitCompare /> {showDiff ? "Hide changes" : "Show changes"}
@@ -331,7 +365,14 @@ export function ArtifactPanel({
         </p>
       ) : null}
 
-      <div className="relative min-h-0 flex-1">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: not interactive itself; it hears focus leave the editor inside it */}
+      <div
+        className="relative min-h-0 flex-1"
+        onBlur={(e) => {
+          // Leaving the editor ends the editing session (focus moving within it does not).
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void flushAndEnd();
+        }}
+      >
         {loading ? (
           <div className="flex flex-col gap-3 p-6" role="status" aria-label="Loading the document">
             <Skeleton className="h-7 w-1/2" />
@@ -342,7 +383,7 @@ export function ArtifactPanel({
         ) : missing ? (
           <div className="p-6 text-sm text-muted-foreground">This document is not available. It may have been deleted, or it belongs to a private chat.</div>
         ) : showDiff && diffAvailable ? (
-          <VersionDiff previous={previous!.content} current={viewing!.content} mode={kind === "code" ? "lines" : "words"} />
+          <VersionDiff previous={previous!.content} current={viewing!.content} mode={kind === "code" ? "lines" : kind === "sheet" ? "cells" : "text"} />
         ) : (
           <Editor
             content={content}
@@ -366,7 +407,7 @@ export function ArtifactPanel({
               className={cn("h-7 rounded-full text-xs")}
               disabled={chatBusy || showStream}
               onClick={async () => {
-                await flush();
+                await flushAndEnd();
                 onPrompt(p.message(title));
               }}
             >

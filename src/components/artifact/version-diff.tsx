@@ -1,26 +1,70 @@
 "use client";
 
-import { useMemo } from "react";
-import { collapseUnchanged, lineDiff, summarizeDiff, wordDiff } from "@/lib/chat/diff";
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { blockDiff, wordChangeCounts } from "@/lib/chat/block-diff";
+import { collapseUnchanged, lineDiff, summarizeDiff, type WordSegment, wordDiff } from "@/lib/chat/diff";
+import { sheetDiff } from "@/lib/chat/sheet-diff";
 import { cn } from "@/lib/utils";
+import { RenderedDiff } from "./rendered-diff";
+import { SheetDiffView } from "./sheet-diff-view";
 
-/** Changes of a version against the previous one: words for prose, lines for code. */
-export function VersionDiff({ previous, current, mode }: { previous: string; current: string; mode: "words" | "lines" }) {
-  const summary = useMemo(() => summarizeDiff(previous, current), [previous, current]);
+export type DiffMode = "text" | "lines" | "cells";
+
+function plural(n: number, unit: string) {
+  return `${unit}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Changes of a version against the previous one: prose rendered block by block (or its raw markdown
+ * word by word), code line by line, a sheet cell by cell. The counter counts what is highlighted.
+ */
+export function VersionDiff({ previous, current, mode }: { previous: string; current: string; mode: DiffMode }) {
+  const [raw, setRaw] = useState(false);
+  const view = useMemo(() => {
+    if (mode === "cells") {
+      const diff = sheetDiff(previous, current);
+      return { kind: "cells" as const, diff, added: diff.added + diff.changed, removed: diff.removed + diff.changed, unit: "cell" };
+    }
+    if (mode === "lines") {
+      const { added, removed } = summarizeDiff(previous, current);
+      return { kind: "lines" as const, added, removed, unit: "line" };
+    }
+    if (raw) {
+      const segments = wordDiff(previous, current);
+      return { kind: "words" as const, segments, ...wordChangeCounts(segments), unit: "word" };
+    }
+    const blocks = blockDiff(previous, current);
+    const added = blocks.filter((b) => b.type === "added").length;
+    const removed = blocks.filter((b) => b.type === "removed").length;
+    return { kind: "blocks" as const, blocks, added, removed, unit: "paragraph" };
+  }, [previous, current, mode, raw]);
+  const unchanged = previous === current || (view.added === 0 && view.removed === 0);
+
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="version-diff">
-      <div className="flex items-center gap-3 border-b px-4 py-2 text-xs text-muted-foreground">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-2 text-xs text-muted-foreground">
         <span>Changes since the previous version</span>
-        <span className="ml-auto font-mono">
-          <span className="text-emerald-600 dark:text-emerald-400">+{summary.added}</span>{" "}
-          <span className="text-red-600 dark:text-red-400">−{summary.removed}</span>
+        {mode === "text" ? (
+          <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" aria-pressed={raw} onClick={() => setRaw((v) => !v)}>
+            {raw ? "Show rendered" : "Show markdown"}
+          </Button>
+        ) : null}
+        <span className="ml-auto font-mono" data-testid="diff-counter">
+          <span className="text-emerald-600 dark:text-emerald-400">+{view.added}</span>{" "}
+          <span className="text-red-600 dark:text-red-400">−{view.removed}</span>{" "}
+          <span className="font-sans">{plural(Math.max(view.added, view.removed), view.unit)}</span>
         </span>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
-        {summary.added === 0 && summary.removed === 0 ? (
+        {unchanged ? (
           <p className="p-6 text-sm text-muted-foreground">This version has the same content as the previous one.</p>
-        ) : mode === "words" ? (
-          <WordsDiff previous={previous} current={current} />
+        ) : view.kind === "blocks" ? (
+          <RenderedDiff blocks={view.blocks} />
+        ) : view.kind === "words" ? (
+          <WordsDiff segments={view.segments} />
+        ) : view.kind === "cells" ? (
+          <SheetDiffView diff={view.diff} />
         ) : (
           <LinesDiff previous={previous} current={current} />
         )}
@@ -29,8 +73,7 @@ export function VersionDiff({ previous, current, mode }: { previous: string; cur
   );
 }
 
-function WordsDiff({ previous, current }: { previous: string; current: string }) {
-  const segments = useMemo(() => wordDiff(previous, current), [previous, current]);
+function WordsDiff({ segments }: { segments: WordSegment[] }) {
   return (
     <div className="mx-auto max-w-3xl px-6 py-5 text-[15px] leading-7 whitespace-pre-wrap">
       {segments.map((s, i) =>

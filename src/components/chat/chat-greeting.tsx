@@ -16,7 +16,7 @@ export function ChatGreeting({ onPick, disabled }: { onPick: (prompt: string) =>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What shall we write today?</h1>
         <p className="mt-2 text-muted-foreground">
-          Ask anything, or have the assistant draft an essay, code or a spreadsheet. Documents open beside the chat, where you can edit them, step
+          Ask anything, or have the assistant draft an essay, code or a spreadsheet. Documents open in their own panel, where you can edit them, step
           through versions and apply suggestions.
         </p>
       </div>

@@ -57,8 +57,20 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const [model, setModelState] = useState(initialModel);
   const [visibility, setVisibilityState] = useState<ChatVisibility>(initialVisibility);
   const [created, setCreated] = useState(!isNew);
+  // `created` turns on as the first message is sent (the address changes at once); the server saves the
+  // chat just before it starts answering, so the chat's own queries wait until the answer streams.
+  const [saved, setSaved] = useState(!isNew);
   const [localTitle, setLocalTitle] = useState(initialTitle);
-  const [openDoc, setOpenDoc] = useState<OpenDocument | null>(null);
+  const [openDoc, setOpenDocState] = useState<OpenDocument | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // What had focus when the document opened (a tool card, the header button, the composer): closing the
+  // panel removes the focused element, and focus must go back there rather than fall to <body>.
+  const openerRef = useRef<HTMLElement | null>(null);
+  const setOpenDoc = useCallback((doc: OpenDocument | null) => {
+    const active = document.activeElement;
+    if (doc && active instanceof HTMLElement && active !== document.body && !active.closest("[data-testid=artifact-panel]")) openerRef.current = active;
+    setOpenDocState(doc);
+  }, []);
   const [streamDoc, setStreamDoc] = useState<StreamingDocument | null>(null);
   const flushArtifact = useRef<(() => Promise<void>) | null>(null);
   const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
@@ -124,6 +136,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   });
 
   const busy = status === "submitted" || status === "streaming";
+  useEffect(() => {
+    if (status === "streaming") setSaved(true);
+  }, [status]);
 
   // A stopped or failed answer leaves no document mid-stream.
   useEffect(() => {
@@ -144,7 +159,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const title = historyItem?.title || localTitle || (created || messages.length > 0 ? "New chat" : null);
 
   // Documents of this chat: titles for tool cards, and what a viewer can open.
-  const docsQuery = api.documents.byChat.useQuery({ chatId: id }, { enabled: created, retry: false });
+  const docsQuery = api.documents.byChat.useQuery({ chatId: id }, { enabled: saved, retry: false });
   const docIndex = useMemo(() => {
     const map = new Map<string, { title: string; kind: ArtifactKind }>();
     for (const d of docsQuery.data ?? []) map.set(d.id, { title: d.title, kind: d.kind });
@@ -153,7 +168,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const titleFor = useCallback((docId: string) => docIndex.get(docId), [docIndex]);
 
   // Votes.
-  const votesQuery = api.votes.byChat.useQuery({ chatId: id }, { enabled: created && isOwner, retry: false });
+  const votesQuery = api.votes.byChat.useQuery({ chatId: id }, { enabled: saved && isOwner, retry: false });
   const votes = useMemo(() => {
     const map = new Map<string, Vote>();
     for (const v of votesQuery.data ?? []) map.set(v.messageId, v.isUpvoted ? "up" : "down");
@@ -236,7 +251,21 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     void sendMessage({ text: messageText(lastUser), messageId: lastUser.id });
   }, [clearError, messages, sendMessage]);
 
-  const onOpenDocument = useCallback((doc: { id: string; title: string; kind: ArtifactKind }) => setOpenDoc(doc), []);
+  const onOpenDocument = useCallback((doc: { id: string; title: string; kind: ArtifactKind }) => setOpenDoc(doc), [setOpenDoc]);
+
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (openDoc) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const opener = openerRef.current;
+    openerRef.current = null;
+    const fallback = rootRef.current?.querySelector<HTMLElement>("[data-focus-after-document]");
+    (opener?.isConnected ? opener : fallback)?.focus();
+  }, [openDoc]);
 
   // Opening a public chat's documents: the latest document is one click away in the header.
   const lastDocId = useMemo(() => {
@@ -281,8 +310,13 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const lastDoc = lastDocId ? (docIndex.get(lastDocId) ? { id: lastDocId, ...docIndex.get(lastDocId)! } : null) : null;
 
   return (
-    <div className="flex min-w-0 flex-1">
-      <div className={cn("@container flex min-w-0 flex-1 flex-col", openDoc && isDesktop && "w-[400px] flex-none border-r xl:w-[440px]")}>
+    <div ref={rootRef} className="flex min-w-0 flex-1">
+      <section
+        data-skip-target
+        tabIndex={-1}
+        aria-label="Conversation"
+        className={cn("@container flex min-w-0 flex-1 flex-col outline-none", openDoc && isDesktop && "w-[400px] flex-none border-r xl:w-[440px]")}
+      >
         <header className="flex h-12 shrink-0 items-center gap-1 border-b px-2">
           <Tooltip>
             <TooltipTrigger asChild>
@@ -304,8 +338,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
             {title ?? <span className="text-muted-foreground">New chat</span>}
           </h1>
           {readonly ? (
-            lastDoc && !openDoc ? (
-              <Button variant="outline" size="sm" onClick={() => setOpenDoc(lastDoc)}>
+            lastDoc ? (
+              <Button variant="outline" size="sm" data-focus-after-document onClick={() => setOpenDoc(lastDoc)}>
                 <Eye /> Open document
               </Button>
             ) : null
@@ -364,7 +398,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
               variant="outline"
               size="icon-sm"
               aria-label="Scroll to the latest message"
-              className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+              // At the right edge, beside the message column rather than over its text.
+              className="absolute right-4 bottom-3 rounded-full shadow-md"
               onClick={() => scrollToBottom()}
             >
               <ArrowDown />
@@ -382,7 +417,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
             </p>
           </div>
         ) : null}
-      </div>
+      </section>
 
       {openDoc && isDesktop ? <div className="flex min-w-0 flex-1">{panel}</div> : null}
       {openDoc && !isDesktop ? (

@@ -69,6 +69,7 @@ export function Composer({
         </label>
         <textarea
           id="chat-input"
+          data-focus-after-document
           ref={ref}
           value={value}
           onChange={(e) => setValue(e.target.value)}

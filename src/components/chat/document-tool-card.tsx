@@ -5,6 +5,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import type { ToolPartView } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
+import { api } from "@/trpc/react";
 
 export const KIND_ICONS: Record<ArtifactKind, typeof FileText> = { text: FileText, code: Code2, sheet: Table2 };
 export const KIND_LABELS: Record<ArtifactKind, string> = { text: "Document", code: "Code", sheet: "Sheet" };
@@ -23,6 +24,12 @@ function verb(view: ToolPartView): string {
   }
 }
 
+function suggestionLabel(count: number, open: number | null): string {
+  const total = `${count} suggestion${count === 1 ? "" : "s"}`;
+  if (open === null || open === count) return total;
+  return open === 0 ? `${total}, all resolved` : `${open} of ${total} open`;
+}
+
 /** A compact card in the conversation for each document tool call; clicking opens the document. */
 export function DocumentToolCard({
   view,
@@ -35,11 +42,17 @@ export function DocumentToolCard({
   onOpen: (doc: { id: string; title: string; kind: ArtifactKind }) => void;
 }) {
   const known = view.document ?? (view.documentId ? titleFor(view.documentId) : undefined);
-  const title = known?.title ?? view.inputLabel ?? "document";
+  // The first frame of a new document has no title yet: say so rather than "Creating document / document".
+  const title = known?.title ?? view.inputLabel ?? (view.state === "running" ? "Choosing a title…" : "Untitled document");
   const kind: ArtifactKind = known?.kind ?? "text";
   const Icon = view.tool === "requestSuggestions" ? Lightbulb : view.tool === "readDocument" ? BookOpen : view.tool === "updateDocument" ? Pencil : KIND_ICONS[kind];
   const docId = view.document?.id ?? view.documentId;
   const canOpen = Boolean(docId) && view.state !== "error";
+  // How many of this review's suggestions are still open: the panel resolves them one by one, and the
+  // card reads the same cached list, so its count follows.
+  const countsSuggestions = view.tool === "requestSuggestions" && view.suggestionCount != null && view.suggestionCount > 0 && Boolean(docId);
+  const open = api.suggestions.byDocument.useQuery({ documentId: docId ?? "" }, { enabled: countsSuggestions, retry: false });
+  const openCount = open.data ? Math.min(open.data.filter((s) => s.status === "open").length, view.suggestionCount ?? 0) : null;
 
   if (view.state === "error") {
     return (
@@ -72,7 +85,7 @@ export function DocumentToolCard({
       <span className="flex min-w-0 flex-1 flex-col">
         <span className="text-xs text-muted-foreground">
           {verb(view)} {view.tool === "requestSuggestions" || view.tool === "readDocument" ? "" : KIND_LABELS[kind].toLowerCase()}
-          {view.suggestionCount != null ? ` · ${view.suggestionCount} suggestion${view.suggestionCount === 1 ? "" : "s"}` : ""}
+          {view.suggestionCount != null ? ` · ${suggestionLabel(view.suggestionCount, openCount)}` : ""}
         </span>
         <span className="truncate font-medium">{title}</span>
       </span>

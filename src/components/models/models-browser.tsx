@@ -111,10 +111,10 @@ export function ModelsBrowser() {
               <TableRow>
                 <TableHead>Model</TableHead>
                 <TableHead>Type</TableHead>
-                <TableHead className="hidden text-right sm:table-cell">Parameters</TableHead>
-                <TableHead className="hidden text-right sm:table-cell">Context</TableHead>
+                <TableHead className="text-right">Parameters</TableHead>
+                <TableHead className="text-right">Context</TableHead>
                 <TableHead className="text-right">Input / 1M</TableHead>
-                <TableHead className="hidden text-right sm:table-cell">Output / 1M</TableHead>
+                <TableHead className="text-right">Output / 1M</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -131,10 +131,10 @@ export function ModelsBrowser() {
                       {m.type}
                     </Badge>
                   </TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{m.parameterSize ?? "—"}</TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatContextWindow(m.contextWindow)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{m.parameterSize ?? "—"}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatContextWindow(m.contextWindow)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatPricePerMillion(m.inputPricePerMillion)}</TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatPricePerMillion(m.outputPricePerMillion)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatPricePerMillion(m.outputPricePerMillion)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

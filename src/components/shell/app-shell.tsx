@@ -3,6 +3,7 @@ import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { NotificationsMenu } from "./notifications-menu";
 import { SidebarNav } from "./sidebar-nav";
+import { SkipLink } from "./skip-link";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -25,6 +26,7 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-dvh">
+      <SkipLink />
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-6 border-r border-sidebar-border bg-sidebar p-4 md:flex">
         <Link href="/" className="rounded-md px-2 py-1 outline-none focus-visible:ring-2 focus-visible:ring-sidebar-ring">
           <Logo />
@@ -43,7 +45,7 @@ export function AppShell({
             <UserMenu mode={authMode} name={user.name} email={user.email} />
           </div>
         </header>
-        <main className="flex min-w-0 flex-1 flex-col">{children}</main>
+        <main id="main-content" tabIndex={-1} className="flex min-w-0 flex-1 flex-col outline-none">{children}</main>
       </div>
     </div>
   );

@@ -50,7 +50,8 @@ export function chatInstructions(opts: { documents: ChatDocumentRef[]; now?: Dat
     TASK_OPENERS.chat,
     `Today is ${now.toISOString().slice(0, 10)}. Answer concisely in Markdown; use fenced code blocks for code in chat answers.`,
     "",
-    "Documents are shown in the panel beside the chat. Use the tools:",
+    // Beside the chat on a wide screen, full screen on a phone, and read-only to a public chat's readers.
+    "Documents are shown in a document panel. Do not say where it is on screen or that the reader can edit it. Use the tools:",
     "- createDocument({ title, kind }) for substantial content the user will keep or edit: essays, stories, emails, reports (kind text), source files (kind code), tables and CSV data (kind sheet). The tool writes the content from this conversation; do not repeat the content in your answer.",
     "- updateDocument({ id, description }) to change an existing document; describe the change precisely.",
     "- requestSuggestions({ documentId }) when the user asks for feedback or suggested improvements.",

@@ -74,3 +74,16 @@ export async function saveVersion(db: Db | DbOrTx, v: NewVersion): Promise<Docum
     if (attempt >= 5) throw new Error(`could not save a new version of document ${v.id}`);
   }
 }
+
+/**
+ * Overwrites the content of one version, for an editing session that keeps typing into the version
+ * it created. Only the owner's row matches; the caller checks that it is still the latest version.
+ */
+export async function replaceVersionContent(db: DbOrTx, v: { id: string; userId: string; createdAt: Date; content: string }): Promise<boolean> {
+  const rows = await db
+    .update(documents)
+    .set({ content: v.content })
+    .where(and(eq(documents.id, v.id), eq(documents.userId, v.userId), eq(documents.createdAt, v.createdAt)))
+    .returning({ id: documents.id });
+  return rows.length > 0;
+}

@@ -22,7 +22,7 @@ export function offlineAnswer(message: string, opts: { documents: number }): str
     [
       "Here is what I can do right now, entirely on this machine:",
       "",
-      `- **Write documents** — for example, _"write a short essay about ${topic ?? "the history of tea"}"_ opens a text document beside the chat.`,
+      `- **Write documents** — for example, _"write a short essay about ${topic ?? "the history of tea"}"_ opens a text document.`,
       '- **Write code** — _"write a python function that checks if a number is prime"_.',
       '- **Build spreadsheets** — _"make a spreadsheet of monthly expenses"_.',
       opts.documents > 0
@@ -59,7 +59,7 @@ export function afterToolAnswer(toolName: string, output: ToolOutput, error: str
   const kind = str(output?.kind, "text");
   switch (toolName) {
     case "createDocument":
-      return `I've written **${title}** as a ${kind} document — it's open beside the chat. You can edit it directly, or ask me to ${kind === "code" ? '"add comments"' : kind === "sheet" ? '"add totals"' : '"make it shorter"'} or to "suggest improvements".`;
+      return `I've written **${title}** as a ${kind} document — it's in the document panel. Next, ask me to ${kind === "code" ? '"add comments"' : kind === "sheet" ? '"add totals"' : '"make it shorter"'} or to "suggest improvements".`;
     case "updateDocument":
       return `Done — **${title}** is updated. The previous version is kept in the version history, so you can compare the change or restore it.`;
     case "requestSuggestions": {

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { boundedDate, safeText } from "@/lib/zod/text";
 import { ownedDocument, readableChat, readableDocument } from "@/server/chat/access";
-import { findVersion, latestDocumentsForChat, listVersions, saveVersion } from "@/server/chat/documents";
+import { findVersion, latestDocumentsForChat, listVersions, replaceVersionContent, saveVersion } from "@/server/chat/documents";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Document not found." });
@@ -29,13 +29,21 @@ export const documentsRouter = createTRPCRouter({
     return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, title: r.title, kind: r.kind }));
   }),
 
-  /** A user edit: saves the content as a new version. */
+  /**
+   * A user edit: saves the content as a new version. `replace` names the version this editing session
+   * already saved: while it is still the newest, it takes the new content, so one session is one version.
+   */
   save: protectedProcedure
-    .input(z.object({ id: z.uuid(), content: safeText().max(MAX_CONTENT) }))
+    .input(z.object({ id: z.uuid(), content: safeText().max(MAX_CONTENT), replace: boundedDate().optional() }))
     .mutation(async ({ ctx, input }) => {
       const doc = await ownedDocument(ctx.db, input.id, ctx.userId);
       if (!doc) throw notFound();
       if (doc.content === input.content) return { createdAt: doc.createdAt };
+      if (input.replace && input.replace.getTime() === doc.createdAt.getTime()) {
+        if (await replaceVersionContent(ctx.db, { id: doc.id, userId: ctx.userId, createdAt: doc.createdAt, content: input.content })) {
+          return { createdAt: doc.createdAt };
+        }
+      }
       const version = await saveVersion(ctx.db, { id: doc.id, userId: doc.userId, chatId: doc.chatId, title: doc.title, kind: doc.kind, content: input.content });
       return { createdAt: version.createdAt };
     }),

@@ -22,8 +22,9 @@ async function load(id: string) {
 }
 
 export async function generateMetadata({ params }: PageProps<"/models/[id]">) {
-  const { id } = await params;
-  return { title: decodeURIComponent(id) };
+  // The tab shows the model's name, not its slug.
+  const model = await load(decodeURIComponent((await params).id));
+  return { title: model.name };
 }
 
 export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
