@@ -109,24 +109,22 @@ const line = (samples: number[]) => {
   return { text: `p50 ${ms(p50)}  p90 ${ms(percentile(s, 90))}  p99 ${ms(p99)}  max ${ms(s.at(-1) ?? Number.NaN)}`, p50, p99 };
 };
 
-async function concurrent(shape: Shape, app: ChatApp): Promise<void> {
-  for (let run = 1; run <= RUNS; run++) {
-    const samples: number[] = [];
-    const cpu0 = app.server.cpuMs();
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        for (let i = 0; i < PER_CLIENT; i++) samples.push(await call(shape));
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const l = line(samples);
-    const cpu = (app.server.cpuMs() - cpu0) / samples.length;
-    console.log(
-      `  ${shape.label}, ${CLIENTS} clients × ${PER_CLIENT} (run ${run}/${RUNS}): ${(samples.length / seconds).toFixed(0)} req/s  ${l.text}  ` +
-        `p99/p50 ${(l.p99 / l.p50).toFixed(1)}  (server CPU ${ms(cpu)} per call)`,
-    );
-  }
+async function concurrent(shape: Shape, app: ChatApp, run: number): Promise<void> {
+  const samples: number[] = [];
+  const cpu0 = app.server.cpuMs();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = 0; i < PER_CLIENT; i++) samples.push(await call(shape));
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const l = line(samples);
+  const cpu = (app.server.cpuMs() - cpu0) / samples.length;
+  console.log(
+    `  ${shape.label}, ${CLIENTS} clients × ${PER_CLIENT} (run ${run}/${RUNS}): ${(samples.length / seconds).toFixed(0)} req/s  ${l.text}  ` +
+      `p99/p50 ${(l.p99 / l.p50).toFixed(1)}  (server CPU ${ms(cpu)} per call)`,
+  );
 }
 
 async function sequential(shape: Shape): Promise<void> {
@@ -142,11 +140,12 @@ export default async function run(): Promise<void> {
     const app = await startChatApp(kind, basePort() + i);
     try {
       console.log(`chats.history over HTTP, next start (own process), ${kind}, one user with ${CHATS} chats, ${PAGE} per page:`);
-      for (const shape of shapes(app)) {
-        for (let w = 0; w < WARMUP; w++) await call(shape); // JIT, pool connections, plans
-        await sequential(shape);
-        await concurrent(shape, app);
-      }
+      // Every shape is warmed before any is measured (JIT, pool connections, plans), and the runs
+      // alternate between shapes, so none gains from going last on a machine whose load drifts.
+      const all = shapes(app);
+      for (let w = 0; w < WARMUP; w++) for (const shape of all) await call(shape);
+      for (const shape of all) await sequential(shape);
+      for (let run = 1; run <= RUNS; run++) for (const shape of all) await concurrent(shape, app, run);
     } finally {
       await app.stop();
     }

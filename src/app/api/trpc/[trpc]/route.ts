@@ -40,7 +40,6 @@ async function handler(req: Request): Promise<Response> {
   const requestId = requestIdOf(req);
   const refusal = refusalOf(req);
   if (refusal) return secured(refused(refusal, requestId));
-  const log = requestLogger(requestId);
   const res = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -55,6 +54,7 @@ async function handler(req: Request): Promise<Response> {
       return { headers };
     },
     onError({ path, error, type }) {
+      const log = requestLogger(requestId);
       // The client got a generic message for these; the real one is only in the log.
       if (!isPublicError(error)) log.error({ err: error.cause ?? error, path, type, code: error.code }, "trpc call failed");
       else log.debug({ path, type, code: error.code, message: error.message }, "trpc call refused");
