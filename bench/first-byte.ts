@@ -48,8 +48,11 @@ async function measure(browser: Browser, app: ChatApp, label: string, path: stri
     await context.addCookies([{ ...app.session, url: app.server.url }]);
     for (let i = 0; i < WARMUP; i++) await visit(context, app, path);
     const timings: Timing[] = [];
+    const cpu0 = app.server.cpuMs();
     for (let i = 0; i < RUNS; i++) timings.push(await visit(context, app, path));
-    console.log(`  ${label} (${RUNS} visits): first byte ${stat(timings.map((t) => t.firstByte))}`);
+    // Less swayed by other load than wall time: the server's CPU per visit, with what the page asks for after loading.
+    const cpu = (app.server.cpuMs() - cpu0) / RUNS;
+    console.log(`  ${label} (${RUNS} visits, server CPU ${ms(cpu)} per visit): first byte ${stat(timings.map((t) => t.firstByte))}`);
     console.log(`  ${" ".repeat(label.length)}  DOMContentLoaded ${stat(timings.map((t) => t.domContentLoaded))}`);
     // The page still shows what it must once it has loaded (the history and the conversation).
     const page = await context.newPage();

@@ -6,9 +6,11 @@
  * `__proto__`-like keys...) returns null and the caller hands the value to superjson instead.
  */
 
+type Annotation = ["Date"] | ["undefined"];
+
 export interface SuperJSONResult {
   json: unknown;
-  meta?: { values: Record<string, ["Date"] | ["undefined"]> | ["Date"]; v: 1 };
+  meta?: { values: Record<string, Annotation> | Annotation; v: 1 };
 }
 
 // superjson refuses these keys when it reads a path back (and "" would read as the root): left to it.
@@ -19,7 +21,7 @@ const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? ke
 
 class Unsupported extends Error {}
 
-function walk(value: unknown, path: string, values: Record<string, ["Date"] | ["undefined"]>, seen: Set<object>): unknown {
+function walk(value: unknown, path: string, values: Record<string, Annotation>, seen: Set<object>): unknown {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -68,7 +70,7 @@ function walk(value: unknown, path: string, values: Record<string, ["Date"] | ["
 /** The value as superjson would serialize it, or null when it holds something only superjson handles. */
 export function serializeJsonWithDates(value: unknown): SuperJSONResult | null {
   if (value === undefined) return null;
-  const values: Record<string, ["Date"] | ["undefined"]> = {};
+  const values: Record<string, Annotation> = {};
   let json: unknown;
   try {
     json = walk(value, "", values, new Set());
