@@ -7,7 +7,8 @@ import { NextRequest } from "next/server";
 // Not re-exported at runtime by next/server (only its type is).
 import { NextFetchEvent } from "next/dist/server/web/spec-extension/fetch-event";
 import { afterEach, describe, expect, it } from "vitest";
-import proxy from "@/proxy";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import proxy, { config } from "@/proxy";
 import { LOCAL_SESSION_COOKIE, newLocalSessionId, signLocalSession } from "@/server/auth/local-session";
 
 process.env.AUTH_SECRET ??= "proxy-tests-secret";
@@ -106,5 +107,19 @@ describe("sign-in redirects", () => {
     process.env.APP_URL = "https://radium.example";
     const res = await run("/models", forged);
     expect(res.headers.get("location")).toBe("https://radium.example/sign-in?redirect_url=%2Fmodels");
+  });
+});
+
+describe("matcher", () => {
+  const runsFor = (path: string) => unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${path}` });
+
+  it("runs for pages and API routes, but not for tRPC, the OpenAI-compatible API, uploads or static files", () => {
+    for (const path of ["/", "/chat/123", "/models?q=x", "/sign-in", "/api/health", "/api/chat", "/api/auth/local/sign-out", "/api/trpcx"]) {
+      expect(runsFor(path), path).toBe(true);
+    }
+    // These set their own headers and authenticate each request themselves (tRPC: trpc-route.test.ts).
+    for (const path of ["/api/trpc/chats.history", "/api/trpc/chats.history,models.list?batch=1", "/api/v1/models", "/api/uploads/x", "/_next/static/a.js", "/favicon.ico"]) {
+      expect(runsFor(path), path).toBe(false);
+    }
   });
 });

@@ -133,6 +133,20 @@ describe.each(testBackends())("/api/trpc route on %s", (backend) => {
       expect(anon.headers.get("x-request-id")).toBe(id);
     });
 
+    it("answers and refusals carry the API's CSP, the security headers and the request id (the proxy does not run here)", async () => {
+      const ok = await GET(trpcQuery("chats.history", { limit: 5 }, { cookie: alice.cookie, "x-request-id": "req-headers-01" }));
+      const refused = await POST(trpcMutation("chats.deleteAll", undefined, { cookie: alice.cookie, origin: "https://evil.example" }));
+      expect([ok.status, refused.status]).toEqual([200, 403]);
+      for (const res of [ok, refused]) {
+        expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers.get("x-frame-options")).toBe("DENY");
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+        expect(res.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9._:-]{8,128}$/);
+      }
+      expect(ok.headers.get("x-request-id")).toBe("req-headers-01");
+    });
+
     it("never sends a stack trace", async () => {
       const res = await GET(trpcQuery("models.byId", { id: "no-such-model" }, { cookie: alice.cookie }));
       const error = errorOf(await res.json());

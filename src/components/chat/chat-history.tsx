@@ -172,6 +172,8 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
                   <li key={chat.id} className="group/item relative">
                     <Link
                       href={`/chat/${chat.id}`}
+                      // Twenty chats in view would be twenty server renders right after every page load.
+                      prefetch={false}
                       onClick={onNavigate}
                       aria-current={chat.id === activeId ? "page" : undefined}
                       className={cn(

@@ -4,6 +4,7 @@ import { users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { enqueueEvent } from "@/server/outbox";
 import { userCreated } from "@/server/inngest/events";
+import { forgetConfirmedSessionsOf } from "@/server/auth/local-session-store";
 
 export interface Identity {
   id: string;
@@ -71,6 +72,8 @@ export async function upsertUser(db: Db, identity: Identity): Promise<boolean> {
 export async function deleteUser(db: Db, id: string): Promise<void> {
   await db.delete(users).where(eq(users.id, id));
   known.delete(id);
+  // Its local sessions went with the row (cascade); none may be trusted from memory either.
+  forgetConfirmedSessionsOf(id);
 }
 
 /** For tests that reuse one process across databases. */

@@ -5,7 +5,9 @@ import { isPublicError } from "@/server/api/error-message";
 import { MAX_BATCH_CALLS, refusalOf, type Refusal } from "@/server/api/http-guard";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { env } from "@/env";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "@/server/http/security-headers";
 import { requestLogger } from "@/server/log";
 import { route } from "@/server/http/route";
 import { retryAfterOf } from "@/server/training/graph-error";
@@ -22,12 +24,23 @@ function refused(refusal: Refusal, requestId: string): Response {
   });
 }
 
+// The proxy does not run for /api/trpc (see its matcher), so the route sets what it would have: the
+// API's nothing-allowed CSP and the static security headers (route() adds the request id).
+const securityHeaders: Array<[string, string]> = [
+  ["content-security-policy", API_CONTENT_SECURITY_POLICY],
+  ...staticSecurityHeaders(env.NODE_ENV === "production"),
+];
+
+function secured(res: Response): Response {
+  for (const [name, value] of securityHeaders) res.headers.set(name, value);
+  return res;
+}
+
 async function handler(req: Request): Promise<Response> {
   const requestId = requestIdOf(req);
   const refusal = refusalOf(req);
-  if (refusal) return refused(refusal, requestId);
-  const log = requestLogger(requestId);
-  return fetchRequestHandler({
+  if (refusal) return secured(refused(refusal, requestId));
+  const res = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -41,11 +54,13 @@ async function handler(req: Request): Promise<Response> {
       return { headers };
     },
     onError({ path, error, type }) {
+      const log = requestLogger(requestId);
       // The client got a generic message for these; the real one is only in the log.
       if (!isPublicError(error)) log.error({ err: error.cause ?? error, path, type, code: error.code }, "trpc call failed");
       else log.debug({ path, type, code: error.code, message: error.message }, "trpc call refused");
     },
   });
+  return secured(res);
 }
 
 const logged = route(handler);

@@ -1,0 +1,124 @@
+// The production build (`next start`, its own process) on PostgreSQL or on PGlite, with one signed-in
+// user owning CHATS chats (the first with a short conversation): what `history` and `first-byte` measure.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freshDatabase, postgresAnswers } from "./_deployments-db";
+import { hasProductionBuild, type NextServer, startNext } from "./_next-start";
+
+export type DbKind = "postgres" | "pglite";
+
+export const CHATS = 100;
+const MESSAGES = 12;
+const AUTH_SECRET = "bench-chat-app-secret";
+
+/** Quick mode: a short smoke run that fails loudly (non-zero exit) instead of skipping. */
+export const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Bench ports come from BENCH_PORT (default 3370), so parallel runs can be kept apart. */
+export const basePort = () => Number(process.env.BENCH_PORT ?? 3370);
+
+export interface ChatApp {
+  kind: DbKind;
+  server: NextServer;
+  /** The Cookie header of the signed-in user. */
+  cookie: string;
+  /** The session cookie's value alone (for a browser context). */
+  session: { name: string; value: string };
+  /** The chat holding a conversation, most recently updated. */
+  chatId: string;
+  stop(): Promise<void>;
+}
+
+type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
+
+async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: string }> {
+  const { localUserIdFor, LOCAL_SESSION_COOKIE } = await import("@/server/auth/local-session");
+  const { startLocalSession } = await import("@/server/auth/local-session-store");
+  const { upsertUser } = await import("@/server/users/ensure-user");
+  const { chats, messages } = await import("@/server/db/schema");
+  const email = "bench-chat-app@example.com";
+  const userId = localUserIdFor(email);
+  await upsertUser(db, { id: userId, email, name: "Bench" });
+  const value = await startLocalSession(db, { name: "Bench", email }, Buffer.from(AUTH_SECRET));
+  const now = Date.now();
+  const rows = Array.from({ length: CHATS }, (_, i) => ({
+    id: crypto.randomUUID(),
+    userId,
+    title: `Bench chat ${i + 1}: a title about as long as a real one`,
+    model: "offline",
+    createdAt: new Date(now - (i + 1) * 3_600_000),
+    updatedAt: new Date(now - i * 60_000),
+  }));
+  await db.insert(chats).values(rows);
+  const chatId = rows[0]?.id ?? "";
+  await db.insert(messages).values(
+    Array.from({ length: MESSAGES }, (_, i) => ({
+      id: `bench-msg-${i}`,
+      chatId,
+      role: i % 2 === 0 ? ("user" as const) : ("assistant" as const),
+      parts: [{ type: "text", text: `Message ${i + 1}. `.repeat(i % 2 === 0 ? 4 : 40) }],
+      createdAt: new Date(now - (MESSAGES - i) * 1000),
+    })),
+  );
+  return { session: { name: LOCAL_SESSION_COOKIE, value }, chatId };
+}
+
+/** The kinds to run: PGlite always, PostgreSQL when it answers (required in quick mode). */
+export async function databaseKinds(): Promise<DbKind[]> {
+  if (await postgresAnswers()) return ["postgres", "pglite"];
+  if (QUICK) throw new Error("no PostgreSQL answers at TEST_DATABASE_URL (or 127.0.0.1:5432)");
+  console.log("PostgreSQL: skipped — no server answers; PGlite only");
+  return ["pglite"];
+}
+
+/** Null (after saying why) when there is no production build; quick mode fails instead. */
+export function buildPresent(bench: string): boolean {
+  if (hasProductionBuild()) return true;
+  if (QUICK) throw new Error(`${bench}: no production build (run \`npm run build\` first)`);
+  console.log(`${bench}: skipped — no production build (run \`npm run build\` first)`);
+  return false;
+}
+
+export async function startChatApp(kind: DbKind, port: number): Promise<ChatApp> {
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET, LOG_LEVEL: "warn", OPENAI_API_KEY: "" };
+  let dispose: () => Promise<void>;
+  let seeded: Awaited<ReturnType<typeof seed>>;
+  if (kind === "postgres") {
+    const db = await freshDatabase();
+    seeded = await seed(db.conn.db);
+    appEnv.DATABASE_URL = db.url;
+    dispose = db.dispose;
+  } else {
+    // Seeded here and closed before the server opens it: PGlite's directory has one owner at a time.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-app-"));
+    const { connect, migrateDb } = await import("@/server/db/connect");
+    const { seedModels } = await import("@/server/db/seed/models");
+    const conn = await connect({ driver: "pglite", url: dir });
+    await migrateDb(conn);
+    await seedModels(conn.db);
+    seeded = await seed(conn.db);
+    await conn.close();
+    appEnv.DATABASE_URL = "";
+    appEnv.PGLITE_DIR = dir;
+    dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  let server: NextServer;
+  try {
+    server = await startNext({ port, env: appEnv, cpuProfDir: process.env.BENCH_CPU_PROF_DIR });
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  return {
+    kind,
+    server,
+    cookie: `${seeded.session.name}=${encodeURIComponent(seeded.session.value)}`,
+    session: seeded.session,
+    chatId: seeded.chatId,
+    async stop() {
+      await server.stop();
+      await dispose();
+    },
+  };
+}
