@@ -27,13 +27,17 @@ export async function startLocalSession(db: Db, input: { name: string; email: st
 /** The session of a cookie value when it is validly signed and still recorded (one primary-key lookup). */
 export async function activeLocalSession(db: Db, token: string | undefined | null, secret?: Buffer): Promise<LocalSession | null> {
   const session = verifyLocalSession(token, secret);
-  if (!session) return null;
+  return session && (await isSessionRecorded(db, session)) ? session : null;
+}
+
+/** Whether a validly signed session is still recorded and unexpired (not signed out). */
+export async function isSessionRecorded(db: Db, session: Pick<LocalSession, "sid" | "sub">): Promise<boolean> {
   const [row] = await db
     .select({ id: localSessions.id })
     .from(localSessions)
     .where(and(eq(localSessions.id, session.sid), eq(localSessions.userId, session.sub), gt(localSessions.expiresAt, new Date())))
     .limit(1);
-  return row ? session : null;
+  return row !== undefined;
 }
 
 /** Ends one session (sign out). */
