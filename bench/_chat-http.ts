@@ -2,6 +2,7 @@
 // answer streamed straight from the OpenAI-compatible upstream. Every answer is checked, so a
 // broken stream fails the bench (and its BENCH_QUICK smoke) instead of timing an error.
 import http from "node:http";
+import zlib from "node:zlib";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -37,14 +38,19 @@ function post(url: string, body: string, headers: Record<string, string>, firstM
     const t0 = performance.now();
     let first = Number.NaN;
     let text = "";
-    const req = http.request(url, { method: "POST", agent, headers: { "content-length": String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => {
+    // Asks for gzip as browsers do (Next compresses, flushing each chunk), and inflates as it reads.
+    const sent = { "content-length": String(Buffer.byteLength(body)), "accept-encoding": "gzip", ...headers };
+    const req = http.request(url, { method: "POST", agent, headers: sent }, (res) => {
+      const gz = res.headers["content-encoding"] === "gzip";
+      const stream = gz ? res.pipe(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH })) : res;
+      stream.setEncoding("utf8");
+      stream.on("data", (c: string) => {
         text += c;
         if (Number.isNaN(first) && firstMark.test(text)) first = performance.now() - t0;
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, first, total: performance.now() - t0, steps: stepsOf(res.headers["server-timing"]) }));
-      res.on("error", reject);
+      stream.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, first, total: performance.now() - t0, steps: stepsOf(res.headers["server-timing"]) }));
+      stream.on("error", reject);
+      if (gz) res.on("error", reject);
     });
     req.on("error", reject);
     req.end(body);

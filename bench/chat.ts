@@ -47,6 +47,7 @@ function row(label: string, runs: StreamTiming[], base: StreamTiming[]): string 
 
 function phases(runs: ChatTiming[]): string {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+  if (names.length === 0) return "(none sent)";
   return names.map((k) => `${k} ${summarize(runs.map((r) => r.steps[k] ?? 0)).p50.toFixed(2)}`).join(", ");
 }
 
@@ -73,8 +74,8 @@ function report(label: string, s: Samples) {
   console.log(`  upstream alone       first text delta p50 ${ms(d.p50)} p90 ${ms(d.p90)}; whole answer p50 ${ms(dt.p50)} p90 ${ms(dt.p90)}`);
   console.log(row("new chat (+title)", s.created, s.direct));
   console.log(row("follow-up turn", s.followUp, s.direct));
-  console.log(`  route phases before the response (Server-Timing, p50 ms): new chat: ${phases(s.created)}`);
-  console.log(`                                                          follow-up: ${phases(s.followUp)}`);
+  console.log(`  route phases, ms since the handler started (Server-Timing, p50): new chat: ${phases(s.created)}`);
+  console.log(`                                                                  follow-up: ${phases(s.followUp)}`);
 }
 
 async function withServer<T>(env: NodeJS.ProcessEnv, fn: (server: NextServer) => Promise<T>): Promise<T> {
