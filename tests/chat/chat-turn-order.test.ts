@@ -99,11 +99,11 @@ describe("the chat turn's order of work", () => {
     const reader = res.body!.getReader();
     const seen = await readUntil(reader, [], (c) => c.type === "text-delta");
     expect(seen.some((c) => c.type === "text-delta")).toBe(true);
-    expect(titleAsked).toBe(true);
     expect(seen.some((c) => c.type === "data-chat-title")).toBe(false);
 
     title.open();
     await readUntil(reader, seen, () => false);
+    expect(titleAsked).toBe(true);
     const titled = seen.find((c) => c.type === "data-chat-title") as { data: { title: string } } | undefined;
     expect(titled?.data.title).toBe("A patient title");
     expect(seen.findIndex((c) => c.type === "data-chat-title")).toBeLessThan(seen.findIndex((c) => c.type === "finish"));

@@ -2,8 +2,8 @@
  * The answer to a chat turn as an AI SDK UI message stream. The model is called at once, while
  * the caller writes the user's side of the turn; nothing of the answer is read from the model (so
  * no tool runs) until that write is known, and the first text delta is passed on as soon as both
- * exist. The title of a new chat is asked for alongside and sent the moment it is ready. The
- * answer is saved when the stream ends, also when the client stops it.
+ * exist. The title of a new chat is asked for once the first words are out and sent the moment it
+ * is ready. The answer is saved when the stream ends, also when the client stops it.
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
@@ -107,16 +107,11 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         stopWhen: isStepCount(MAX_STEPS),
         abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,
-        onLanguageModelCallStart: () => {
-          timer.at("model-call");
-          // Asked only once the answer's own request is on its way, so the title never goes first.
-          startTitle();
-        },
+        onLanguageModelCallStart: () => timer.at("model-call"),
         onError: ({ error }) => log().warn({ err: error }, `chat model error: ${describeProviderError(error)}`),
       });
       if (!(await written)) return;
       titleTo = (t) => writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
-      startTitle();
       // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
       // still ends with a readable error chunk before the finish chunk.
       const reader = toUIMessageStream<ChatTools, RadiumUIMessage>({
@@ -132,13 +127,18 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
-          if (value.type === "text-delta") timer.at("first-text");
           writer.write(value);
+          if (value.type === "text-delta" && !title) {
+            timer.at("first-text");
+            // Asked once the answer's first words are out, so its work never delays them.
+            startTitle();
+          }
         }
       } catch (error) {
         failed = true;
         writer.write({ type: "error", errorText: describeProviderError(error) });
       }
+      startTitle(); // an answer without text still titles its chat
       const finishReason: FinishReason | undefined = failed ? undefined : await Promise.resolve(result.finishReason).catch(() => undefined);
       if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
       // A title still being written is waited for briefly (a slow provider must not keep the chat

@@ -44,9 +44,12 @@ export type TurnClaim = (LimitCheck & { allowed: false }) | (LimitCheck & { allo
 /**
  * Queues this transaction behind the user's other turn claims until it ends. Taken in its own
  * statement: a later statement's snapshot then sees every turn committed by earlier holders.
+ * `asyncCommit` also lets the transaction's commit return before its WAL reaches the disk (see
+ * turn-write.ts for why), in the same round trip.
  */
-export async function lockUserTurns(tx: DbOrTx, userId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`);
+export async function lockUserTurns(tx: DbOrTx, userId: string, opts: { asyncCommit?: boolean } = {}): Promise<void> {
+  const lock = sql`pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`;
+  await tx.execute(opts.asyncCommit ? sql`select set_config('synchronous_commit', 'off', true), ${lock}` : sql`select ${lock}`);
 }
 
 /**

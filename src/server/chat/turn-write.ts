@@ -5,6 +5,12 @@
  * regeneration discards, and inserts the new message or replaces the edited one. Refused by the
  * limit, it writes nothing; the chat's owner is checked in the same statement. It runs while the
  * model works on its first token, so its round trips stay few.
+ *
+ * Its commit does not wait for the disk (synchronous_commit off, for this transaction only): the
+ * answer waits for this write, and a WAL flush was most of its time. The rows are visible to every
+ * reader at once and can never be half-written; only a crash of the database server in the next
+ * fraction of a second (wal_writer_delay) could lose this turn, and the next synchronous commit,
+ * such as the answer's save, makes it durable too.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -59,7 +65,7 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
                      where chat_id = ${chatId} and id = ${w.edit.id} and exists (select 1 from owned) returning 1)`
     : sql``;
   return db.transaction(async (tx) => {
-    await lockUserTurns(tx, userId);
+    await lockUserTurns(tx, userId, { asyncCommit: true });
     const result = await tx.execute(sql`
       with used as (select count(*) as n from chat_turns where user_id = ${userId} and created_at > ${windowStart(now).toISOString()}),
       turn as (insert into chat_turns (user_id, chat_id, created_at)
