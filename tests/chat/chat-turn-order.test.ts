@@ -50,13 +50,13 @@ describe("the chat turn's order of work", () => {
     unregister?.();
   });
 
-  function useModel(model: MockLanguageModelV4) {
+  function serveWith(model: MockLanguageModelV4) {
     unregister = registerChatModelForTesting({ id: MODEL_ID, name: "Turn order", description: "test", offline: false }, model);
   }
 
   it("saves the user's message and answers 200 while the model has not sent anything yet", async () => {
     const model = gate();
-    useModel(
+    serveWith(
       new MockLanguageModelV4({
         doStream: async () => {
           await model.opened;
@@ -82,7 +82,7 @@ describe("the chat turn's order of work", () => {
   it("sends the first text delta before the title exists, then the title in the same stream", async () => {
     const title = gate();
     let titleAsked = false;
-    useModel(
+    serveWith(
       new MockLanguageModelV4({
         doStream: async () => textStream(["First ", "words."]),
         doGenerate: async () => {
