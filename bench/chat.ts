@@ -32,6 +32,8 @@ interface Samples {
   direct: StreamTiming[];
   created: ChatTiming[];
   followUp: ChatTiming[];
+  /** The server process's CPU time per run (a new chat and a follow-up), ms: less swayed by other load than wall time. */
+  cpuPerRun: number;
 }
 
 function row(label: string, runs: StreamTiming[], base: StreamTiming[]): string {
@@ -53,8 +55,10 @@ function phases(runs: ChatTiming[]): string {
 
 async function measure(server: NextServer, upstream: string): Promise<Samples> {
   const cookie = await signIn(server.url);
-  const out: Samples = { direct: [], created: [], followUp: [] };
+  const out: Samples = { direct: [], created: [], followUp: [], cpuPerRun: Number.NaN };
+  let cpu0 = Number.NaN;
   for (let i = 0; i < WARMUP + RUNS; i++) {
+    if (i === WARMUP) cpu0 = server.cpuMs();
     const direct = await directStream(upstream, MODEL);
     const chatId = crypto.randomUUID();
     const created = await chatTurn(server.url, cookie, { chatId, model: MODEL, text: `Question number ${i}: what is a radium clock?`, expectTitle: true });
@@ -64,6 +68,7 @@ async function measure(server: NextServer, upstream: string): Promise<Samples> {
     out.created.push(created);
     out.followUp.push(followUp);
   }
+  out.cpuPerRun = (server.cpuMs() - cpu0) / RUNS;
   return out;
 }
 
@@ -74,6 +79,7 @@ function report(label: string, s: Samples) {
   console.log(`  upstream alone       first text delta p50 ${ms(d.p50)} p90 ${ms(d.p90)}; whole answer p50 ${ms(dt.p50)} p90 ${ms(dt.p90)}`);
   console.log(row("new chat (+title)", s.created, s.direct));
   console.log(row("follow-up turn", s.followUp, s.direct));
+  console.log(`  server CPU time per run (new chat + follow-up, answers and titles saved): ${ms(s.cpuPerRun)}`);
   console.log(`  route phases, ms since the handler started (Server-Timing, p50): new chat: ${phases(s.created)}`);
   console.log(`                                                                  follow-up: ${phases(s.followUp)}`);
 }
