@@ -10,8 +10,10 @@
 // Goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite,
 // ≤ 20 ms added to the whole turn.
 // BENCH_QUICK=1: a smoke (a few runs per database, no goals checked) that fails on any bad answer.
-// BENCH_DB=pg|pglite runs one database only; BENCH_APP_DIR serves another checkout's build (for
-// before/after comparisons); BENCH_CPU_PROF_DIR writes the server's .cpuprofile there.
+// BENCH_DB=pg|pglite runs one database only; BENCH_APP_DIR serves another checkout's build;
+// BENCH_COMPARE_DIR serves a second checkout's build alongside (ports BENCH_PORT and +1), its turns
+// interleaved with this one's so both meet the same machine load (before/after comparisons);
+// BENCH_CPU_PROF_DIR writes the servers' .cpuprofile there.
 // Needs `npm run build`. Run: `npm run bench -- chat`.
 import fs from "node:fs";
 import os from "node:os";
@@ -53,22 +55,32 @@ function phases(runs: ChatTiming[]): string {
   return names.map((k) => `${k} ${summarize(runs.map((r) => r.steps[k] ?? 0)).p50.toFixed(2)}`).join(", ");
 }
 
-async function measure(server: NextServer, upstream: string): Promise<Samples> {
-  const cookie = await signIn(server.url);
-  const out: Samples = { direct: [], created: [], followUp: [], cpuPerRun: Number.NaN };
-  let cpu0 = Number.NaN;
+interface App {
+  label: string;
+  server: NextServer;
+}
+
+/** Runs every app in turn within each run (in alternating order), so all meet the same machine load. */
+async function measure(apps: App[], upstream: string): Promise<Array<{ label: string; samples: Samples }>> {
+  const cookies = await Promise.all(apps.map((a) => signIn(a.server.url)));
+  const direct: StreamTiming[] = [];
+  const out = apps.map((a) => ({ label: a.label, samples: { direct, created: [], followUp: [], cpuPerRun: Number.NaN } as Samples, cpu0: Number.NaN }));
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    if (i === WARMUP) cpu0 = server.cpuMs();
-    const direct = await directStream(upstream, MODEL);
-    const chatId = crypto.randomUUID();
-    const created = await chatTurn(server.url, cookie, { chatId, model: MODEL, text: `Question number ${i}: what is a radium clock?`, expectTitle: true });
-    const followUp = await chatTurn(server.url, cookie, { chatId, model: MODEL, text: "And one more thing?", expectTitle: false });
-    if (i < WARMUP) continue;
-    out.direct.push(direct);
-    out.created.push(created);
-    out.followUp.push(followUp);
+    if (i === WARMUP) for (const [k, a] of apps.entries()) out[k]!.cpu0 = a.server.cpuMs();
+    const d = await directStream(upstream, MODEL);
+    const order = i % 2 === 0 ? [...apps.keys()] : [...apps.keys()].reverse();
+    for (const k of order) {
+      const url = apps[k]!.server.url;
+      const chatId = crypto.randomUUID();
+      const created = await chatTurn(url, cookies[k]!, { chatId, model: MODEL, text: `Question number ${i}: what is a radium clock?`, expectTitle: true });
+      const followUp = await chatTurn(url, cookies[k]!, { chatId, model: MODEL, text: "And one more thing?", expectTitle: false });
+      if (i < WARMUP) continue;
+      out[k]!.samples.created.push(created);
+      out[k]!.samples.followUp.push(followUp);
+    }
+    if (i >= WARMUP) direct.push(d);
   }
-  out.cpuPerRun = (server.cpuMs() - cpu0) / RUNS;
+  for (const [k, a] of apps.entries()) out[k]!.samples.cpuPerRun = (a.server.cpuMs() - out[k]!.cpu0) / RUNS;
   return out;
 }
 
@@ -84,18 +96,28 @@ function report(label: string, s: Samples) {
   console.log(`                                                                  follow-up: ${phases(s.followUp)}`);
 }
 
-async function withServer<T>(env: NodeJS.ProcessEnv, fn: (server: NextServer) => Promise<T>): Promise<T> {
-  const server = await startNext({ port: PORT, env, cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: process.env.BENCH_APP_DIR });
+/** This checkout's build, and with BENCH_COMPARE_DIR another's ("before") served alongside it. */
+function appDirs(): Array<{ label: string; dir: string }> {
+  const self = { label: "this build", dir: process.env.BENCH_APP_DIR ?? process.cwd() };
+  const other = process.env.BENCH_COMPARE_DIR;
+  return other ? [{ label: "compared build", dir: other }, self] : [self];
+}
+
+async function withApps<T>(envFor: (k: number) => Promise<NodeJS.ProcessEnv>, fn: (apps: App[]) => Promise<T>): Promise<T> {
+  const apps: App[] = [];
   try {
-    return await fn(server);
+    for (const [k, { label, dir }] of appDirs().entries()) {
+      const server = await startNext({ port: PORT + k, env: await envFor(k), cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: dir });
+      apps.push({ label, server });
+    }
+    return await fn(apps);
   } finally {
-    await server.stop();
+    for (const a of apps) await a.server.stop();
   }
 }
 
 export default async function run(): Promise<void> {
-  const appDir = process.env.BENCH_APP_DIR ?? process.cwd();
-  if (!hasProductionBuild(appDir)) {
+  if (!appDirs().every((a) => hasProductionBuild(a.dir))) {
     if (QUICK) throw new Error("chat: no production build (run `npm run build` first)");
     console.log("chat: skipped — no production build (run `npm run build` first)");
     return;
@@ -126,19 +148,29 @@ export default async function run(): Promise<void> {
   console.log("goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite; ≤ 20 ms added to the whole turn");
   try {
     if (pgAnswers) {
-      const db = await freshDatabase();
+      const dbs: Array<Awaited<ReturnType<typeof freshDatabase>>> = [];
       try {
-        report("PostgreSQL (fresh database)", await withServer({ ...base, DATABASE_URL: db.url, PGLITE_DIR: "" }, (s) => measure(s, fake.url)));
+        const envFor = async () => {
+          const db = await freshDatabase();
+          dbs.push(db);
+          return { ...base, DATABASE_URL: db.url, PGLITE_DIR: "" };
+        };
+        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PostgreSQL (fresh database), ${r.label}`, r.samples);
       } finally {
-        await db.dispose();
+        for (const db of dbs) await db.dispose();
       }
     }
     if (which !== "pg") {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-bench-"));
+      const dirs: string[] = [];
       try {
-        report("PGlite (temporary directory)", await withServer({ ...base, DATABASE_URL: "", PGLITE_DIR: dir }, (s) => measure(s, fake.url)));
+        const envFor = async () => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-bench-"));
+          dirs.push(dir);
+          return { ...base, DATABASE_URL: "", PGLITE_DIR: dir };
+        };
+        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PGlite (temporary directory), ${r.label}`, r.samples);
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
       }
     }
   } finally {
