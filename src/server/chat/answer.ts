@@ -29,6 +29,7 @@ import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
 import { answerSaving, track } from "./chat-work";
 import { DEFAULT_CHAT_TITLE } from "./chats";
+import { coalesceBursts } from "./coalesce";
 import { saveAssistantMessage } from "./messages";
 import { sanitizeAssistantParts } from "./sanitize";
 import type { TurnTimer } from "./timing";
@@ -169,7 +170,8 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
       // Registered before the answer flows, so waiting for chat work also waits for a stopped answer's save.
       answerSaved = answerSaving(chatId);
       settle(true);
-      return createUIMessageStreamResponse({ stream, headers, consumeSseStream: consumeStream });
+      const res = createUIMessageStreamResponse({ stream, headers, consumeSseStream: consumeStream });
+      return res.body ? new Response(res.body.pipeThrough(coalesceBursts()), { status: res.status, headers: res.headers }) : res;
     },
     drop() {
       settle(false);
