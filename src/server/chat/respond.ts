@@ -80,9 +80,12 @@ export async function handleChatRequest(req: Request): Promise<Response> {
       if (!check.allowed) throw limitReached(check);
     }
     const turn = decideTurn(snap, body, user.id, model);
+    // The write's first round trip is under way while the model request is being set up.
+    const committing = commitTurn(db, turn.write, { limit });
+    committing.catch(() => {}); // awaited just below; a failure meanwhile is not "unhandled"
     const answer = await startAnswer({ db, req, userId: user.id, model, turn, timer });
     try {
-      const commit = await commitTurn(db, turn.write, { limit });
+      const commit = await committing;
       if (!commit.allowed) throw limitReached(commit);
     } catch (error) {
       answer.drop();
