@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-export const hasProductionBuild = () => fs.existsSync(".next/BUILD_ID");
+export const hasProductionBuild = (dir = ".") => fs.existsSync(path.join(dir, ".next/BUILD_ID"));
 
 export interface NextServer {
   url: string;
@@ -52,12 +52,14 @@ function rssMbOf(pid: number | undefined): number {
  * `next start` on the given port. Node runs Next's binary directly (no npx in between), so
  * `cpuProfDir` profiles the server itself: the .cpuprofile is written when it stops.
  */
-export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; cpuProfDir?: string }): Promise<NextServer> {
+export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; cpuProfDir?: string; cwd?: string }): Promise<NextServer> {
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve("next/package.json")), "dist/bin/next");
   const profile = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...profile, bin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     env: { ...opts.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(opts.port) },
     stdio: ["ignore", "ignore", "inherit"],
+    // Another checkout's build (a before/after comparison) is served from its own directory.
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   let exit: string | null = null;
   const exited = new Promise<void>((r) =>

@@ -1,155 +1,181 @@
-// Chat streaming overhead: the same stub model stream read directly versus through the real
-// POST /api/chat handler (JSON body → zod → local-session auth → ownership and daily-limit
-// queries → user message saved → UI message stream over SSE → answer saved), on PGlite in memory.
-// Reports medians of time to the first streamed token and of the total time, 50 runs each.
-// The bar: the reference app adds ~13 ms before the first token; the aim is under 6.5 ms.
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from "@ai-sdk/provider";
-import { simulateReadableStream } from "ai";
-import { MockLanguageModelV4 } from "ai/test";
-import { connect, migrateDb } from "@/server/db/connect";
-import { setConnectionForTesting } from "@/server/db";
-import { localUserIdFor } from "@/server/auth/local-session";
-import { startLocalSession } from "@/server/auth/local-session-store";
-import { upsertUser } from "@/server/users/ensure-user";
-import { registerChatModelForTesting } from "@/server/ai/models";
-import { createChat } from "@/server/chat/chats";
-import { insertMessage } from "@/server/chat/messages";
-import { settleChatWork } from "@/server/chat/respond";
+// The chat turn as a client sees it: POST /api/chat over HTTP against `next start` (the production
+// build, its own process), with the model upstream a zero-delay OpenAI-compatible server speaking
+// the real streaming format (tests/fakes/openai-upstream.ts, in this process; the app reaches it
+// through OPENAI_API_KEY + OPENAI_BASE_URL, so the title is asked of it too).
+// Each run times, one after the other: the same upstream streamed directly (the floor), the first
+// message of a new chat (chat creation and title included) and a follow-up turn in that chat.
+// Reported per database (a fresh PostgreSQL database, then PGlite in a temporary directory):
+// time to the first text delta and to the end of the turn, p50 and p90, the time the app adds
+// over the upstream alone and the ratio to it, and the route's Server-Timing phases.
+// Goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite,
+// ≤ 20 ms added to the whole turn.
+// BENCH_QUICK=1: a smoke (a few runs per database, no goals checked) that fails on any bad answer.
+// BENCH_DB=pg|pglite runs one database only; BENCH_APP_DIR serves another checkout's build;
+// BENCH_COMPARE_DIR serves a second checkout's build alongside (ports BENCH_PORT and +1), its turns
+// interleaved with this one's so both meet the same machine load (before/after comparisons);
+// BENCH_CPU_PROF_DIR writes the servers' .cpuprofile there.
+// Needs `npm run build`. Run: `npm run bench -- chat`.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freshDatabase, postgresAnswers } from "./_deployments-db";
+import { hasProductionBuild, type NextServer, startNext } from "./_next-start";
 import { ms, summarize } from "./_stats";
+import { type ChatTiming, chatTurn, directStream, signIn, type StreamTiming } from "./_chat-http";
 
-const RUNS = 50;
-const WARMUP = 10;
-const TOKENS = 40;
-/** Like a provider: the first token after a pause, then a steady trickle. */
-const FIRST_TOKEN_DELAY_MS = 20;
-const TOKEN_DELAY_MS = 1;
+const QUICK = process.env.BENCH_QUICK === "1";
+const RUNS = QUICK ? 3 : Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = QUICK ? 2 : 10;
+const PORT = Number(process.env.BENCH_PORT ?? 3271);
+const MODEL = "bench-model";
+const REPLY = "Here is a short answer, streamed one word at a time by the local fake upstream.";
 
-function stubStream(): ReadableStream<LanguageModelV4StreamPart> {
-  const usage = { inputTokens: { total: 50, noCache: 50, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: TOKENS, text: TOKENS, reasoning: 0 } };
-  const chunks: LanguageModelV4StreamPart[] = [
-    { type: "stream-start", warnings: [] },
-    { type: "text-start", id: "t" },
-    ...Array.from({ length: TOKENS }, (_, i) => ({ type: "text-delta" as const, id: "t", delta: `token${i} ` })),
-    { type: "text-end", id: "t" },
-    { type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage },
-  ];
-  return simulateReadableStream({ chunks, initialDelayInMs: FIRST_TOKEN_DELAY_MS, chunkDelayInMs: TOKEN_DELAY_MS });
+interface Samples {
+  direct: StreamTiming[];
+  created: ChatTiming[];
+  followUp: ChatTiming[];
+  /** The server process's CPU time per run (a new chat and a follow-up), ms: less swayed by other load than wall time. */
+  cpuPerRun: number;
 }
 
-export default async function run() {
-  process.env.AUTH_SECRET ??= "bench-secret";
-  process.env.CHAT_DAILY_MESSAGE_LIMIT = "1000000";
-  const conn = await connect({ driver: "pglite", url: "memory://" });
-  await migrateDb(conn);
-  setConnectionForTesting(conn);
-  const model = new MockLanguageModelV4({ doStream: async () => ({ stream: stubStream() }) });
-  const unregister = registerChatModelForTesting({ id: "bench-stub", name: "Bench stub", description: "bench", offline: false }, model);
-  const { POST } = await import("@/app/api/chat/route");
-
-  const email = "chat-bench@example.com";
-  const userId = localUserIdFor(email);
-  await upsertUser(conn.db, { id: userId, email, name: "Bench" });
-  const cookie = `radium_session=${await startLocalSession(conn.db, { name: "Bench", email })}`;
-
-  /** An existing chat with one earlier exchange (untimed), so each run is a follow-up turn. */
-  async function freshChat(): Promise<string> {
-    const { chat } = await createChat(conn.db, { id: crypto.randomUUID(), userId, model: "bench-stub", title: "Bench" });
-    const t = Date.now() - 10_000;
-    await insertMessage(conn.db, { id: crypto.randomUUID(), chatId: chat.id, role: "user", parts: [{ type: "text", text: "Earlier question" }], createdAt: new Date(t) });
-    await insertMessage(conn.db, { id: crypto.randomUUID(), chatId: chat.id, role: "assistant", parts: [{ type: "text", text: "Earlier answer", state: "done" }], createdAt: new Date(t + 1) });
-    return chat.id;
-  }
-
-  const decoder = new TextDecoder();
-  async function viaRoute(chatId: string) {
-    const body = JSON.stringify({
-      id: chatId,
-      trigger: "submit-message",
-      model: "bench-stub",
-      message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "Tell me something." }] },
-    });
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const res = await POST(new Request("http://localhost/api/chat", { method: "POST", headers: { "content-type": "application/json", cookie }, body }));
-    if (res.status !== 200) throw new Error(`/api/chat answered ${res.status}: ${await res.text()}`);
-    const reader = res.body!.getReader();
-    let first = Number.NaN;
-    let firstByte = Number.NaN;
-    let cpuFirst = Number.NaN;
-    let seen = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
-      if (Number.isNaN(first)) {
-        seen += decoder.decode(value, { stream: true });
-        if (seen.includes('"text-delta"')) {
-          first = performance.now() - t0;
-          const c = process.cpuUsage(c0);
-          cpuFirst = (c.user + c.system) / 1000;
-        }
-      }
-    }
-    const total = performance.now() - t0;
-    await settleChatWork(); // the answer's save finishes before the next run (untimed)
-    const c = process.cpuUsage(c0);
-    return { first, firstByte, total, cpuFirst, cpuTotal: (c.user + c.system) / 1000 };
-  }
-
-  const callOptions: LanguageModelV4CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "Tell me something." }] }] };
-  async function direct() {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const { stream } = await model.doStream(callOptions);
-    let first = Number.NaN;
-    let firstByte = Number.NaN;
-    let cpuFirst = Number.NaN;
-    for await (const part of stream) {
-      if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
-      if (part.type === "text-delta" && Number.isNaN(first)) {
-        first = performance.now() - t0;
-        const c = process.cpuUsage(c0);
-        cpuFirst = (c.user + c.system) / 1000;
-      }
-    }
-    const c = process.cpuUsage(c0);
-    return { first, firstByte, total: performance.now() - t0, cpuFirst, cpuTotal: (c.user + c.system) / 1000 };
-  }
-
-  for (let i = 0; i < WARMUP; i++) {
-    await viaRoute(await freshChat());
-    await direct();
-  }
-  const empty = () => ({ first: [] as number[], firstByte: [] as number[], total: [] as number[], cpuFirst: [] as number[], cpuTotal: [] as number[] });
-  const route = empty();
-  const raw = empty();
-  for (let i = 0; i < RUNS; i++) {
-    const chatId = await freshChat();
-    const r = await viaRoute(chatId);
-    const d = await direct();
-    for (const k of ["first", "firstByte", "total", "cpuFirst", "cpuTotal"] as const) {
-      route[k].push(r[k]);
-      raw[k].push(d[k]);
-    }
-  }
-
-  const rf = summarize(route.first).p50;
-  const rt = summarize(route.total).p50;
-  const df = summarize(raw.first).p50;
-  const dt = summarize(raw.total).p50;
-  console.log(`stub model: first token after ${FIRST_TOKEN_DELAY_MS} ms, then ${TOKENS} tokens ${TOKEN_DELAY_MS} ms apart; ${RUNS} runs (after ${WARMUP} warm-up)`);
-  const rb = summarize(route.firstByte).p50;
-  const db = summarize(raw.firstByte).p50;
-  console.log(`time to first byte   direct ${ms(db)}  via /api/chat ${ms(rb)}  (the route's first byte is its "start" chunk, sent before the model answers)`);
-  console.log(`time to first token  direct ${ms(df)}  via /api/chat ${ms(rf)}  added ${ms(rf - df)}  ratio ${(rf / df).toFixed(2)}x`);
-  console.log(`total time           direct ${ms(dt)}  via /api/chat ${ms(rt)}  added ${ms(rt - dt)}  ratio ${(rt / dt).toFixed(2)}x`);
-  const cf = summarize(route.cpuFirst).p50 - summarize(raw.cpuFirst).p50;
-  const ct = summarize(route.cpuTotal).p50 - summarize(raw.cpuTotal).p50;
-  console.log(`process CPU time added: ${ms(cf)} up to the first token, ${ms(ct)} per whole turn incl. saving the answer (less sensitive to other load on the machine than wall time)`);
-  console.log(`route p95: first token ${ms(summarize(route.first).p95)}, total ${ms(summarize(route.total).p95)}`);
-  console.log(`bar: the reference app adds ~13 ms before the first token → target under 6.5 ms added`);
-
-  unregister();
-  setConnectionForTesting(undefined);
-  await conn.close();
+function row(label: string, runs: StreamTiming[], base: StreamTiming[]): string {
+  const f = summarize(runs.map((r) => r.first));
+  const t = summarize(runs.map((r) => r.total));
+  const bf = summarize(base.map((r) => r.first));
+  const bt = summarize(base.map((r) => r.total));
+  return [
+    `  ${label.padEnd(20)} first text delta p50 ${ms(f.p50)} p90 ${ms(f.p90)} (added p50 ${ms(f.p50 - bf.p50)}, ${(f.p50 / bf.p50).toFixed(2)}× the upstream)`,
+    `  ${"".padEnd(20)} whole turn       p50 ${ms(t.p50)} p90 ${ms(t.p90)} (added p50 ${ms(t.p50 - bt.p50)}, ${(t.p50 / bt.p50).toFixed(2)}× the upstream)`,
+  ].join("\n");
 }
+
+function phases(runs: ChatTiming[]): string {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+  if (names.length === 0) return "(none sent)";
+  return names.map((k) => `${k} ${summarize(runs.map((r) => r.steps[k] ?? 0)).p50.toFixed(2)}`).join(", ");
+}
+
+interface App {
+  label: string;
+  server: NextServer;
+}
+
+/** Runs every app in turn within each run (in alternating order), so all meet the same machine load. */
+async function measure(apps: App[], upstream: string): Promise<Array<{ label: string; samples: Samples }>> {
+  const cookies = await Promise.all(apps.map((a) => signIn(a.server.url)));
+  const direct: StreamTiming[] = [];
+  const out = apps.map((a) => ({ label: a.label, samples: { direct, created: [], followUp: [], cpuPerRun: Number.NaN } as Samples, cpu0: Number.NaN }));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    if (i === WARMUP) for (const [k, a] of apps.entries()) out[k]!.cpu0 = a.server.cpuMs();
+    const d = await directStream(upstream, MODEL);
+    const order = i % 2 === 0 ? [...apps.keys()] : [...apps.keys()].reverse();
+    for (const k of order) {
+      const url = apps[k]!.server.url;
+      const chatId = crypto.randomUUID();
+      const created = await chatTurn(url, cookies[k]!, { chatId, model: MODEL, text: `Question number ${i}: what is a radium clock?`, expectTitle: true });
+      const followUp = await chatTurn(url, cookies[k]!, { chatId, model: MODEL, text: "And one more thing?", expectTitle: false });
+      if (i < WARMUP) continue;
+      out[k]!.samples.created.push(created);
+      out[k]!.samples.followUp.push(followUp);
+    }
+    if (i >= WARMUP) direct.push(d);
+  }
+  for (const [k, a] of apps.entries()) out[k]!.samples.cpuPerRun = (a.server.cpuMs() - out[k]!.cpu0) / RUNS;
+  return out;
+}
+
+function report(label: string, s: Samples) {
+  const d = summarize(s.direct.map((r) => r.first));
+  const dt = summarize(s.direct.map((r) => r.total));
+  console.log(`${label}: ${s.created.length} runs (after ${WARMUP} warm-up), each a new chat then a follow-up turn`);
+  console.log(`  upstream alone       first text delta p50 ${ms(d.p50)} p90 ${ms(d.p90)}; whole answer p50 ${ms(dt.p50)} p90 ${ms(dt.p90)}`);
+  console.log(row("new chat (+title)", s.created, s.direct));
+  console.log(row("follow-up turn", s.followUp, s.direct));
+  console.log(`  server CPU time per run (new chat + follow-up, answers and titles saved): ${ms(s.cpuPerRun)}`);
+  console.log(`  route phases, ms since the handler started (Server-Timing, p50): new chat: ${phases(s.created)}`);
+  console.log(`                                                                  follow-up: ${phases(s.followUp)}`);
+}
+
+/** This checkout's build, and with BENCH_COMPARE_DIR another's ("before") served alongside it. */
+function appDirs(): Array<{ label: string; dir: string }> {
+  const self = { label: "this build", dir: process.env.BENCH_APP_DIR ?? process.cwd() };
+  const other = process.env.BENCH_COMPARE_DIR;
+  return other ? [{ label: "compared build", dir: other }, self] : [self];
+}
+
+async function withApps<T>(envFor: (k: number) => Promise<NodeJS.ProcessEnv>, fn: (apps: App[]) => Promise<T>): Promise<T> {
+  const apps: App[] = [];
+  try {
+    for (const [k, { label, dir }] of appDirs().entries()) {
+      const server = await startNext({ port: PORT + k, env: await envFor(k), cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: dir });
+      apps.push({ label, server });
+    }
+    return await fn(apps);
+  } finally {
+    for (const a of apps) await a.server.stop();
+  }
+}
+
+export default async function run(): Promise<void> {
+  if (!appDirs().every((a) => hasProductionBuild(a.dir))) {
+    if (QUICK) throw new Error("chat: no production build (run `npm run build` first)");
+    console.log("chat: skipped — no production build (run `npm run build` first)");
+    return;
+  }
+  const which = process.env.BENCH_DB ?? "both";
+  const pgAnswers = which !== "pglite" && (await postgresAnswers());
+  if (which !== "pglite" && !pgAnswers) {
+    if (QUICK || which === "pg") throw new Error("chat: PostgreSQL does not answer at TEST_DATABASE_URL");
+    console.log("chat: PostgreSQL skipped — it does not answer at TEST_DATABASE_URL");
+  }
+  const { startFakeOpenAI } = await import("../tests/fakes/openai-upstream");
+  const fake = await startFakeOpenAI({ reply: REPLY });
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENAI_API_KEY: "bench-key",
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_MODELS: MODEL,
+    AUTH_SECRET: "bench-secret-not-for-production",
+    CHAT_DAILY_MESSAGE_LIMIT: "1000000",
+    LOCAL_SIGN_IN_RATE_LIMIT: "1000",
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "",
+    CLERK_SECRET_KEY: "",
+    LOG_LEVEL: "warn",
+    INNGEST_DEV: "0",
+    OUTBOX_SWEEP_MS: "600000",
+  };
+  console.log(`chat: next start, zero-delay OpenAI-compatible upstream in the bench process${QUICK ? " (BENCH_QUICK: a short smoke, no goals)" : ""}`);
+  console.log("goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite; ≤ 20 ms added to the whole turn");
+  try {
+    if (pgAnswers) {
+      const dbs: Array<Awaited<ReturnType<typeof freshDatabase>>> = [];
+      try {
+        const envFor = async () => {
+          const db = await freshDatabase();
+          dbs.push(db);
+          return { ...base, DATABASE_URL: db.url, PGLITE_DIR: "" };
+        };
+        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PostgreSQL (fresh database), ${r.label}`, r.samples);
+      } finally {
+        for (const db of dbs) await db.dispose();
+      }
+    }
+    if (which !== "pg") {
+      const dirs: string[] = [];
+      try {
+        const envFor = async () => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-bench-"));
+          dirs.push(dir);
+          return { ...base, DATABASE_URL: "", PGLITE_DIR: dir };
+        };
+        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PGlite (temporary directory), ${r.label}`, r.samples);
+      } finally {
+        for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await fake.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -15,9 +15,19 @@ const files = fs
   .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, "")))
   .sort();
 
+if (wanted.length > files.length) {
+  console.error(`no bench named ${wanted.filter((w) => !files.includes(`${w}.ts`)).join(", ")}`);
+  process.exit(1);
+}
 for (const file of files) {
   console.log(`\n=== ${file.replace(/\.ts$/, "")} ===`);
-  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<void> };
-  await mod.default();
+  try {
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<void> };
+    await mod.default();
+  } catch (error) {
+    // A failed bench fails the run (the BENCH_QUICK smokes in CI rely on the exit code).
+    console.error(`${file}: failed:`, error);
+    process.exit(1);
+  }
 }
 process.exit(0);

@@ -4,8 +4,8 @@ import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { getDb } from "@/server/db";
 import { noteUserId } from "@/server/http/route";
 import { authMode } from "./mode";
-import { LOCAL_SESSION_COOKIE, type LocalSession } from "./local-session";
-import { activeLocalSession } from "./local-session-store";
+import { LOCAL_SESSION_COOKIE, type LocalSession, verifyLocalSession } from "./local-session";
+import { activeLocalSession, isSessionRecorded } from "./local-session-store";
 
 export interface SessionUser {
   id: string;
@@ -45,6 +45,28 @@ async function sessionUserOf(req: Request): Promise<SessionUser | null> {
     return id ? { id } : null;
   }
   return toSessionUser(await localSessionFromRequest(req));
+}
+
+/**
+ * The user a request's credentials name, once their signature checks out, with `active`: whether
+ * the session still stands (for the local sign-in, a lookup of its row, so signing out ends it).
+ * A handler can read that user's data while `active` is pending, and must act on nothing (no
+ * write, no answer beyond 401) until it resolves true. The chat route overlaps its first read so.
+ */
+export async function claimedSessionUser(req: Request): Promise<{ user: SessionUser; active: Promise<boolean> } | null> {
+  if (authMode() === "clerk") {
+    const user = await sessionUserOf(req);
+    noteUserId(user?.id);
+    return user ? { user, active: Promise.resolve(true) } : null;
+  }
+  const token = localSessionCookie(req);
+  const session = token ? verifyLocalSession(token) : null;
+  if (!session) return null;
+  noteUserId(session.sub);
+  const active = getDb().then((db) => isSessionRecorded(db, session));
+  // Read by the caller only after its own first read; until then a failure must not go unhandled.
+  active.catch(() => {});
+  return { user: { id: session.sub, name: session.name, email: session.email }, active };
 }
 
 /** The signed-in user in server components and server actions. */

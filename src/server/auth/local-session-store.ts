@@ -61,7 +61,7 @@ function confirm(sid: string, userId: string, expiresAt: Date, checkedAt: number
   remember(confirmed, sid, { userId, until: Math.min(checkedAt + SESSION_RECHECK_MS, expiresAt.getTime()) });
 }
 
-function recentlyConfirmed(session: LocalSession): boolean {
+function recentlyConfirmed(session: Pick<LocalSession, "sid" | "sub">): boolean {
   const hit = confirmed.get(session.sid);
   if (!hit) return false;
   if (hit.userId === session.sub && hit.until > Date.now()) return true;
@@ -75,17 +75,21 @@ function recentlyConfirmed(session: LocalSession): boolean {
  */
 export async function activeLocalSession(db: Db, token: string | undefined | null, secret?: Buffer): Promise<LocalSession | null> {
   const session = verifyLocalSession(token, secret);
-  if (!session) return null;
-  if (recentlyConfirmed(session)) return session;
+  return session && (await isSessionRecorded(db, session)) ? session : null;
+}
+
+/** Whether a validly signed session is still recorded and unexpired (not signed out). */
+export async function isSessionRecorded(db: Db, session: Pick<LocalSession, "sid" | "sub">): Promise<boolean> {
+  if (recentlyConfirmed(session)) return true;
   const checkedAt = Date.now();
   const [row] = await db
     .select({ expiresAt: localSessions.expiresAt })
     .from(localSessions)
     .where(and(eq(localSessions.id, session.sid), eq(localSessions.userId, session.sub), gt(localSessions.expiresAt, new Date())))
     .limit(1);
-  if (!row) return null;
+  if (!row) return false;
   confirm(session.sid, session.sub, row.expiresAt, checkedAt);
-  return session;
+  return true;
 }
 
 /** Ends one session (sign out). */

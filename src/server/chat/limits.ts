@@ -42,10 +42,22 @@ const LOCK_SPACE = 0x43485454;
 export type TurnClaim = (LimitCheck & { allowed: false }) | (LimitCheck & { allowed: true; turnId: number });
 
 /**
+ * Queues this transaction behind the user's other turn claims until it ends. Taken in its own
+ * statement: a later statement's snapshot then sees every turn committed by earlier holders.
+ * `asyncCommit` also lets the transaction's commit return before its WAL reaches the disk (see
+ * turn-write.ts for why), in the same round trip.
+ */
+export async function lockUserTurns(tx: DbOrTx, userId: string, opts: { asyncCommit?: boolean } = {}): Promise<void> {
+  const lock = sql`pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`;
+  await tx.execute(opts.asyncCommit ? sql`select set_config('synchronous_commit', 'off', true), ${lock}` : sql`select ${lock}`);
+}
+
+/**
  * Counts the user's turns and records a new one as ONE atomic step: concurrent turns of the same
  * user queue on a per-user transaction lock, so each sees the turns claimed before it (a plain
  * read-then-insert lets every concurrent turn read the same count and pass). Other users' claims
  * do not wait. Give a claim back with `releaseDailyTurn` when the turn is not taken after all.
+ * (The chat route claims inside its own turn-writing transaction: see turn-write.ts.)
  */
 export async function claimDailyTurn(
   db: Db,
@@ -56,13 +68,18 @@ export async function claimDailyTurn(
   const now = opts.now ?? new Date();
   const limit = opts.limit ?? dailyMessageLimit();
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`);
+    await lockUserTurns(tx, userId);
     const check = await checkDailyLimit(tx, userId, now, limit);
     if (!check.allowed) return check;
     const [turn] = await tx.insert(chatTurns).values({ userId, chatId, createdAt: now }).returning({ id: chatTurns.id });
     if (!turn) throw new Error("the chat turn was not recorded");
     return { ...check, used: check.used + 1, turnId: turn.id };
   });
+}
+
+/** The start of the limit's window for a turn at `now`. */
+export function windowStart(now: Date): Date {
+  return new Date(now.getTime() - WINDOW_MS);
 }
 
 /** Gives a claimed turn back (the turn was refused or could not be saved). */

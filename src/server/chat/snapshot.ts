@@ -82,37 +82,3 @@ export async function loadTurnSnapshot(
     documents: row.documents ?? [],
   };
 }
-
-/**
- * The user's side of a turn in ONE atomic statement (the turn was already counted for the daily
- * limit by claimDailyTurn): optionally delete the chat's messages from a time on (an edit's or a regeneration's discarded
- * turns), insert a new message or replace an edited one's parts, and mark the chat active with
- * the model it now uses.
- */
-export async function writeTurn(
-  db: DbOrTx,
-  w: {
-    userId: string;
-    chatId: string;
-    model: string;
-    deleteFrom?: Date | null;
-    insert?: { id: string; parts: unknown[]; createdAt: Date };
-    edit?: { id: string; parts: unknown[] };
-  },
-): Promise<void> {
-  const now = new Date().toISOString();
-  const del = w.deleteFrom
-    ? sql`, del as (delete from messages where chat_id = ${w.chatId} and created_at >= ${w.deleteFrom.toISOString()} returning 1)`
-    : sql``;
-  const ins = w.insert
-    ? sql`, ins as (insert into messages (id, chat_id, role, parts, created_at)
-                  values (${w.insert.id}, ${w.chatId}, 'user', ${JSON.stringify(w.insert.parts)}::jsonb, ${w.insert.createdAt.toISOString()}) returning 1)`
-    : sql``;
-  const edit = w.edit
-    ? sql`, edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb where chat_id = ${w.chatId} and id = ${w.edit.id} returning 1)`
-    : sql``;
-  await db.execute(sql`
-    with touched as (update chats set updated_at = ${now}, model = ${w.model} where id = ${w.chatId} returning 1)${del}${ins}${edit}
-    select (select count(*) from touched) as touched
-  `);
-}

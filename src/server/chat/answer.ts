@@ -1,0 +1,182 @@
+/**
+ * The answer to a chat turn as an AI SDK UI message stream. The model is called at once, while
+ * the caller writes the user's side of the turn; nothing of the answer is read from the model (so
+ * no tool runs) until that write is known, and the first text delta is passed on as soon as both
+ * exist. The title of a new chat is asked for once the first words are out and sent the moment it
+ * is ready. The answer is saved when the stream ends, also when the client stops it.
+ */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import {
+  consumeStream,
+  convertToModelMessages,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+  type FinishReason,
+} from "ai";
+import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
+import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
+import type { ResolvedChatModel } from "@/server/ai/models";
+import { chatInstructions } from "@/server/ai/prompts";
+import { generateChatTitle } from "@/server/ai/title";
+import { chatTools, type ChatTools } from "@/server/ai/tools";
+import { chats } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import { currentRequest } from "@/server/http/route";
+import { logger } from "@/server/log";
+import { answerSaving, track } from "./chat-work";
+import { DEFAULT_CHAT_TITLE } from "./chats";
+import { coalesceBursts } from "./coalesce";
+import { saveAssistantMessage } from "./messages";
+import { sanitizeAssistantParts } from "./sanitize";
+import type { TurnTimer } from "./timing";
+import { after, type Turn } from "./turn";
+
+const MAX_STEPS = 5;
+/** After the answer, a title still being written is waited for this long at most. */
+const TITLE_WAIT_MS = 1500;
+
+/** The request's logger (every line carries its request id), or the root one outside a request. */
+const log = () => currentRequest()?.log ?? logger;
+
+/** Saves a title only while the chat still has the default one (a rename wins). */
+async function saveTitle(db: Db, chatId: string, title: string) {
+  await db
+    .update(chats)
+    .set({ title })
+    .where(and(eq(chats.id, chatId), eq(chats.title, DEFAULT_CHAT_TITLE)));
+}
+
+export interface PendingAnswer {
+  /** The turn is written: the answer may flow. Returns the streaming response. */
+  respond(headers: Record<string, string>): Response;
+  /** The turn was not written: the model is stopped and nothing is saved. */
+  drop(): void;
+}
+
+export async function startAnswer(opts: { db: Db; req: Request; userId: string; model: ResolvedChatModel; turn: Turn; timer: TurnTimer }): Promise<PendingAnswer> {
+  const { db, req, userId, model, turn, timer } = opts;
+  const { chatId } = turn;
+  const assistantId = crypto.randomUUID();
+  const startedAt = after(turn.lastAt);
+  const metadata: RadiumMessageMetadata = {
+    model: model.info.id,
+    offline: model.info.offline,
+    createdAt: startedAt.toISOString(),
+    ...(model.deployment ? { deployment: model.deployment } : {}),
+  };
+  const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
+  const instructions = chatInstructions({ documents: turn.documents });
+
+  let settle!: (written: boolean) => void;
+  const written = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  const stopModel = new AbortController();
+  let answerSaved: (() => void) | undefined;
+  let title: Promise<string | null> | null = null;
+  /** Where a title goes once ready, until the answer is finished. */
+  let titleTo: ((t: string) => void) | null = null;
+
+  const startTitle = () => {
+    if (title || turn.firstUserText === null) return;
+    title = track(
+      generateChatTitle(model.model, turn.firstUserText).then(async (t) => {
+        if (!(await written)) return null;
+        await saveTitle(db, chatId, t);
+        timer.at("title");
+        titleTo?.(t);
+        return t;
+      }),
+    );
+  };
+
+  const stream = createUIMessageStream<RadiumUIMessage>({
+    originalMessages: turn.history,
+    onError: describeProviderError,
+    execute: async ({ writer }) => {
+      writer.write({ type: "start", messageId: assistantId, messageMetadata: metadata });
+      const result = streamText({
+        model: model.model,
+        instructions,
+        messages: modelMessages,
+        // A deployment that cannot call tools (the offline simulator) gets none: it would refuse the request.
+        tools: model.tools === false ? undefined : chatTools({ db, userId, chatId, writer, model: model.model }),
+        stopWhen: isStepCount(MAX_STEPS),
+        abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
+        maxRetries: 1,
+        onLanguageModelCallStart: () => timer.at("model-call"),
+        onError: ({ error }) => log().warn({ err: error }, `chat model error: ${describeProviderError(error)}`),
+      });
+      if (!(await written)) return;
+      titleTo = (t) => writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
+      // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
+      // still ends with a readable error chunk before the finish chunk.
+      const reader = toUIMessageStream<ChatTools, RadiumUIMessage>({
+        stream: result.stream,
+        sendStart: false,
+        sendFinish: false,
+        onError: describeProviderError,
+        // Tool errors ("Document not found…") are already meant for people and the model: keep them.
+        redactToolErrors: false,
+      }).getReader();
+      let failed = false;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          writer.write(value);
+          if (value.type === "text-delta" && !title) {
+            timer.at("first-text");
+            // Asked once the answer's first words are out, so its work never delays them.
+            startTitle();
+          }
+        }
+      } catch (error) {
+        failed = true;
+        writer.write({ type: "error", errorText: describeProviderError(error) });
+      }
+      startTitle(); // an answer without text still titles its chat
+      const finishReason: FinishReason | undefined = failed ? undefined : await Promise.resolve(result.finishReason).catch(() => undefined);
+      if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
+      // A title still being written is waited for briefly (a slow provider must not keep the chat
+      // "streaming"); a late one is still saved and shows on the next history load.
+      const pendingTitle: Promise<string | null> | null = title;
+      if (pendingTitle) await Promise.race([pendingTitle, new Promise<null>((r) => setTimeout(() => r(null), TITLE_WAIT_MS).unref?.())]).catch(() => null);
+      titleTo = null;
+      writer.write({ type: "finish", ...(finishReason ? { finishReason } : {}) });
+      timer.at("end");
+      log().debug({ phases: timer.phases }, "chat turn timings");
+    },
+    onEnd: async ({ responseMessage }) => {
+      try {
+        const parts = sanitizeAssistantParts(responseMessage.parts);
+        if (parts.length > 0) {
+          await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata } }, startedAt);
+        }
+      } catch (error) {
+        log().error({ err: error }, "chat: could not save the answer");
+      } finally {
+        answerSaved?.();
+      }
+    },
+  });
+
+  return {
+    respond(headers) {
+      // Registered before the answer flows, so waiting for chat work also waits for a stopped answer's save.
+      answerSaved = answerSaving(chatId);
+      settle(true);
+      const res = createUIMessageStreamResponse({ stream, headers, consumeSseStream: consumeStream });
+      return res.body ? new Response(res.body.pipeThrough(coalesceBursts()), { status: res.status, headers: res.headers }) : res;
+    },
+    drop() {
+      settle(false);
+      stopModel.abort();
+      void stream.cancel().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Decides a chat turn from one snapshot read, writing nothing: whose chat it is, the history the
+ * model answers, and what must be written (turn-write.ts) before the answer may reach the client.
+ */
+import "server-only";
+import type { RadiumUIMessage } from "@/lib/chat/contract";
+import type { ResolvedChatModel } from "@/server/ai/models";
+import { DEFAULT_CHAT_TITLE } from "./chats";
+import { ChatError } from "./errors";
+import type { ChatRequest } from "./request";
+import type { SnapshotMessage, TurnSnapshot } from "./snapshot";
+import type { TurnWrite } from "./turn-write";
+
+export interface Turn {
+  chatId: string;
+  history: RadiumUIMessage[];
+  documents: TurnSnapshot["documents"];
+  /** The time of the latest message of the turn: the answer is stored after it. */
+  lastAt: Date;
+  /** The text to title the chat from, when this turn gives the chat its first message. */
+  firstUserText: string | null;
+  write: TurnWrite;
+}
+
+function textOf(parts: Array<{ type: string; text?: string }>): string {
+  return parts
+    .map((p) => (p.type === "text" ? (p.text ?? "") : ""))
+    .join("\n")
+    .trim();
+}
+
+/** A timestamp after `after` (ms precision), so message order is strict even within one millisecond. */
+export function after(after: Date | null | undefined, now = Date.now()): Date {
+  return new Date(after ? Math.max(now, after.getTime() + 1) : now);
+}
+
+function sliceAt(history: SnapshotMessage[], id: string) {
+  return history.findIndex((m) => m.message.id === id);
+}
+
+export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string, model: ResolvedChatModel): Turn {
+  const chat = snap.chat;
+  if (chat && chat.userId !== userId) {
+    throw chat.visibility === "public"
+      ? new ChatError("forbidden", "chat", "This is someone else's public chat: you can read it, but not add to it.")
+      : new ChatError("not_found", "chat", "Chat not found.");
+  }
+  if (!chat && body.trigger === "regenerate-message") throw new ChatError("not_found", "chat", "Chat not found.");
+  if (snap.named && snap.named.chatId !== body.id) {
+    throw new ChatError("conflict", "message", "This message id is already used by another chat.");
+  }
+  const base = {
+    userId,
+    chatId: body.id,
+    model: model.info.id,
+    ...(chat ? {} : { create: { visibility: body.visibility ?? "private" } }),
+  };
+
+  let history: SnapshotMessage[];
+  let write: TurnWrite;
+  if (body.trigger === "submit-message") {
+    const message = body.message;
+    const stored = { id: message.id, role: "user" as const, parts: message.parts as RadiumUIMessage["parts"] };
+    if (snap.named) {
+      if (snap.named.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
+      // An edit replaces the message and discards every later turn.
+      const editedAt = snap.named.createdAt;
+      const at = sliceAt(snap.history, message.id);
+      history = [...snap.history.slice(0, Math.max(0, at)), { message: stored, createdAt: editedAt }];
+      write = { ...base, edit: { id: message.id, parts: message.parts }, deleteFrom: after(editedAt, 0) };
+    } else {
+      const createdAt = after(snap.history.at(-1)?.createdAt);
+      history = [...snap.history, { message: stored, createdAt }];
+      write = { ...base, insert: { id: message.id, parts: message.parts, createdAt } };
+    }
+  } else {
+    // Regenerate: drop the answer being replaced (and anything after it), then answer again.
+    const anchorAt = snap.named ? sliceAt(snap.history, body.messageId ?? "") : -1;
+    const lastUserAt = snap.history.map((m) => m.message.role).lastIndexOf("user");
+    const anchor = anchorAt >= 0 ? snap.history[anchorAt]! : null;
+    const keep = anchor ? (anchor.message.role === "assistant" ? anchorAt : anchorAt + 1) : lastUserAt + 1;
+    history = snap.history.slice(0, keep);
+    write = { ...base, deleteFrom: snap.history[keep]?.createdAt ?? null };
+  }
+
+  const last = history.at(-1);
+  if (last?.message.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
+  const firstUser = history.find((m) => m.message.role === "user");
+  const firstUserText = !chat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.message.parts ?? []) : null;
+  return {
+    chatId: body.id,
+    history: history.map((m) => m.message),
+    documents: snap.documents,
+    lastAt: last.createdAt,
+    firstUserText,
+    write,
+  };
+}
