@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit + integration (vitest) on PGlite and, when reachable, the local PostgreSQL
-// (directly and through the Neon driver); then the production build and the Playwright e2e suite.
+// (directly and through the Neon driver); then the production build, the Playwright e2e suite and a
+// smoke run of the HTTP benches.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
