@@ -3,6 +3,7 @@
 // broken stream fails the bench (and its BENCH_QUICK smoke) instead of timing an error.
 import http from "node:http";
 import zlib from "node:zlib";
+import { serverTimingSteps } from "./_stats";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -18,14 +19,6 @@ export interface ChatTiming extends StreamTiming {
   steps: Record<string, number>;
 }
 
-function stepsOf(header: string | string[] | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of String(header ?? "").split(",")) {
-    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
-    if (m) out[m[1]!] = Number(m[2]);
-  }
-  return out;
-}
 
 interface Streamed extends ChatTiming {
   status: number;
@@ -48,7 +41,7 @@ function post(url: string, body: string, headers: Record<string, string>, firstM
         text += c;
         if (Number.isNaN(first) && firstMark.test(text)) first = performance.now() - t0;
       });
-      stream.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, first, total: performance.now() - t0, steps: stepsOf(res.headers["server-timing"]) }));
+      stream.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, first, total: performance.now() - t0, steps: serverTimingSteps(res.headers["server-timing"]) }));
       stream.on("error", reject);
       if (gz) res.on("error", reject);
     });

@@ -10,3 +10,13 @@ export function summarize(samples: number[]) {
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** A Server-Timing header's steps, name → ms (`auth;dur=0.20, body;dur=0.71` → { auth: 0.2, body: 0.71 }). */
+export function serverTimingSteps(header: string | string[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of String(header ?? "").split(",")) {
+    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
+    if (m) out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import http from "node:http";
 import autocannon from "autocannon";
 import { freshDatabase, postgresAnswers } from "./_deployments-db";
 import { hasProductionBuild, type NextServer, startNext } from "./_next-start";
-import { ms, summarize } from "./_stats";
+import { ms, serverTimingSteps, summarize } from "./_stats";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const RUNS = QUICK ? 30 : 100;
@@ -42,14 +42,6 @@ interface StreamResult {
   steps: Record<string, number>;
 }
 
-function stepsOf(header: string | string[] | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of String(header ?? "").split(",")) {
-    const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
-    if (m) out[m[1]!] = Number(m[2]);
-  }
-  return out;
-}
 
 function streamOnce(t: Target, ag: http.Agent = agent): Promise<StreamResult> {
   const body = JSON.stringify({ model: t.model, stream: true, messages: [{ role: "user", content: "Say something." }] });
@@ -61,7 +53,7 @@ function streamOnce(t: Target, ag: http.Agent = agent): Promise<StreamResult> {
       t.url,
       { method: "POST", agent: ag, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...t.headers } },
       (res) => {
-        const steps = stepsOf(res.headers["server-timing"]);
+        const steps = serverTimingSteps(res.headers["server-timing"]);
         res.on("data", (c: Buffer) => {
           if (Number.isNaN(ttft)) ttft = performance.now() - t0;
           tail = (tail + c.toString("utf8")).slice(-64);
