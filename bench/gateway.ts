@@ -4,7 +4,7 @@
 // 1. Added time to first token (first SSE event) and added total time, p50/p95, gateway vs calling the
 //    upstream directly, at 1 and at 50 concurrent clients (≥ 30 streamed requests per point).
 //    Goal: ≤ 2 ms p50 and ≤ 5 ms p95 added.
-//    For comparison, the same through Next's router and route handlers (GATEWAY_FAST_PATH=0).
+//    For comparison, the same through Next's router and route handlers (FAST_PATH=0).
 // 2. Requests per second (autocannon, non-streaming), gateway vs direct.
 // 3. 1,000 concurrent streaming connections held for 30 s (one chunk a second): errors, and the app
 //    process's RSS before, during and after.
@@ -120,15 +120,15 @@ async function overhead(direct: Target, gateway: Target) {
   }
 }
 
-/** For comparison: the same calls through Next's router and route handlers (GATEWAY_FAST_PATH=0), one client. */
+/** For comparison: the same calls through Next's router and route handlers (FAST_PATH=0), one client. */
 async function throughRouter(direct: Target, env: NodeJS.ProcessEnv, gateway: Target) {
-  const routed = await startNext({ port: PORT + 1, env: { ...env, GATEWAY_FAST_PATH: "0" } });
+  const routed = await startNext({ port: PORT + 1, env: { ...env, FAST_PATH: "0" } });
   try {
     const target = { ...gateway, url: `${routed.url}/api/v1/chat/completions` };
     const d = await latency("direct", direct, 1);
     const r = await latency("router", target, 1);
     console.log(
-      `for comparison, through Next's router (GATEWAY_FAST_PATH=0), 1 client: TTFT added p50 ${ms(r.ttft.p50 - d.ttft.p50)} p95 ${ms(r.ttft.p95 - d.ttft.p95)}; total added p50 ${ms(r.total.p50 - d.total.p50)} p95 ${ms(r.total.p95 - d.total.p95)}`,
+      `for comparison, through Next's router (FAST_PATH=0), 1 client: TTFT added p50 ${ms(r.ttft.p50 - d.ttft.p50)} p95 ${ms(r.ttft.p95 - d.ttft.p95)}; total added p50 ${ms(r.total.p50 - d.total.p50)} p95 ${ms(r.total.p95 - d.total.p95)}`,
     );
   } finally {
     await routed.stop();

@@ -144,6 +144,9 @@ export default async function run(): Promise<void> {
       // alternate between shapes, so none gains from going last on a machine whose load drifts.
       const all = shapes(app);
       for (let w = 0; w < WARMUP; w++) for (const shape of all) await call(shape);
+      // And once at full concurrency, so the database pool has grown to its working size: opening
+      // a connection costs tens of ms, which would land on whichever shape happened to run first.
+      for (const shape of all) await Promise.all(Array.from({ length: CLIENTS }, () => call(shape)));
       for (const shape of all) await sequential(shape);
       for (let run = 1; run <= RUNS; run++) for (const shape of all) await concurrent(shape, app, run);
     } finally {

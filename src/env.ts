@@ -92,8 +92,8 @@ export const serverSchema = {
   GATEWAY_MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   /** How long a request to a scaled-to-zero deployment waits for it to wake before 503 + Retry-After. */
   GATEWAY_COLD_START_WAIT_MS: ms().default(10_000),
-  /** "0": POST …/chat/completions goes through Next's router like every other route (see src/server/gateway/fast-path.ts). */
-  GATEWAY_FAST_PATH: z.enum(["0", "1"]).default("1"),
+  /** "0": chat completions, tRPC and chat turns go through Next's router like every other route (see src/server/http/fast-path.ts). */
+  FAST_PATH: z.enum(["0", "1"]).default("1"),
 
   // Training providers (src/server/providers/training): Together AI fine-tuning when TOGETHER_API_KEY is set
   TOGETHER_API_KEY: text(),

@@ -1,4 +1,4 @@
-// Runs once when a server process starts: give chat completions their fast path past Next's router,
+// Runs once when a server process starts: give the hot API routes (chat completions, tRPC, chat turns) their fast path past Next's router,
 // open (and migrate) the database, then sweep the outbox so events left undelivered by a crash or an
 // Inngest outage go out. Importing the env module
 // validates every variable first, so a bad value stops the server here with one clear message.
@@ -26,8 +26,9 @@ export async function register() {
       "inngest: WARNING: dev mode in a production build (RADIUM_ALLOW_INNGEST_DEV_IN_PRODUCTION=1): /api/inngest accepts unsigned calls, so anyone who can reach it can run functions. For local test builds only.",
     );
   }
-  const { installFastPath } = await import("@/server/gateway/fast-path");
-  installFastPath();
+  const { installFastPath } = await import("@/server/http/fast-path");
+  const { fastRoutes } = await import("@/server/http/fast-routes");
+  installFastPath(fastRoutes);
   await getDb();
   startOutboxSweeper();
 }

@@ -1,10 +1,10 @@
 /**
  * The gateway's routes served over real HTTP (node:http) the way `next start` serves them: chat
- * completions by the server's fast path (src/server/gateway/fast-path.ts) in front of a listener
+ * completions by the server's fast path (src/server/gateway/fast-path.ts, on src/server/http/fast-path.ts) in front of a listener
  * that plays Next, handing the route handlers a web Request (the body streamed in, the request's
  * signal aborted when the client goes away) and writing their response as it is pulled (waiting for
  * the socket to drain). `{ fastPath: false }` leaves everything to the route handlers, as
- * GATEWAY_FAST_PATH=0 does. Plus deployments made ready to call.
+ * FAST_PATH=0 does. Plus deployments made ready to call.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,7 +17,8 @@ import { GET as listModels } from "@/app/api/v1/models/route";
 import { deployments } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { advance } from "@/server/deployments/advance";
-import { wrapServer } from "@/server/gateway/fast-path";
+import { gatewayRoute } from "@/server/gateway/fast-path";
+import { wrapServer } from "@/server/http/fast-path";
 import { computeSpecFor } from "@/server/deployments/spec";
 import { ComputeSimulator } from "@/server/providers/compute/simulator";
 import { createInput } from "./deployments";
@@ -67,7 +68,7 @@ export async function startGatewayServer(opts: { fastPath?: boolean } = {}) {
       res.destroy();
     }
   });
-  if (opts.fastPath !== false) wrapServer(server);
+  if (opts.fastPath !== false) wrapServer(server, [gatewayRoute]);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

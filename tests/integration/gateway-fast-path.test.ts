@@ -7,7 +7,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { fastPathTarget, installFastPath } from "@/server/gateway/fast-path";
+import { fastPathTarget, gatewayRoute } from "@/server/gateway/fast-path";
+import { installFastPath } from "@/server/http/fast-path";
 import { newUser, suiteDatabase, type TestUser } from "../chat/helpers";
 import { activeDeployment, startGatewayServer } from "../helpers/gateway";
 
@@ -45,7 +46,7 @@ describe("installed at server start", () => {
   let server: http.Server;
   let origin: string;
   beforeAll(async () => {
-    installFastPath();
+    installFastPath([gatewayRoute]);
     // Plays Next: answers everything it is given with 418.
     server = http.createServer((_req, res) => res.writeHead(418).end("next"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -86,3 +86,20 @@ export function clerkFrontendApiOf(publishableKey: string | undefined): string |
     return undefined;
   }
 }
+
+/**
+ * What the proxy would have put on an API answer it never saw (routes it skips or the server's fast
+ * path serves): the nothing-allowed CSP and the static headers. Fetched responses have immutable
+ * headers, so those are copied.
+ */
+export function withApiHeaders(res: Response, production: boolean): Response {
+  let out = res;
+  try {
+    out.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  } catch {
+    out = new Response(res.body, res);
+    out.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  }
+  for (const [name, value] of staticSecurityHeaders(production)) out.headers.set(name, value);
+  return out;
+}
