@@ -70,6 +70,7 @@ if (!only || only === "e2e") {
     CLERK_SECRET_KEY: "",
     RADIUM_SKIP_BUILD_TYPECHECK: only ? "0" : "1",
   });
+  run("node", ["scripts/precompress-static.mjs"]); // as `npm run build` does
   run("playwright", ["test"]);
   // The HTTP benches against the build just made, as a smoke (a few runs each, no timing goals), so
   // they cannot rot. They need the local PostgreSQL as well as PGlite.

@@ -22,20 +22,21 @@ import { sendResponse } from "./send-response";
 export interface NodeRoute<M = unknown> {
   name: string;
   match(method: string | undefined, url: string | undefined, req: IncomingMessage): M | null;
-  serve(req: IncomingMessage, res: ServerResponse, match: M, gone: AbortSignal): Promise<void>;
+  /** `pass()` hands the request on to the server's own listener (Next) after all. */
+  serve(req: IncomingMessage, res: ServerResponse, match: M, gone: AbortSignal, pass: () => void): Promise<void>;
   /** The answer when serve() throws before answering (default: a bare 500). */
   failure?(): Response;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function serve<M>(route: NodeRoute<M>, match: M, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve<M>(route: NodeRoute<M>, match: M, req: IncomingMessage, res: ServerResponse, pass: () => void): Promise<void> {
   const gone = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) gone.abort(new Error("The client closed the connection."));
   });
   try {
-    await route.serve(req, res, match, gone.signal);
+    await route.serve(req, res, match, gone.signal, pass);
   } catch (err) {
     logger.error({ err, route: route.name }, "fast path: the route failed");
     if (!res.headersSent) await sendResponse(route.failure?.() ?? Response.json({ error: "Internal Server Error" }, { status: 500 }), res, gone.signal);
@@ -48,11 +49,14 @@ export function wrapServer(server: Server, routes: ReadonlyArray<NodeRoute>): vo
   const next = server.listeners("request") as Listener[];
   server.removeAllListeners("request");
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const pass = () => {
+      for (const listener of next) listener.call(server, req, res);
+    };
     for (const route of routes) {
       const match = route.match(req.method, req.url, req);
-      if (match !== null) return void serve(route, match, req, res);
+      if (match !== null) return void serve(route, match, req, res, pass);
     }
-    for (const listener of next) listener.call(server, req, res);
+    pass();
   });
 }
 

@@ -1,17 +1,19 @@
 /**
  * What the Node server's fast path takes (see fast-path.ts), each served by the very function its
  * Next route handler calls: chat completions, tRPC calls and chat turns, the hot paths a client
- * waits on. A body the fast path will not hold in memory (over the cap, or of no declared length)
+ * waits on; and the build's static files (static-route.ts). A body the fast path will not hold in memory (over the cap, or of no declared length)
  * is left to Next, which then answers it the same way.
  */
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import { trpcHandler } from "@/server/api/http-handler";
 import { chatHandler } from "@/server/chat/http-handler";
+import { env } from "@/env";
 import { gatewayRoute } from "@/server/gateway/fast-path";
 import type { NodeRoute } from "./fast-path";
 import { readBody, webRequest } from "./node-request";
 import { sendResponse } from "./send-response";
+import { staticRoute } from "./static-route";
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -38,6 +40,8 @@ function webRoute(name: string, accepts: (method: string, path: string) => boole
 }
 
 export const fastRoutes: ReadonlyArray<NodeRoute> = [
+  // Production only: the dev server's static files change under it.
+  ...(env.NODE_ENV === "production" ? [staticRoute()] : []),
   gatewayRoute,
   webRoute("trpc", (method, path) => (method === "GET" || method === "POST") && path.startsWith("/api/trpc/"), trpcHandler),
   webRoute("chat", (method, path) => method === "POST" && path === "/api/chat", chatHandler),
