@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at runtime, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "ws", "@neondatabase/serverless"],
   poweredByHeader: false,
+  // No on-the-fly gzip: it held each page's first bytes back (≈ 12 ms of the chat page's 35 ms first
+  // byte) and recompressed the same immutable scripts on every request. Scripts and styles go out as
+  // the Brotli/gzip copies the build writes (src/server/http/static-route.ts); pages and API answers
+  // go out as they are, which costs nothing on the local machine, and a public deployment puts a
+  // reverse proxy or CDN in front that compresses them (see the README).
+  compress: false,
   // The Inngest runner re-syncs every few seconds; its PUTs would drown the dev request log.
   logging: { incomingRequests: { ignore: [/^\/api\/inngest/] } },
   // `npm test` type-checks the whole project with `tsc` before building; the build skips a second pass.
