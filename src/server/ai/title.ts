@@ -1,8 +1,10 @@
 import { generateText, type LanguageModel } from "ai";
-import { offlineTitle } from "./offline/answers";
+import { greetingTitle, offlineTitle } from "./offline/answers";
 import { TITLE_INSTRUCTIONS } from "./prompts";
 
 const MAX_TITLE = 80;
+/** Titles that name no chat in particular: a model's answer like these is replaced. */
+const PLACEHOLDER = /^(new chat|untitled( chat)?|chat|greeting|greetings)$/i;
 
 export function cleanTitle(raw: string): string {
   const line = raw.split("\n").find((l) => l.trim()) ?? "";
@@ -30,9 +32,10 @@ export async function generateChatTitle(model: LanguageModel, firstMessage: stri
       abortSignal: AbortSignal.timeout(15_000),
     });
     const title = cleanTitle(text);
-    if (title) return title;
+    // A model asked to title "hi" may answer with the placeholder itself, which says nothing.
+    if (title && !PLACEHOLDER.test(title)) return title;
   } catch {
     // fall through to the heuristic title
   }
-  return cleanTitle(offlineTitle(firstMessage)) || "New chat";
+  return cleanTitle(offlineTitle(firstMessage)) || greetingTitle(firstMessage, new Date());
 }

@@ -86,8 +86,20 @@ export function afterToolAnswer(toolName: string, output: ToolOutput, error: str
   }
 }
 
+const GREETING = /^((please|can you|could you|would you|hey|hi|hiya|hello|howdy|yo|greetings|good (morning|afternoon|evening)|there)\b[\s,!.?]*)+/i;
+
+/**
+ * A title for a chat that opened with nothing but a greeting ("hi!"): the greeting and when, so
+ * two such chats are told apart in the history (never the placeholder "New chat").
+ */
+export function greetingTitle(message: string, now: Date): string {
+  const greeting = message.replace(/[^\p{L}\s]/gu, "").trim().split(/\s+/).slice(0, 3).join(" ").toLowerCase() || "hello";
+  const when = now.toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+  return `${greeting.charAt(0).toUpperCase()}${greeting.slice(1)}, ${when} UTC`;
+}
+
 /** A short chat title from the first message. */
-export function offlineTitle(message: string): string {
+export function offlineTitle(message: string, now = new Date()): string {
   const text = message.replace(/\s+/g, " ").trim();
   const topic = topicOf(text);
   const intent = parseIntent(text, { hasDocument: false });
@@ -97,11 +109,11 @@ export function offlineTitle(message: string): string {
   else if (topic) title = titleCase(topic);
   else if (intent.type === "create") title = intent.title;
   else {
-    const words = cleanPhrase(text.replace(/^((please|can you|could you|would you|hey|hi|hello|good (morning|afternoon|evening))\b[\s,!.]*)+/i, ""))
+    const words = cleanPhrase(text.replace(GREETING, ""))
       .split(" ")
       .slice(0, 6)
       .join(" ");
-    title = words ? words.charAt(0).toUpperCase() + words.slice(1) : "New chat";
+    title = words ? words.charAt(0).toUpperCase() + words.slice(1) : greetingTitle(text, now);
   }
   const words = title.split(" ");
   return words.length > 6 ? words.slice(0, 6).join(" ") : title;
