@@ -1,9 +1,9 @@
 /** Chats: create, list (keyset-paginated history), rename, delete, visibility and model. Owner-scoped. */
 import "server-only";
-import { and, desc, eq, isNotNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { boundedDate } from "@/lib/zod/text";
-import { chats, documents, type Chat } from "@/server/db/schema";
+import { chats, type Chat } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
 import type { ChatVisibility } from "@/lib/chat/contract";
 
@@ -61,15 +61,9 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
   }
 }
 
-/** The user's chats, most recently updated first; `nextCursor` continues after the last item. */
-export async function listChats(
-  db: DbOrTx,
-  userId: string,
-  opts: { cursor?: string | null; limit: number },
-): Promise<{ items: HistoryItem[]; nextCursor: string | null } | null> {
-  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
-  if (opts.cursor && !after) return null;
-  const rows = await db
+/** The history page query: most recently updated first, ties by id (chats_user_updated_id_idx's order). */
+export function historyQuery(db: DbOrTx, userId: string, after: { updatedAt: Date; id: string } | null, limit: number) {
+  return db
     .select({ id: chats.id, title: chats.title, visibility: chats.visibility, model: chats.model, updatedAt: chats.updatedAt })
     .from(chats)
     .where(
@@ -81,7 +75,18 @@ export async function listChats(
       ),
     )
     .orderBy(desc(chats.updatedAt), desc(chats.id))
-    .limit(opts.limit + 1);
+    .limit(limit);
+}
+
+/** The user's chats, most recently updated first; `nextCursor` continues after the last item. */
+export async function listChats(
+  db: DbOrTx,
+  userId: string,
+  opts: { cursor?: string | null; limit: number },
+): Promise<{ items: HistoryItem[]; nextCursor: string | null } | null> {
+  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  if (opts.cursor && !after) return null;
+  const rows = await historyQuery(db, userId, after, opts.limit + 1);
   const items = rows.slice(0, opts.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null };
@@ -105,27 +110,17 @@ export async function updateChat(
   return row ?? null;
 }
 
-/** Deletes an owned chat with its messages, votes and the documents it created. */
+/** Deletes an owned chat; its messages, votes and the documents it created go with it (ON DELETE CASCADE). */
 export async function deleteChat(db: Db, userId: string, chatId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [owned] = await tx
-      .select({ id: chats.id })
-      .from(chats)
-      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
-      .for("update");
-    if (!owned) return false;
-    // documents.chat_id is "set null" when its chat goes, so the chat's documents are deleted first.
-    await tx.delete(documents).where(and(eq(documents.userId, userId), eq(documents.chatId, chatId)));
-    await tx.delete(chats).where(eq(chats.id, chatId));
-    return true;
-  });
+  const rows = await db
+    .delete(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+    .returning({ id: chats.id });
+  return rows.length > 0;
 }
 
-/** Deletes every chat of the user, and the documents those chats created. */
+/** Deletes every chat of the user, and with them (the database's cascade) the documents they created. */
 export async function deleteAllChats(db: Db, userId: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.delete(documents).where(and(eq(documents.userId, userId), isNotNull(documents.chatId)));
-    const rows = await tx.delete(chats).where(eq(chats.userId, userId)).returning({ id: chats.id });
-    return rows.length;
-  });
+  const rows = await db.delete(chats).where(eq(chats.userId, userId)).returning({ id: chats.id });
+  return rows.length;
 }

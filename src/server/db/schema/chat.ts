@@ -1,7 +1,9 @@
 
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   foreignKey,
   index,
   jsonb,
@@ -26,7 +28,12 @@ export const chats = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("chats_user_updated_idx").on(t.userId, t.updatedAt.desc())],
+  (t) => [
+    // The history's order exactly (ORDER BY updated_at DESC, id DESC: nulls first, as DESC implies),
+    // so a page is an index range scan.
+    index("chats_user_updated_id_idx").on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    check("chats_visibility_check", sql`${t.visibility} in ('private', 'public')`),
+  ],
 );
 
 export const messages = pgTable(
@@ -41,7 +48,10 @@ export const messages = pgTable(
     metadata: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("messages_chat_created_idx").on(t.chatId, t.createdAt)],
+  (t) => [
+    index("messages_chat_created_idx").on(t.chatId, t.createdAt),
+    check("messages_role_check", sql`${t.role} in ('user', 'assistant', 'system')`),
+  ],
 );
 
 export const votes = pgTable(
@@ -58,7 +68,7 @@ export const votes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     isUpvoted: boolean().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index("votes_chat_user_idx").on(t.chatId, t.userId)],
 );
 
 /** Versioned: every save is a new row with the same id and a later created_at. */
@@ -70,8 +80,9 @@ export const documents = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    // The chat that created it: a public chat's documents are readable through it.
-    chatId: uuid().references(() => chats.id, { onDelete: "set null" }),
+    // The chat that created it: a public chat's documents are readable through it; deleting the chat
+    // deletes them.
+    chatId: uuid().references(() => chats.id, { onDelete: "cascade" }),
     title: text().notNull(),
     kind: text().$type<"text" | "code" | "sheet">().notNull(),
     content: text().notNull().default(""),
@@ -80,6 +91,7 @@ export const documents = pgTable(
     primaryKey({ columns: [t.id, t.createdAt] }),
     index("documents_user_idx").on(t.userId),
     index("documents_chat_idx").on(t.chatId),
+    check("documents_kind_check", sql`${t.kind} in ('text', 'code', 'sheet')`),
   ],
 );
 
@@ -104,6 +116,7 @@ export const suggestions = pgTable(
       "cascade",
     ),
     index("suggestions_document_idx").on(t.documentId),
+    check("suggestions_status_check", sql`${t.status} in ('open', 'applied', 'dismissed')`),
   ],
 );
 
