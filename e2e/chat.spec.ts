@@ -36,6 +36,22 @@ test("sends a message, streams the answer, titles the chat and lists it in the h
   await expect(assistantMessages(page).last().getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
 });
 
+test("Escape stops a streaming answer, from the composer", async ({ page }) => {
+  await signIn(page, uniqueUser("escape"));
+  await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");
+  const answer = assistantMessages(page).last();
+  await expect(answer).toContainText(/\w+\s+\w+/);
+  const stopButton = page.getByRole("button", { name: "Stop generating" });
+  await expect(stopButton).toHaveAttribute("aria-keyshortcuts", "Escape");
+  await page.getByRole("textbox", { name: "Message" }).focus();
+  await page.keyboard.press("Escape");
+  // Stopped at once: this answer runs on for many seconds more when nothing stops it.
+  await expect(stopButton).toBeHidden({ timeout: 3000 });
+  await waitForIdle(page);
+  const partial = (await answer.getByTestId("message-text").first().innerText()).trim();
+  expect(partial.length).toBeGreaterThan(0);
+});
+
 test("stopping mid-stream keeps the partial answer after a reload", async ({ page }) => {
   await signIn(page, uniqueUser("stop"));
   await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");

@@ -13,6 +13,7 @@ import type { ArtifactKind, ChatRequestBody, ChatVisibility, RadiumUIMessage } f
 import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
 import { readToolPart } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
+import { useEscapeToStop } from "./use-escape-to-stop";
 import { api } from "@/trpc/react";
 import { ChatGreeting } from "./chat-greeting";
 import { useBumpChatInHistory, useChatHistory, useNewChat } from "./chat-history";
@@ -136,6 +137,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   });
 
   const busy = status === "submitted" || status === "streaming";
+  const conversationRef = useRef<HTMLElement>(null);
+  useEscapeToStop(busy, stop, conversationRef);
   useEffect(() => {
     if (status === "streaming") setSaved(true);
   }, [status]);
@@ -312,6 +315,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   return (
     <div ref={rootRef} className="flex min-w-0 flex-1">
       <section
+        ref={conversationRef}
         data-skip-target
         tabIndex={-1}
         aria-label="Conversation"

@@ -93,7 +93,7 @@ export function Composer({
             </span>
           ) : null}
           {busy ? (
-            <Button type="button" size="icon-sm" className="rounded-full" onClick={onStop} aria-label="Stop generating">
+            <Button type="button" size="icon-sm" className="rounded-full" onClick={onStop} aria-label="Stop generating" aria-keyshortcuts="Escape" title="Stop generating (Esc)">
               <Square className="size-3.5 fill-current" />
             </Button>
           ) : (
