@@ -147,3 +147,49 @@ test("a public chat is readable by another user with its documents, not editable
   expect(res?.status()).toBe(404);
   await other.close();
 });
+
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`a reader copies a public chat's link and continues it as their own chat, document included (${device})`, async ({ page, browser }) => {
+    await signIn(page, uniqueUser("sharer"));
+    await sendMessage(page, "Write a short essay about rivers");
+    await waitForIdle(page);
+    const id = chatIdFrom(page.url());
+    await page.getByTestId("visibility-selector").click();
+    await page.getByRole("menuitem", { name: /Public/ }).click();
+    await expect(page.getByTestId("visibility-selector")).toHaveAccessibleName("Visibility: Public");
+
+    const other = await browser.newContext({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
+    const reader = await other.newPage();
+    await signIn(reader, uniqueUser("reader"));
+    await reader.goto(`/chat/${id}`);
+    // The last answer wrote a document: it reopens beside the chat on a wide screen, not over it on a phone.
+    if (device === "desktop") await expect(artifactPanel(reader).getByTestId("text-preview")).toContainText(/river/i);
+    else {
+      await expect(reader.getByTestId("message-assistant")).toBeVisible();
+      await expect(artifactPanel(reader)).toHaveCount(0);
+    }
+    await reader.getByTestId("copy-link").click();
+    await expect(reader.getByText("Link copied")).toBeVisible();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/chat/${id}`, reader.url()).toString());
+
+    await reader.getByRole("button", { name: "Continue in a new chat" }).click();
+    await expect(reader).not.toHaveURL(new RegExp(`/chat/${id}$`));
+    await expect(reader).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+    const copyId = chatIdFrom(reader.url());
+    await expect(reader.getByTestId("readonly-banner")).toHaveCount(0);
+    await expect(reader.getByTestId("message-user")).toContainText("rivers");
+    // The copy's document is the reader's own: it opens editable.
+    await reader.getByTestId("document-tool-card").first().click();
+    await expect(artifactPanel(reader).getByTestId("text-preview")).toContainText(/river/i);
+    await expect(artifactPanel(reader).getByTestId("artifact-readonly")).toHaveCount(0);
+    await reader.keyboard.press("Escape");
+    await sendMessage(reader, "Hello");
+    await waitForIdle(reader);
+    await expect(assistantMessages(reader)).toHaveCount(2);
+    expect(chatIdFrom(reader.url())).toBe(copyId);
+    await other.close();
+  });
+}

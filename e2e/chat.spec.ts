@@ -36,21 +36,44 @@ test("sends a message, streams the answer, titles the chat and lists it in the h
   await expect(assistantMessages(page).last().getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
 });
 
-test("Escape stops a streaming answer, from the composer", async ({ page }) => {
-  await signIn(page, uniqueUser("escape"));
-  await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");
-  const answer = assistantMessages(page).last();
-  await expect(answer).toContainText(/\w+\s+\w+/);
-  const stopButton = page.getByRole("button", { name: "Stop generating" });
-  await expect(stopButton).toHaveAttribute("aria-keyshortcuts", "Escape");
-  await page.getByRole("textbox", { name: "Message" }).focus();
-  await page.keyboard.press("Escape");
-  // Stopped at once: this answer runs on for many seconds more when nothing stops it.
-  await expect(stopButton).toBeHidden({ timeout: 3000 });
-  await waitForIdle(page);
-  const partial = (await answer.getByTestId("message-text").first().innerText()).trim();
-  expect(partial.length).toBeGreaterThan(0);
-});
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`Escape stops a streaming answer, marked stopped; Continue finishes it in place (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, uniqueUser("escape"));
+    await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");
+    const answer = assistantMessages(page).last();
+    await expect(answer).toContainText(/\w+\s+\w+/);
+    const stopButton = page.getByRole("button", { name: "Stop generating" });
+    await expect(stopButton).toHaveAttribute("aria-keyshortcuts", "Escape");
+    await page.getByRole("textbox", { name: "Message" }).focus();
+    await page.keyboard.press("Escape");
+    // Stopped at once: this answer runs on for many seconds more when nothing stops it.
+    await expect(stopButton).toBeHidden({ timeout: 3000 });
+    await waitForIdle(page);
+    const partial = (await answer.getByTestId("message-text").first().innerText()).trim();
+    expect(partial.length).toBeGreaterThan(0);
+    await expect(answer.getByTestId("stopped-note")).toContainText("Stopped");
+
+    await answer.getByRole("button", { name: "Continue" }).click();
+    await expect(answer.getByTestId("stopped-note")).toBeHidden();
+    await waitForIdle(page);
+    // One answer, carried on from where it stopped, to its end.
+    await expect(assistantMessages(page)).toHaveCount(1);
+    const whole = (await answer.getByTestId("message-text").first().innerText()).trim();
+    // (A partial answer's Markdown can render differently mid-sentence; its opening words cannot.)
+    expect(whole.startsWith(partial.slice(0, Math.min(partial.length, 10)))).toBe(true);
+    expect(whole).toContain("To chat with a real model, set OPENAI_API_KEY");
+
+    await page.reload();
+    const reloaded = assistantMessages(page).last();
+    await expect(reloaded.getByTestId("message-text")).toHaveCount(1);
+    expect((await reloaded.getByTestId("message-text").innerText()).trim()).toBe(whole);
+    await expect(reloaded.getByTestId("stopped-note")).toHaveCount(0);
+  });
+}
 
 test("stopping mid-stream keeps the partial answer after a reload", async ({ page }) => {
   await signIn(page, uniqueUser("stop"));
@@ -182,3 +205,46 @@ test("the history loads older chats as it scrolls", async ({ page }) => {
   await expect(history.getByRole("link")).toHaveCount(21);
   await expect(history.getByText("You have reached the end of your chat history.")).toBeVisible();
 });
+
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`history search finds a chat by words of its messages, by keyboard (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, uniqueUser("search"));
+    const make = async (text: string) => {
+      const id = randomUUID();
+      const res = await page.request.post("/api/chat", {
+        data: { id, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] }, trigger: "submit-message", model: "radium-offline" },
+      });
+      expect(res.status()).toBe(200);
+      await res.body();
+      return id;
+    };
+    const quokka = await make("Where do quokkas live, and what do they eat?");
+    await make("Hello there");
+    await page.goto("/");
+    await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
+
+    await page.keyboard.press("Control+K");
+    const dialog = page.getByRole("dialog", { name: "Search chats" });
+    await expect(dialog).toBeVisible();
+    // With nothing typed: the latest chats.
+    await expect(dialog.getByTestId("search-hit")).toHaveCount(2);
+    await dialog.getByRole("combobox", { name: "Search chats" }).fill("quokk");
+    await expect(dialog.getByTestId("search-hit")).toHaveCount(1);
+    await expect(dialog.getByTestId("search-hit").locator("mark").first()).toHaveText(/quokka/i);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/chat/${quokka}$`));
+    await expect(dialog).toBeHidden();
+
+    // From the history column's button, and a search with no match says so.
+    if (device === "phone") await page.getByRole("button", { name: "Toggle chat history" }).click();
+    await page.getByRole("button", { name: "Search chats" }).first().click();
+    await dialog.getByRole("combobox", { name: "Search chats" }).fill("zebras");
+    await expect(dialog.getByText("No chats match “zebras”.")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
+}

@@ -2,6 +2,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Types a message in the composer and sends it with Enter. */
 export async function sendMessage(page: Page, text: string) {
+  // A sheet or dialog that is still closing traps focus: the keys would go to it, not the composer.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   // The composer marks itself ready once hydrated, so typing is never lost.
   await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
   const input = page.getByRole("textbox", { name: "Message" });

@@ -297,6 +297,87 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
     });
   });
 
+  describe("stop and continue", () => {
+    const QUESTION = "Tell me everything about printing presses, in detail.";
+
+    /** Sends QUESTION and stops the answer after `deltas` text deltas; returns the stopped answer's id. */
+    async function stoppedTurn(u: TestUser, chatId: string, deltas = 6) {
+      process.env.OFFLINE_MODEL_DELAY_MS = "15";
+      const abort = new AbortController();
+      const res = await send(u, { id: chatId, message: userMessage(QUESTION) }, abort.signal);
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let sse = "";
+      while ((sse.match(/"text-delta"/g) ?? []).length < deltas) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        sse += decoder.decode(value, { stream: true });
+      }
+      abort.abort();
+      await reader.cancel().catch(() => {});
+      await settleChatWork();
+      process.env.OFFLINE_MODEL_DELAY_MS = "0";
+      return (parseSse(sse)[0] as { messageId: string }).messageId;
+    }
+
+    function continueRequest(u: TestUser, chatId: string, messageId: string, continueFrom?: number) {
+      return POST(chatRequest({ id: chatId, trigger: "continue-message", messageId, continueFrom, model: OFFLINE_MODEL_ID }, { cookie: u.cookie }));
+    }
+
+    it("a stopped answer is marked stopped; Continue carries it on under the same id until it reads as if never stopped", async () => {
+      const u = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const stoppedId = await stoppedTurn(u, chatId);
+      const stopped = (await storedMessages(chatId))[1]!;
+      expect(stopped.id).toBe(stoppedId);
+      expect((stopped.metadata as { stopped?: boolean }).stopped).toBe(true);
+
+      // The client saw a few characters less than the server saved (still in flight when it stopped): it goes on from those.
+      const savedText = (stopped.parts as Array<{ type: string; text?: string }>).find((p) => p.type === "text")?.text ?? "";
+      expect(savedText.length).toBeGreaterThan(4);
+      const res = await continueRequest(u, chatId, stoppedId, savedText.length - 4);
+      expect(res.status).toBe(200);
+      const chunks = await readChunks(res);
+      expect((chunks[0] as { messageId: string }).messageId).toBe(stoppedId);
+      expect(textOf(chunks).startsWith(savedText.slice(-4))).toBe(true);
+
+      // The same question answered without a stop, in another chat: the continued answer is that text.
+      const whole = crypto.randomUUID();
+      await turn(u, whole, QUESTION);
+      const reference = (await storedMessages(whole))[1]!;
+      const rows = await storedMessages(chatId);
+      expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
+      const continued = rows[1]!;
+      expect(continued.id).toBe(stoppedId);
+      const texts = (continued.parts as Array<{ type: string; text?: string }>).filter((p) => p.type === "text");
+      expect(texts).toHaveLength(1);
+      expect(texts[0]?.text).toBe((reference.parts as Array<{ type: string; text?: string }>).find((p) => p.type === "text")?.text);
+      expect((continued.metadata as { stopped?: boolean }).stopped).toBe(false);
+    });
+
+    it("only the chat's last answer can be continued, and only by its owner", async () => {
+      const alice = await newUser(tdb.db);
+      const bob = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const { message } = await turn(alice, chatId, "Hello");
+      const firstAnswer = (await storedMessages(chatId))[1]!.id;
+      await turn(alice, chatId, "Hello again");
+      const before = await storedMessages(chatId);
+
+      const notLast = await continueRequest(alice, chatId, firstAnswer);
+      expect(notLast.status).toBe(400);
+      expect(await errorOf(notLast)).toEqual({ code: "bad_request:message", message: "Only the chat's last answer can be continued." });
+      expect((await continueRequest(alice, chatId, message.id)).status).toBe(400);
+      const last = before.at(-1)!.id;
+      expect((await continueRequest(bob, chatId, last)).status).toBe(404);
+      expect((await continueRequest(bob, crypto.randomUUID(), last)).status).toBe(404);
+      const missing = await POST(chatRequest({ id: chatId, trigger: "continue-message", model: OFFLINE_MODEL_ID }, { cookie: alice.cookie }));
+      expect(missing.status).toBe(400);
+      expect(await storedMessages(chatId)).toEqual(before);
+    });
+  });
+
   describe("edit and regenerate", () => {
     let model: MockLanguageModelV4;
     let unregister: () => void;

@@ -1,6 +1,6 @@
 "use client";
 
-import { Globe, MessageSquarePlus, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+import { Globe, MessageSquarePlus, MoreHorizontal, Pencil, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -14,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { groupHistory } from "@/lib/chat/history-groups";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
+import { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
 import { cn } from "@/lib/utils";
 import { api, type RouterOutputs } from "@/trpc/react";
 
@@ -65,6 +66,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
   const router = useRouter();
   const utils = api.useUtils();
   const newChat = useNewChat();
+  const { openSearch } = useChatLayout();
   const history = useChatHistory();
   const items = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data]);
   // "Today" and "Yesterday" are the browser's days: group only after mount, so the server (in its
@@ -119,6 +121,9 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
       <div className={cn("flex items-center gap-1 border-b px-3 py-2.5", onNavigate && "pr-12")}>
         <span className="text-sm font-semibold">Chats</span>
         <div className="ml-auto flex items-center gap-0.5">
+          <Button variant="ghost" size="icon-sm" aria-label="Search chats" aria-keyshortcuts={SEARCH_SHORTCUT} title="Search chats (Ctrl+K)" onClick={openSearch}>
+            <Search />
+          </Button>
           <Button
             variant="ghost"
             size="icon-sm"

@@ -1,27 +1,14 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
 import { ChatHistory } from "./chat-history";
+import { ChatLayoutContext } from "./chat-layout-context";
+import { ChatSearchDialog } from "./chat-search-dialog";
+
+export { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
 import { DESKTOP_QUERY, useMediaQuery } from "./use-media-query";
-
-interface ChatLayoutState {
-  historyOpen: boolean;
-  toggleHistory: () => void;
-  /** While a document is open the history column makes room for it (the toggle then opens it as a sheet). */
-  setArtifactOpen: (open: boolean) => void;
-}
-
-const ChatLayoutContext = createContext<ChatLayoutState>({
-  historyOpen: false,
-  toggleHistory: () => undefined,
-  setArtifactOpen: () => undefined,
-});
-
-export function useChatLayout() {
-  return useContext(ChatLayoutContext);
-}
 
 const STORAGE_KEY = "radium:chat-history-open";
 
@@ -31,6 +18,7 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
   const [desktopOpen, setDesktopOpen] = useState(true);
   const [mobileOpen, setMobileOpen] = useState(false);
   const [artifactOpen, setArtifactOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const artifactRef = useRef(false);
   artifactRef.current = artifactOpen;
 
@@ -47,9 +35,23 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
     } else setMobileOpen((open) => !open);
   }, []);
 
+  const openSearch = useCallback(() => {
+    setMobileOpen(false);
+    setSearchOpen(true);
+  }, []);
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.defaultPrevented) return;
+      e.preventDefault();
+      openSearch();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [openSearch]);
+
   const value = useMemo(
-    () => ({ historyOpen: isDesktop && !artifactOpen ? desktopOpen : mobileOpen, toggleHistory, setArtifactOpen }),
-    [isDesktop, desktopOpen, mobileOpen, artifactOpen, toggleHistory],
+    () => ({ historyOpen: isDesktop && !artifactOpen ? desktopOpen : mobileOpen, toggleHistory, setArtifactOpen, openSearch }),
+    [isDesktop, desktopOpen, mobileOpen, artifactOpen, toggleHistory, openSearch],
   );
 
   return (
@@ -70,6 +72,7 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
         </Sheet>
         <div className="flex min-w-0 flex-1">{children}</div>
       </div>
+      <ChatSearchDialog open={searchOpen} onOpenChange={setSearchOpen} />
     </ChatLayoutContext.Provider>
   );
 }

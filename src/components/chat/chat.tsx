@@ -1,32 +1,34 @@
 "use client";
 
 import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
-import { ArrowDown, Eye, Globe, PanelLeft, SquarePen } from "lucide-react";
+import { ArrowDown } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
-import { ArtifactPanel, type OpenDocument } from "@/components/artifact/artifact-panel";
+import { ArtifactPanel } from "@/components/artifact/artifact-panel";
 import { Button } from "@/components/ui/button";
-import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/ui/sheet";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import type { ArtifactKind, ChatRequestBody, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
-import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
-import { readToolPart } from "@/lib/chat/tool-parts";
+import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
+import { lastAnswerDocument, readToolPart } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
-import { useEscapeToStop } from "./use-escape-to-stop";
 import { api } from "@/trpc/react";
 import { ChatGreeting } from "./chat-greeting";
-import { useBumpChatInHistory, useChatHistory, useNewChat } from "./chat-history";
+import { ChatHeader } from "./chat-header";
+import { useBumpChatInHistory, useChatHistory } from "./chat-history";
 import { useChatLayout } from "./chat-layout";
 import { Composer } from "./composer";
 import { ErrorBanner } from "./error-banner";
-import { Message, messageText, ThinkingDots, type Vote } from "./message";
+import { Message, messageText, ThinkingDots } from "./message";
 import { ModelSelector, type ModelOption } from "./model-selector";
+import { DocumentBeside } from "./document-beside";
+import { CopyLinkButton, ReadonlyBanner } from "./share-actions";
+import { useChatData } from "./use-chat-data";
+import { useChatTransport } from "./use-chat-transport";
+import { useChatSettings } from "./use-chat-settings";
+import { useChatVotes } from "./use-chat-votes";
+import { useEscapeToStop } from "./use-escape-to-stop";
 import { DESKTOP_QUERY, useMediaQuery } from "./use-media-query";
+import { useOpenDocument } from "./use-open-document";
 import { useStickToBottom } from "./use-stick-to-bottom";
+import { useStoppedAnswers } from "./use-stopped-answers";
 import { VisibilitySelector } from "./visibility-selector";
-
-const LAST_MODEL_KEY = "radium:last-model";
 
 export interface ChatProps {
   id: string;
@@ -51,86 +53,43 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const utils = api.useUtils();
   const bumpInHistory = useBumpChatInHistory();
   const readonly = !isOwner;
-  const { toggleHistory, setArtifactOpen } = useChatLayout();
-  const newChat = useNewChat();
+  const { setArtifactOpen } = useChatLayout();
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
 
-  const [model, setModelState] = useState(initialModel);
-  const [visibility, setVisibilityState] = useState<ChatVisibility>(initialVisibility);
   const [created, setCreated] = useState(!isNew);
+  const { model, visibility, onModelChange, onVisibilityChange } = useChatSettings({ id, initialModel, initialVisibility, models, isNew, canSave: created && isOwner });
   // `created` turns on as the first message is sent (the address changes at once); the server saves the
   // chat just before it starts answering, so the chat's own queries wait until the answer streams.
   const [saved, setSaved] = useState(!isNew);
   const [localTitle, setLocalTitle] = useState(initialTitle);
-  const [openDoc, setOpenDocState] = useState<OpenDocument | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  // What had focus when the document opened (a tool card, the header button, the composer): closing the
-  // panel removes the focused element, and focus must go back there rather than fall to <body>.
-  const openerRef = useRef<HTMLElement | null>(null);
-  const setOpenDoc = useCallback((doc: OpenDocument | null) => {
-    const active = document.activeElement;
-    if (doc && active instanceof HTMLElement && active !== document.body && !active.closest("[data-testid=artifact-panel]")) openerRef.current = active;
-    setOpenDocState(doc);
-  }, []);
-  const [streamDoc, setStreamDoc] = useState<StreamingDocument | null>(null);
+  const { openDoc, setOpenDoc } = useOpenDocument(rootRef);
   const flushArtifact = useRef<(() => Promise<void>) | null>(null);
   const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
     flushArtifact.current = fn;
   }, []);
 
-  // A new chat starts with the model last picked (when it is still offered).
+  // A chat whose last answer wrote a document opens with that document beside it (on wide screens:
+  // on a phone the panel would cover the conversation; the card is one tap away).
+  const reopened = useRef(false);
   useEffect(() => {
-    if (!isNew) return;
-    const last = window.localStorage.getItem(LAST_MODEL_KEY);
-    if (last && models.some((m) => m.id === last)) setModelState(last);
-  }, [isNew, models]);
+    if (reopened.current || isNew || !isDesktop) return;
+    reopened.current = true;
+    const doc = lastAnswerDocument(initialMessages);
+    if (doc) setOpenDoc(doc);
+  }, [isNew, isDesktop, initialMessages, setOpenDoc]);
 
-  // The request body reads the current selections through refs (the transport is created once).
-  const bodyRef = useRef({ model, visibility });
-  bodyRef.current = { model, visibility };
-
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<RadiumUIMessage>({
-        api: "/api/chat",
-        prepareSendMessagesRequest: ({ id: chatId, messages, trigger, messageId }) => {
-          const body: ChatRequestBody = {
-            id: chatId,
-            message: trigger === "submit-message" ? messages.at(-1) : undefined,
-            trigger,
-            messageId,
-            model: bodyRef.current.model,
-            visibility: bodyRef.current.visibility,
-          };
-          return { body };
-        },
-      }),
-    [],
-  );
-
+  const transport = useChatTransport({ model, visibility });
+  const data = useChatData({ chatId: id, openDocument: setOpenDoc, onTitle: setLocalTitle });
+  const stopped = useStoppedAnswers();
   const { messages, sendMessage, regenerate, stop, status, error, clearError } = useChat<RadiumUIMessage>({
     id,
     messages: initialMessages,
     transport,
     throttle: 40,
-    onData: (part) => {
-      if (isDocumentStreamPart(part)) {
-        setStreamDoc((s) => reduceDocumentStream(s, part));
-        if (part.type === "data-document-start") setOpenDoc({ id: part.data.id, title: part.data.title, kind: part.data.kind });
-        if (part.type === "data-document-finish") {
-          void utils.documents.versions.invalidate({ id: part.data.id });
-          void utils.documents.byChat.invalidate({ chatId: id });
-        }
-      } else if (part.type === "data-suggestions-ready") {
-        const data = part.data as { documentId: string; count: number };
-        void utils.suggestions.byDocument.invalidate({ documentId: data.documentId });
-      } else if (part.type === "data-chat-title") {
-        const data = part.data as { chatId: string; title: string };
-        if (data.chatId === id) setLocalTitle(data.title);
-        void utils.chats.history.invalidate();
-      }
-    },
-    onFinish: () => {
+    onData: data.onData,
+    onFinish: ({ message, isAbort }) => {
+      if (message.role === "assistant") stopped.update(message.id, isAbort);
       bumpInHistory(id);
       void utils.votes.byChat.invalidate({ chatId: id });
     },
@@ -142,19 +101,10 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   useEffect(() => {
     if (status === "streaming") setSaved(true);
   }, [status]);
-
-  // A stopped or failed answer leaves no document mid-stream.
+  const settleDocument = data.settle;
   useEffect(() => {
-    if (!busy) {
-      setStreamDoc((s) => {
-        if (s?.status === "streaming") {
-          void utils.documents.versions.invalidate({ id: s.id });
-          return { ...s, status: "done" };
-        }
-        return s;
-      });
-    }
-  }, [busy, utils]);
+    if (!busy) settleDocument();
+  }, [busy, settleDocument]);
 
   // The title: the history's copy (follows renames), else the generated one.
   const history = useChatHistory();
@@ -170,47 +120,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   }, [docsQuery.data]);
   const titleFor = useCallback((docId: string) => docIndex.get(docId), [docIndex]);
 
-  // Votes.
-  const votesQuery = api.votes.byChat.useQuery({ chatId: id }, { enabled: saved && isOwner, retry: false });
-  const votes = useMemo(() => {
-    const map = new Map<string, Vote>();
-    for (const v of votesQuery.data ?? []) map.set(v.messageId, v.isUpvoted ? "up" : "down");
-    return map;
-  }, [votesQuery.data]);
-  const voteMutation = api.votes.vote.useMutation({
-    onMutate: ({ messageId, type }) => {
-      utils.votes.byChat.setData({ chatId: id }, (old) => [
-        ...(old ?? []).filter((v) => v.messageId !== messageId),
-        { messageId, isUpvoted: type === "up" },
-      ]);
-    },
-    onError: (e) => {
-      toast.error(e.message);
-      void utils.votes.byChat.invalidate({ chatId: id });
-    },
-  });
-  // `mutate` is stable; the mutation object is not, and depending on it would re-render every message.
-  const vote = voteMutation.mutate;
-  const onVote = useCallback((messageId: string, type: "up" | "down") => vote({ chatId: id, messageId, type }), [vote, id]);
-
-  const setModel = api.chats.setModel.useMutation({ onError: (e) => toast.error(e.message) });
-  const setVisibility = api.chats.setVisibility.useMutation({
-    onSuccess: (_d, vars) => {
-      void utils.chats.history.invalidate();
-      toast.success(vars.visibility === "public" ? "Anyone signed in with the link can now read this chat" : "This chat is private again");
-    },
-    onError: (e) => toast.error(e.message),
-  });
-
-  const onModelChange = (next: string) => {
-    setModelState(next);
-    window.localStorage.setItem(LAST_MODEL_KEY, next);
-    if (created && isOwner) setModel.mutate({ id, model: next });
-  };
-  const onVisibilityChange = (next: ChatVisibility) => {
-    setVisibilityState(next);
-    if (created && isOwner) setVisibility.mutate({ id, visibility: next });
-  };
+  const { votes, onVote } = useChatVotes(id, saved && isOwner);
 
   const markCreated = useCallback(() => {
     if (created) return;
@@ -245,6 +155,17 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     [regenerate],
   );
 
+  // A send without a message carries on the last answer (the transport names it).
+  const markStopped = stopped.update;
+  const onContinue = useCallback(
+    async (messageId: string) => {
+      await flushArtifact.current?.();
+      markStopped(messageId, false);
+      void sendMessage();
+    },
+    [markStopped, sendMessage],
+  );
+
   const retry = useCallback(async () => {
     clearError();
     const lastUser = [...messages].reverse().find((m) => m.role === "user");
@@ -254,28 +175,12 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     void sendMessage({ text: messageText(lastUser), messageId: lastUser.id });
   }, [clearError, messages, sendMessage]);
 
-  const onOpenDocument = useCallback((doc: { id: string; title: string; kind: ArtifactKind }) => setOpenDoc(doc), [setOpenDoc]);
-
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (openDoc) {
-      wasOpen.current = true;
-      return;
-    }
-    if (!wasOpen.current) return;
-    wasOpen.current = false;
-    const opener = openerRef.current;
-    openerRef.current = null;
-    const fallback = rootRef.current?.querySelector<HTMLElement>("[data-focus-after-document]");
-    (opener?.isConnected ? opener : fallback)?.focus();
-  }, [openDoc]);
-
   // Opening a public chat's documents: the latest document is one click away in the header.
   const lastDocId = useMemo(() => {
     for (let i = messages.length - 1; i >= 0; i--) {
       const m = messages[i]!;
       for (let j = m.parts.length - 1; j >= 0; j--) {
-        const view = readToolPart(m.parts[j] as { type: string });
+        const view = readToolPart(m.parts[j]!);
         if (view?.documentId && (view.tool === "createDocument" || view.tool === "updateDocument")) return view.documentId;
       }
     }
@@ -301,7 +206,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     <ArtifactPanel
       key={openDoc.id}
       doc={openDoc}
-      streaming={streamDoc}
+      streaming={data.streamDoc}
       chatReadonly={readonly}
       chatBusy={busy}
       onClose={() => setOpenDoc(null)}
@@ -321,46 +226,22 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
         aria-label="Conversation"
         className={cn("@container flex min-w-0 flex-1 flex-col outline-none", openDoc && isDesktop && "w-[400px] flex-none border-r xl:w-[440px]")}
       >
-        <header className="flex h-12 shrink-0 items-center gap-1 border-b px-2">
-          <Tooltip>
-            <TooltipTrigger asChild>
-              <Button variant="ghost" size="icon-sm" aria-label="Toggle chat history" onClick={toggleHistory}>
-                <PanelLeft />
-              </Button>
-            </TooltipTrigger>
-            <TooltipContent>Chat history</TooltipContent>
-          </Tooltip>
-          <Tooltip>
-            <TooltipTrigger asChild>
-              <Button variant="ghost" size="icon-sm" aria-label="New chat" onClick={newChat} className="lg:hidden">
-                <SquarePen />
-              </Button>
-            </TooltipTrigger>
-            <TooltipContent>New chat</TooltipContent>
-          </Tooltip>
-          <h1 className="min-w-0 flex-1 truncate px-1 text-sm font-medium" data-testid="chat-title">
-            {title ?? <span className="text-muted-foreground">New chat</span>}
-          </h1>
-          {readonly ? (
-            lastDoc ? (
-              <Button variant="outline" size="sm" data-focus-after-document onClick={() => setOpenDoc(lastDoc)}>
-                <Eye /> Open document
-              </Button>
-            ) : null
-          ) : (
-            <>
-              <ModelSelector models={registryModels} deployments={deployments} value={model} onChange={onModelChange} disabled={busy} />
-              <VisibilitySelector value={visibility} onChange={onVisibilityChange} />
-            </>
-          )}
-        </header>
+        <ChatHeader
+          title={title}
+          controls={
+            readonly ? null : (
+              <>
+                <ModelSelector models={registryModels} deployments={deployments} value={model} onChange={onModelChange} disabled={busy} />
+                <VisibilitySelector value={visibility} onChange={onVisibilityChange} />
+                {visibility === "public" && created ? <CopyLinkButton chatId={id} /> : null}
+              </>
+            )
+          }
+          onOpenLatestDocument={readonly && lastDoc ? () => setOpenDoc(lastDoc) : null}
+          readerActions={readonly ? <CopyLinkButton chatId={id} /> : null}
+        />
 
-        {readonly ? (
-          <div className="flex items-start gap-2 border-b bg-muted/60 px-4 py-2 text-sm text-muted-foreground" role="note" data-testid="readonly-banner">
-            <Globe className="mt-0.5 size-4 shrink-0" aria-hidden />
-            <span>You are viewing a public chat shared by its owner. It is read-only: you can read the messages and open its documents.</span>
-          </div>
-        ) : null}
+        {readonly ? <ReadonlyBanner chatId={id} /> : null}
 
         <div className="relative min-h-0 flex-1">
           <div ref={scrollRef} className="h-full overflow-y-auto" data-testid="messages">
@@ -379,11 +260,13 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
                     readonly={readonly}
                     busy={busy}
                     vote={votes.get(m.id) ?? null}
+                    stopped={stopped.isStopped(m)}
                     modelName={m.metadata?.model ? (modelNames.get(m.metadata.model) ?? m.metadata.model) : undefined}
                     onVote={onVote}
                     onRegenerate={onRegenerate}
+                    onContinue={onContinue}
                     onEdit={onEdit}
-                    onOpenDocument={onOpenDocument}
+                    onOpenDocument={setOpenDoc}
                     titleFor={titleFor}
                   />
                 ))}
@@ -423,15 +306,10 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
         ) : null}
       </section>
 
-      {openDoc && isDesktop ? <div className="flex min-w-0 flex-1">{panel}</div> : null}
-      {openDoc && !isDesktop ? (
-        <Sheet open onOpenChange={(open) => !open && setOpenDoc(null)}>
-          <SheetContent side="right" showCloseButton={false} className="w-full gap-0 p-0 sm:max-w-full" onOpenAutoFocus={(e) => e.preventDefault()}>
-            <SheetTitle className="sr-only">{openDoc.title}</SheetTitle>
-            <SheetDescription className="sr-only">The document beside the chat</SheetDescription>
-            {panel}
-          </SheetContent>
-        </Sheet>
+      {openDoc ? (
+        <DocumentBeside title={openDoc.title} sheet={!isDesktop} onClose={() => setOpenDoc(null)}>
+          {panel}
+        </DocumentBeside>
       ) : null}
     </div>
   );

@@ -8,9 +8,12 @@ export const ARTIFACT_KINDS = ["text", "code", "sheet"] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 export type ChatVisibility = "private" | "public";
 
-/** Streamed `data-<name>` parts. Document parts are transient (not stored in the message). */
-export interface RadiumDataParts {
-  [key: string]: unknown;
+/**
+ * Streamed `data-<name>` parts. Document parts are transient (not stored in the message). A type
+ * alias, not an interface, so it is a `UIDataTypes` without an index signature and each part's
+ * `data` narrows by its `type`.
+ */
+export type RadiumDataParts = {
   /** A tool started creating/updating a document: open the artifact panel on it. */
   "document-start": { id: string; title: string; kind: ArtifactKind; action: "create" | "update" };
   /** Streamed content: `delta` is appended to what arrived since the last document-start. */
@@ -21,7 +24,7 @@ export interface RadiumDataParts {
   "suggestions-ready": { documentId: string; count: number };
   /** The generated title of a new chat. */
   "chat-title": { chatId: string; title: string };
-}
+};
 
 export interface RadiumMessageMetadata {
   /** Model id used for an assistant message. */
@@ -34,6 +37,8 @@ export interface RadiumMessageMetadata {
    * by id and by its endpoint name at the time.
    */
   deployment?: { id: string; name: string };
+  /** The user stopped this answer before it finished; it can be continued. */
+  stopped?: boolean;
 }
 
 export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts>;
@@ -42,11 +47,16 @@ export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts>;
 export interface ChatRequestBody {
   /** Chat id (uuid); created on first message. */
   id: string;
-  /** The new or edited user message (for "submit-message"), absent for "regenerate-message". */
+  /** The new or edited user message (for "submit-message"), absent otherwise. */
   message?: RadiumUIMessage;
-  trigger: "submit-message" | "regenerate-message";
-  /** With "regenerate-message", the assistant message to replace; with an edited user message, later turns are discarded. */
+  trigger: "submit-message" | "regenerate-message" | "continue-message";
+  /**
+   * With "regenerate-message", the assistant message to replace; with "continue-message", the
+   * stopped answer (the chat's last message) to carry on; with an edited user message, later turns are discarded.
+   */
   messageId?: string;
+  /** With "continue-message": how many characters of the stopped answer's text the client shows (it goes on from there). */
+  continueFrom?: number;
   model: string;
   visibility?: ChatVisibility;
 }

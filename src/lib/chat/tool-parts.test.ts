@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readToolPart } from "./tool-parts";
+import { lastAnswerDocument, readToolPart } from "./tool-parts";
 
 describe("readToolPart", () => {
   it("ignores parts that are not document tools", () => {
@@ -37,5 +37,25 @@ describe("readToolPart", () => {
     expect(
       readToolPart({ type: "tool-createDocument", toolCallId: "c5", state: "output-available", input: {}, output: { id: "d", title: "t", kind: "video" } })?.document,
     ).toBeNull();
+  });
+});
+
+describe("lastAnswerDocument", () => {
+  const doc = { id: "11111111-1111-4111-8111-111111111111", title: "Tea", kind: "text" };
+  const wrote = (tool: string, output: unknown = doc) => ({ type: `tool-${tool}`, toolCallId: "c", state: "output-available", input: {}, output });
+  const user = { role: "user", parts: [{ type: "text", text: "hi" }] };
+
+  it("is the document the last answer created or updated (its latest such call)", () => {
+    const other = { ...doc, id: "22222222-2222-4222-8222-222222222222", title: "Coffee" };
+    expect(lastAnswerDocument([user, { role: "assistant", parts: [wrote("createDocument"), { type: "text", text: "Done." }] }])).toEqual(doc);
+    expect(lastAnswerDocument([user, { role: "assistant", parts: [wrote("createDocument"), wrote("updateDocument", other)] }])).toEqual(other);
+  });
+
+  it("is null when the last answer wrote nothing, only read, failed, or is not the last message", () => {
+    expect(lastAnswerDocument([user, { role: "assistant", parts: [{ type: "text", text: "Hello" }] }])).toBeNull();
+    expect(lastAnswerDocument([user, { role: "assistant", parts: [wrote("readDocument")] }])).toBeNull();
+    expect(lastAnswerDocument([user, { role: "assistant", parts: [{ ...wrote("createDocument"), state: "output-error", output: undefined }] }])).toBeNull();
+    expect(lastAnswerDocument([{ role: "assistant", parts: [wrote("createDocument")] }, user])).toBeNull();
+    expect(lastAnswerDocument([])).toBeNull();
   });
 });

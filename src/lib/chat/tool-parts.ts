@@ -76,3 +76,17 @@ export function readToolPart(part: { type: string; [k: string]: unknown }): Tool
   }
   return view;
 }
+
+/**
+ * The document the chat's last answer wrote (created or updated), to reopen beside a chat when it
+ * is opened again; null when the last answer wrote none.
+ */
+export function lastAnswerDocument(messages: ReadonlyArray<{ role: string; parts: ReadonlyArray<{ type: string; [k: string]: unknown }> }>): DocumentRef | null {
+  const last = messages.at(-1);
+  if (last?.role !== "assistant") return null;
+  for (let i = last.parts.length - 1; i >= 0; i--) {
+    const view = readToolPart(last.parts[i]!);
+    if (view?.document && (view.tool === "createDocument" || view.tool === "updateDocument")) return view.document;
+  }
+  return null;
+}

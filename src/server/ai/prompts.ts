@@ -62,6 +62,10 @@ export function chatInstructions(opts: { documents: ChatDocumentRef[]; now?: Dat
   ].join("\n");
 }
 
+/** Sent (not stored) after a stopped answer when the user asks to continue it. */
+export const CONTINUE_INSTRUCTION =
+  "Continue your previous answer exactly where it stopped, mid-sentence if need be. Do not repeat anything already written and do not comment on the interruption.";
+
 export const TITLE_INSTRUCTIONS = [
   TASK_OPENERS.title,
   "Summarize the user's first message in at most 6 words.",

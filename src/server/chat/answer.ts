@@ -18,9 +18,11 @@ import {
   type FinishReason,
 } from "ai";
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
+import { joinContinuedText } from "@/lib/chat/continued-text";
 import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
 import type { ResolvedChatModel } from "@/server/ai/models";
-import { chatInstructions } from "@/server/ai/prompts";
+import { offlineTaskOptions } from "@/server/ai/offline/task";
+import { chatInstructions, CONTINUE_INSTRUCTION } from "@/server/ai/prompts";
 import { generateChatTitle } from "@/server/ai/title";
 import { chatTools, type ChatTools } from "@/server/ai/tools";
 import { chats } from "@/server/db/schema";
@@ -60,15 +62,18 @@ export interface PendingAnswer {
 export async function startAnswer(opts: { db: Db; req: Request; userId: string; model: ResolvedChatModel; turn: Turn; timer: TurnTimer }): Promise<PendingAnswer> {
   const { db, req, userId, model, turn, timer } = opts;
   const { chatId } = turn;
-  const assistantId = crypto.randomUUID();
-  const startedAt = after(turn.lastAt);
+  // A continuation carries on the stopped answer under its id and time; the stream extends it.
+  const assistantId = turn.continues?.id ?? crypto.randomUUID();
+  const startedAt = turn.continues?.createdAt ?? after(turn.lastAt);
   const metadata: RadiumMessageMetadata = {
     model: model.info.id,
     offline: model.info.offline,
     createdAt: startedAt.toISOString(),
     ...(model.deployment ? { deployment: model.deployment } : {}),
+    ...(turn.continues ? { stopped: false } : {}),
   };
   const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
+  if (turn.continues) modelMessages.push({ role: "user", content: CONTINUE_INSTRUCTION });
   const instructions = chatInstructions({ documents: turn.documents });
 
   let settle!: (written: boolean) => void;
@@ -106,6 +111,7 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         // A deployment that cannot call tools (the offline simulator) gets none: it would refuse the request.
         tools: model.tools === false ? undefined : chatTools({ db, userId, chatId, writer, model: model.model }),
         stopWhen: isStepCount(MAX_STEPS),
+        ...(turn.continues ? { providerOptions: offlineTaskOptions("continue") } : {}),
         abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,
         onLanguageModelCallStart: () => timer.at("model-call"),
@@ -151,11 +157,13 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
       timer.at("end");
       log().debug({ phases: timer.phases }, "chat turn timings");
     },
-    onEnd: async ({ responseMessage }) => {
+    onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
       try {
-        const parts = sanitizeAssistantParts(responseMessage.parts);
+        const parts = sanitizeAssistantParts(joinContinuedText(responseMessage.parts));
+        // Stopped by the user (the request went away): marked, so the chat offers Continue.
+        const stopped = isAborted || isCancelled === true || req.signal.aborted;
         if (parts.length > 0) {
-          await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata } }, startedAt);
+          await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata, ...(stopped ? { stopped: true } : {}) } }, startedAt);
         }
       } catch (error) {
         log().error({ err: error }, "chat: could not save the answer");

@@ -36,14 +36,21 @@ const common = {
   visibility: z.enum(["private", "public"]).optional(),
 };
 
-/** A new or edited user message; or a regeneration (the message, if sent, is ignored). */
+/** A new or edited user message; a regeneration; or the continuation of a stopped answer (a message, if sent, is ignored). */
 export const chatRequestSchema = z.discriminatedUnion(
   "trigger",
   [
     z.object({ ...common, trigger: z.literal("submit-message"), message: userMessage }),
     z.object({ ...common, trigger: z.literal("regenerate-message"), message: z.unknown().optional() }),
+    z.object({
+      ...common,
+      trigger: z.literal("continue-message"),
+      messageId: safeText().min(1, "messageId: Name the stopped answer to continue.").max(200),
+      continueFrom: z.number().int().min(0).max(10_000_000).optional(),
+      message: z.unknown().optional(),
+    }),
   ],
-  { error: 'trigger: Expected "submit-message" or "regenerate-message".' },
+  { error: 'trigger: Expected "submit-message", "regenerate-message" or "continue-message".' },
 );
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

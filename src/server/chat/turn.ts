@@ -3,6 +3,7 @@
  * model answers, and what must be written (turn-write.ts) before the answer may reach the client.
  */
 import "server-only";
+import { trimAnswerText } from "@/lib/chat/continued-text";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
 import type { ResolvedChatModel } from "@/server/ai/models";
 import { DEFAULT_CHAT_TITLE } from "./chats";
@@ -19,6 +20,8 @@ export interface Turn {
   lastAt: Date;
   /** The text to title the chat from, when this turn gives the chat its first message. */
   firstUserText: string | null;
+  /** Set when the turn carries on a stopped answer (the history's last message) instead of adding one. */
+  continues: { id: string; createdAt: Date } | null;
   write: TurnWrite;
 }
 
@@ -45,7 +48,7 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
       ? new ChatError("forbidden", "chat", "This is someone else's public chat: you can read it, but not add to it.")
       : new ChatError("not_found", "chat", "Chat not found.");
   }
-  if (!chat && body.trigger === "regenerate-message") throw new ChatError("not_found", "chat", "Chat not found.");
+  if (!chat && body.trigger !== "submit-message") throw new ChatError("not_found", "chat", "Chat not found.");
   if (snap.named && snap.named.chatId !== body.id) {
     throw new ChatError("conflict", "message", "This message id is already used by another chat.");
   }
@@ -58,6 +61,24 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
 
   let history: SnapshotMessage[];
   let write: TurnWrite;
+  if (body.trigger === "continue-message") {
+    // Only the chat's last answer can be carried on: anything after it would no longer follow.
+    const last = snap.history.at(-1);
+    if (!snap.named || last?.message.id !== body.messageId || last.message.role !== "assistant") {
+      throw new ChatError("bad_request", "message", "Only the chat's last answer can be continued.");
+    }
+    // What the client shows of it: the few words saved after the client stopped reading are dropped.
+    const shown = body.continueFrom === undefined ? last.message : { ...last.message, parts: trimAnswerText(last.message.parts, body.continueFrom) };
+    return {
+      chatId: body.id,
+      history: [...snap.history.slice(0, -1).map((m) => m.message), shown],
+      documents: snap.documents,
+      lastAt: last.createdAt,
+      firstUserText: null,
+      continues: { id: last.message.id, createdAt: last.createdAt },
+      write: base,
+    };
+  }
   if (body.trigger === "submit-message") {
     const message = body.message;
     const stored = { id: message.id, role: "user" as const, parts: message.parts as RadiumUIMessage["parts"] };
@@ -93,6 +114,7 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
     documents: snap.documents,
     lastAt: last.createdAt,
     firstUserText,
+    continues: null,
     write,
   };
 }

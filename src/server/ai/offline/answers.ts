@@ -118,3 +118,14 @@ export function offlineTitle(message: string, now = new Date()): string {
   const words = title.split(" ");
   return words.length > 6 ? words.slice(0, 6).join(" ") : title;
 }
+
+/**
+ * The rest of a stopped answer: the offline model answers the same question the same way, so what
+ * follows the stopped text is the continuation. An answer it would not have written (a hosted
+ * model's, or one cut inside a tool call) gets a short closing line instead.
+ */
+export function offlineContinuation(question: string, stopped: string, opts: { documents: number }): string {
+  const full = offlineAnswer(question, opts);
+  if (stopped.length > 0 && full.startsWith(stopped) && full.length > stopped.length) return full.slice(stopped.length);
+  return `${stopped.length > 0 && !/\s$/.test(stopped) ? " " : ""}That is the whole answer: there is nothing more to add.`;
+}

@@ -16,12 +16,13 @@ import type {
 } from "@ai-sdk/provider";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import { detectTask, parseDocumentPrompt } from "../prompts";
-import { afterToolAnswer, needsDocumentAnswer, offlineAnswer, offlineTitle } from "./answers";
+import { afterToolAnswer, needsDocumentAnswer, offlineAnswer, offlineContinuation, offlineTitle } from "./answers";
 import { composeCode, reviseCode } from "./compose-code";
 import { composeSheet, reviseSheet } from "./compose-sheet";
 import { composeProse, reviseProse } from "./compose-text";
 import { parseIntent } from "./intents";
 import { offlineSuggestions } from "./suggest";
+import { offlineTaskOf } from "./task";
 import { jsonPieces, streamPieces, wordCount } from "./text-utils";
 
 export const OFFLINE_MODEL_ID = "radium-offline";
@@ -41,6 +42,14 @@ function textOf(content: unknown): string {
 function systemText(prompt: LanguageModelV4Prompt): string | undefined {
   const sys = prompt.filter((m) => m.role === "system").map((m) => m.content);
   return sys.length > 0 ? sys.join("\n") : undefined;
+}
+
+/** The last assistant message's text and the user message it answered (Continue after Stop). */
+function stoppedAnswer(prompt: LanguageModelV4Prompt): { question: string; text: string } {
+  const at = prompt.findLastIndex((m) => m.role === "assistant");
+  const answer = prompt[at];
+  const text = answer?.role === "assistant" ? textOf(answer.content) : "";
+  return { question: lastUserText(prompt.slice(0, Math.max(0, at))), text };
 }
 
 function lastUserText(prompt: LanguageModelV4Prompt): string {
@@ -159,6 +168,10 @@ export class OfflineLanguageModel implements LanguageModelV4 {
 
     // The chat itself.
     const answer = (text: string): Plan => ({ type: "text", text, pieceWords: 1, delayMs: this.delayMs });
+    if (offlineTaskOf(options.providerOptions) === "continue") {
+      const stopped = stoppedAnswer(prompt);
+      return answer(offlineContinuation(stopped.question, stopped.text, { documents: documentsFromSystem(system).length }));
+    }
     const last = prompt.at(-1);
     if (last?.role === "tool") {
       const result = [...last.content].reverse().find((p) => p.type === "tool-result");

@@ -7,6 +7,9 @@ import { readableChat } from "@/server/chat/access";
 import { chatDeployment, deploymentChatModels } from "@/server/chat/deployment-models";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
 import { loadMessages } from "@/server/chat/messages";
+import { searchChats } from "@/server/chat/search";
+import { forkChat } from "@/server/chat/fork";
+import { MAX_SEARCH_CHARS } from "@/lib/chat/search-query";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const chatId = z.uuid();
@@ -30,11 +33,23 @@ export const chatsRouter = createTRPCRouter({
       return page;
     }),
 
+  /** The caller's chats whose title, or one of whose messages, holds every word of `query` (as prefixes), newest first. */
+  search: protectedProcedure
+    .input(z.object({ query: safeText().max(MAX_SEARCH_CHARS), limit: z.number().int().min(1).max(50).default(20) }))
+    .query(({ ctx, input }) => searchChats(ctx.db, ctx.userId, input.query, input.limit)),
+
   /** A chat with its messages: the owner's, or anyone's when public (read-only). */
   byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
     const access = await readableChat(ctx.db, input.id, ctx.userId);
     if (!access) throw notFound();
     return { chat: publicChat(access.chat), messages: await loadMessages(ctx.db, input.id), isOwner: access.isOwner };
+  }),
+
+  /** "Continue in a new chat": a private copy, for the caller, of a chat they can read (with its documents). */
+  fork: protectedProcedure.input(z.object({ id: chatId })).mutation(async ({ ctx, input }) => {
+    const id = await forkChat(ctx.db, ctx.userId, input.id);
+    if (!id) throw notFound();
+    return { id };
   }),
 
   rename: protectedProcedure

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   foreignKey,
   index,
   jsonb,
@@ -14,6 +15,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./users";
+
+/** Postgres full-text search vectors (history search); written by the database, never by us. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const chats = pgTable(
   "chats",
@@ -32,6 +36,7 @@ export const chats = pgTable(
     // The history's order exactly (ORDER BY updated_at DESC, id DESC: nulls first, as DESC implies),
     // so a page is an index range scan.
     index("chats_user_updated_id_idx").on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("chats_title_search_idx").using("gin", sql`to_tsvector('simple'::regconfig, ${t.title})`),
     check("chats_visibility_check", sql`${t.visibility} in ('private', 'public')`),
   ],
 );
@@ -47,9 +52,12 @@ export const messages = pgTable(
     parts: jsonb().notNull().$type<unknown[]>(),
     metadata: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The words of the message's text parts ('simple': no stemming, any language), for history search. */
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, jsonb_path_query_array(parts, '$[*] ? (@.type == "text").text'))`),
   },
   (t) => [
     index("messages_chat_created_idx").on(t.chatId, t.createdAt),
+    index("messages_search_idx").using("gin", t.search),
     check("messages_role_check", sql`${t.role} in ('user', 'assistant', 'system')`),
   ],
 );

@@ -1,0 +1,3 @@
+ALTER TABLE "messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, jsonb_path_query_array(parts, '$[*] ? (@.type == "text").text'))) STORED;--> statement-breakpoint
+CREATE INDEX "chats_title_search_idx" ON "chats" USING gin (to_tsvector('simple'::regconfig, "title"));--> statement-breakpoint
+CREATE INDEX "messages_search_idx" ON "messages" USING gin ("search");

@@ -1,0 +1,21 @@
+import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
+
+export type Vote = "up" | "down" | null;
+
+export interface MessageProps {
+  message: RadiumUIMessage;
+  isStreaming: boolean;
+  isLastAssistant: boolean;
+  readonly: boolean;
+  busy: boolean;
+  vote: Vote;
+  /** The user stopped this answer (it offers Continue when it is the last one). */
+  stopped: boolean;
+  modelName?: string;
+  onVote: (messageId: string, type: "up" | "down") => void;
+  onRegenerate: (messageId: string) => void;
+  onContinue: (messageId: string) => void;
+  onEdit: (messageId: string, text: string) => void;
+  onOpenDocument: (doc: { id: string; title: string; kind: ArtifactKind }) => void;
+  titleFor: (id: string) => { title: string; kind: ArtifactKind } | undefined;
+}

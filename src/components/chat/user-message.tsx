@@ -1,0 +1,83 @@
+"use client";
+
+import { Pencil } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
+import { CopyButton } from "./copy-button";
+import { IconActionButton } from "./icon-action-button";
+import type { MessageProps } from "./message-props";
+import { messageText } from "./message-text";
+
+/** The user's message: its text, Copy, and Edit (which replaces later turns). */
+export function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "message" | "readonly" | "busy" | "onEdit">) {
+  const text = messageText(message);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(text);
+  const tooLong = draft.length > MAX_MESSAGE_CHARS;
+
+  if (editing) {
+    return (
+      <form
+        className="ml-auto flex w-full max-w-[85%] flex-col gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!draft.trim() || tooLong) return;
+          setEditing(false);
+          onEdit(message.id, draft.trim());
+        }}
+      >
+        <label htmlFor={`edit-${message.id}`} className="sr-only">
+          Edit message
+        </label>
+        <textarea
+          id={`edit-${message.id}`}
+          // biome-ignore lint/a11y/noAutofocus: the editor opens because the user just pressed Edit; focus follows that click
+          autoFocus
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setEditing(false);
+            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          className="field-sizing-content max-h-72 min-h-20 w-full resize-none rounded-xl border bg-background px-3 py-2 text-[15px] outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/30 dark:bg-card"
+        />
+        <div className="flex items-center justify-end gap-2">
+          <span className="mr-auto text-xs text-muted-foreground">Later messages in this chat will be replaced.</span>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" size="sm" disabled={!draft.trim() || tooLong}>
+            Send
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="group/message ml-auto flex max-w-[85%] flex-col items-end gap-1">
+      <div className="rounded-2xl rounded-br-md bg-primary px-4 py-2.5 text-[15px] whitespace-pre-wrap text-primary-foreground" data-testid="user-message-text">
+        {text}
+      </div>
+      <div className="flex items-center gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within/message:opacity-100 md:group-hover/message:opacity-100">
+        <CopyButton value={text} label="Copy message" />
+        {!readonly ? (
+          <IconActionButton
+            label="Edit message"
+            disabled={busy}
+            onClick={() => {
+              setDraft(text);
+              setEditing(true);
+            }}
+          >
+            <Pencil />
+          </IconActionButton>
+        ) : null}
+      </div>
+    </div>
+  );
+}
