@@ -97,38 +97,62 @@ test("stopping mid-stream keeps the partial answer after a reload", async ({ pag
   expect(kept.startsWith(partial.slice(0, Math.min(partial.length, 40)))).toBe(true);
 });
 
-test("edits a sent message (later turns replaced) and regenerates the last answer", async ({ page }) => {
-  await signIn(page, uniqueUser("edit"));
-  await sendMessage(page, "What is the capital of France?");
-  await waitForIdle(page);
-  await sendMessage(page, "And of Italy?");
-  await waitForIdle(page);
-  await expect(page.getByTestId("message-user")).toHaveCount(2);
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`an edit and a regenerate keep the earlier versions: switch between them, also after a reload (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, uniqueUser("branch"));
+    await sendMessage(page, "What is the capital of France?");
+    await waitForIdle(page);
+    await sendMessage(page, "And of Italy?");
+    await waitForIdle(page);
+    await expect(page.getByTestId("message-user")).toHaveCount(2);
 
-  // Edit the first message: the second turn is discarded.
-  const first = page.getByTestId("message-user").first();
-  await first.hover();
-  await first.getByRole("button", { name: "Edit message" }).click();
-  await first.getByRole("textbox", { name: "Edit message" }).fill("What is the capital of Spain?");
-  await first.getByRole("button", { name: "Send" }).click();
-  await waitForIdle(page);
-  await expect(page.getByTestId("message-user")).toHaveCount(1);
-  await expect(page.getByTestId("message-user")).toContainText("Spain");
-  await expect(assistantMessages(page)).toHaveCount(1);
+    // Edit the first message: the conversation follows the new version.
+    const first = page.getByTestId("message-user").first();
+    await first.hover();
+    await first.getByRole("button", { name: "Edit message" }).click();
+    await first.getByRole("textbox", { name: "Edit message" }).fill("What is the capital of Spain?");
+    await first.getByRole("button", { name: "Send" }).click();
+    await waitForIdle(page);
+    await expect(page.getByTestId("message-user")).toHaveCount(1);
+    await expect(page.getByTestId("message-user")).toContainText("Spain");
+    await expect(assistantMessages(page)).toHaveCount(1);
+    const position = first.getByTestId("branch-position");
+    await expect(position).toHaveText("2 / 2");
 
-  // Regenerate: still one answer, under a new message id.
-  const before = await assistantMessages(page).first().getAttribute("data-message-id");
-  await assistantMessages(page).first().getByRole("button", { name: "Regenerate answer" }).click();
-  await waitForIdle(page);
-  await expect(assistantMessages(page)).toHaveCount(1);
-  await expect(assistantMessages(page).first()).not.toHaveAttribute("data-message-id", before ?? "");
+    // Regenerate: a second version of the answer, under a new id.
+    const before = await assistantMessages(page).first().getAttribute("data-message-id");
+    await assistantMessages(page).first().getByRole("button", { name: "Regenerate answer" }).click();
+    await waitForIdle(page);
+    await expect(assistantMessages(page)).toHaveCount(1);
+    await expect(assistantMessages(page).first()).not.toHaveAttribute("data-message-id", before ?? "");
+    await expect(assistantMessages(page).first().getByTestId("branch-position")).toHaveText("2 / 2");
+    await assistantMessages(page).first().getByRole("button", { name: "Previous version" }).click();
+    await expect(assistantMessages(page).first()).toHaveAttribute("data-message-id", before ?? "");
+    await expect(assistantMessages(page).first().getByTestId("branch-position")).toHaveText("1 / 2");
 
-  // After a reload the edited conversation is what was saved.
-  await page.reload();
-  await expect(page.getByTestId("message-user")).toHaveCount(1);
-  await expect(page.getByTestId("message-user")).toContainText("Spain");
-  await expect(assistantMessages(page)).toHaveCount(1);
-});
+    // The first version of the question brings its whole conversation back.
+    await first.getByRole("button", { name: "Previous version" }).click();
+    await expect(position).toHaveText("1 / 2");
+    await expect(page.getByTestId("message-user")).toHaveCount(2);
+    await expect(page.getByTestId("message-user").first()).toContainText("France");
+    await expect(page.getByTestId("message-user").last()).toContainText("Italy");
+
+    // The chosen branch is stored: a reload shows it, and the way back to the edit.
+    await page.reload();
+    await expect(page.getByTestId("message-user")).toHaveCount(2);
+    await expect(page.getByTestId("message-user").first()).toContainText("France");
+    await expect(page.getByTestId("message-user").first().getByTestId("branch-position")).toHaveText("1 / 2");
+    await page.getByTestId("message-user").first().getByRole("button", { name: "Next version" }).click();
+    await expect(page.getByTestId("message-user")).toHaveCount(1);
+    await expect(page.getByTestId("message-user")).toContainText("Spain");
+    // A version brings back its newest conversation: here the regenerated answer.
+    await expect(assistantMessages(page).first().getByTestId("branch-position")).toHaveText("2 / 2");
+  });
+}
 
 test("the composer counts characters near the limit and refuses too long a message", async ({ page }) => {
   await signIn(page, uniqueUser("limit"));

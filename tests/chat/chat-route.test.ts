@@ -53,6 +53,11 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
     return { message, chunks: await readChunks(res) };
   }
 
+  /** The conversation shown (the current branch), as the chat page loads it. */
+  async function shown(user: TestUser, chatId: string) {
+    return (await user.caller.chats.byId({ id: chatId })).messages;
+  }
+
   async function storedMessages(chatId: string) {
     return tdb.db.select().from(messages).where(eq(messages.chatId, chatId)).orderBy(messages.createdAt);
   }
@@ -290,10 +295,12 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       const newId = ((await readChunks(again))[0] as { messageId: string }).messageId;
       await settleChatWork();
 
-      const rows = await storedMessages(chatId);
-      expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
-      expect(rows[1]?.id).toBe(newId);
-      expect(rows.map((r) => r.id)).not.toContain(stoppedId);
+      // The new answer is the one shown; the stopped one, saved late, stays a branch and does not take over.
+      const shownNow = await shown(u, chatId);
+      expect(shownNow.map((m) => m.role)).toEqual(["user", "assistant"]);
+      expect(shownNow[1]?.id).toBe(newId);
+      expect((await storedMessages(chatId)).map((r) => r.id)).toContain(stoppedId);
+      expect(await u.caller.chats.branches({ id: chatId })).toEqual([{ id: newId, index: 1, siblings: [stoppedId, newId] }]);
     });
   });
 
@@ -396,11 +403,11 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       return { message, answerId: (chunks[0] as { messageId: string }).messageId };
     }
 
-    it("an edited message replaces the original and discards every later turn", async () => {
+    it("an edit is a new version of the message: the conversation follows it, and the old one stays a branch", async () => {
       const u = await newUser(tdb.db);
       const chatId = crypto.randomUUID();
       const first = await mockTurn(u, chatId, "Capital of France?");
-      await mockTurn(u, chatId, "And of Italy?");
+      const second = await mockTurn(u, chatId, "And of Italy?");
       expect(await storedMessages(chatId)).toHaveLength(4);
 
       const calls = model.doStreamCalls.length;
@@ -412,13 +419,26 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       expect(prompt).not.toContain("France");
       expect(prompt).not.toContain("Italy");
 
-      const rows = await storedMessages(chatId);
-      expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
-      expect(rows[0]).toMatchObject({ id: first.message.id, parts: [{ type: "text", text: "Capital of Spain?" }] });
-      expect(rows[1]?.id).toBe((chunks[0] as { messageId: string }).messageId);
+      const answerId = (chunks[0] as { messageId: string }).messageId;
+      const now = await shown(u, chatId);
+      expect(now.map((m) => m.id)).toEqual([first.message.id, answerId]);
+      expect(now[0]?.parts).toEqual([{ type: "text", text: "Capital of Spain?" }]);
+      // Nothing was deleted: the old version and its turns are kept beside it.
+      expect(await storedMessages(chatId)).toHaveLength(6);
+      const [point] = await u.caller.chats.branches({ id: chatId });
+      expect(point).toMatchObject({ id: first.message.id, index: 1 });
+      expect(point?.siblings).toHaveLength(2);
+
+      // Back to the first version: the old conversation, as it was, survives a reload.
+      const back = await u.caller.chats.switchBranch({ id: chatId, messageId: point!.siblings[0]! });
+      const texts = back.messages.map((m) => (m.parts.find((p) => p.type === "text") as { text: string } | undefined)?.text);
+      expect(texts[0]).toBe("Capital of France?");
+      expect(back.messages.map((m) => m.id).slice(1)).toEqual([first.answerId, second.message.id, second.answerId]);
+      expect((await u.caller.chats.byId({ id: chatId })).messages).toEqual(back.messages);
+      expect(await u.caller.chats.branches({ id: chatId })).toEqual([{ ...point, id: point!.siblings[0], index: 0 }]);
     });
 
-    it("regenerate replaces the answer (and anything after it) with a new one", async () => {
+    it("regenerate adds a version of the answer beside the old one; only branches of the shown path count", async () => {
       const u = await newUser(tdb.db);
       const chatId = crypto.randomUUID();
       const first = await mockTurn(u, chatId, "Question one");
@@ -429,18 +449,40 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       const chunks = await readChunks(res);
       const newId = (chunks[0] as { messageId: string }).messageId;
       expect(newId).not.toBe(second.answerId);
-      let rows = await storedMessages(chatId);
-      expect(rows.map((r) => r.id)).toEqual([first.message.id, first.answerId, second.message.id, newId]);
+      expect((await shown(u, chatId)).map((m) => m.id)).toEqual([first.message.id, first.answerId, second.message.id, newId]);
+      expect(await u.caller.chats.branches({ id: chatId })).toEqual([{ id: newId, index: 1, siblings: [second.answerId, newId] }]);
 
-      // Regenerating an earlier answer drops the later turn too.
+      // Regenerating an earlier answer starts a branch there: the later turn leaves the conversation shown.
       const again = await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", messageId: first.answerId, model: "mock-model" }, { cookie: u.cookie })));
-      rows = await storedMessages(chatId);
-      expect(rows.map((r) => r.id)).toEqual([first.message.id, (again[0] as { messageId: string }).messageId]);
+      const againId = (again[0] as { messageId: string }).messageId;
+      expect((await shown(u, chatId)).map((m) => m.id)).toEqual([first.message.id, againId]);
+      expect(await u.caller.chats.branches({ id: chatId })).toEqual([{ id: againId, index: 1, siblings: [first.answerId, againId] }]);
 
-      // Without a message id: the last answer is replaced.
+      // Without a message id: the last answer gets another version.
       const last = await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: "mock-model" }, { cookie: u.cookie })));
-      rows = await storedMessages(chatId);
-      expect(rows.map((r) => r.id)).toEqual([first.message.id, (last[0] as { messageId: string }).messageId]);
+      const lastId = (last[0] as { messageId: string }).messageId;
+      expect((await shown(u, chatId)).map((m) => m.id)).toEqual([first.message.id, lastId]);
+      expect((await u.caller.chats.branches({ id: chatId }))[0]?.siblings).toEqual([first.answerId, againId, lastId]);
+      expect(await storedMessages(chatId)).toHaveLength(7);
+    });
+
+    it("a message of a branch not shown cannot be edited or regenerated; branches are the owner's alone", async () => {
+      const u = await newUser(tdb.db);
+      const other = await newUser(tdb.db);
+      const chatId = crypto.randomUUID();
+      const first = await mockTurn(u, chatId, "One");
+      await readChunks(await POST(chatRequest({ id: chatId, trigger: "regenerate-message", model: "mock-model" }, { cookie: u.cookie })));
+      const stale = await POST(chatRequest({ id: chatId, trigger: "regenerate-message", messageId: first.answerId, model: "mock-model" }, { cookie: u.cookie }));
+      expect(stale.status).toBe(409);
+      expect((await errorOf(stale)).code).toBe("conflict:message");
+
+      await expect(other.caller.chats.branches({ id: chatId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(other.caller.chats.switchBranch({ id: chatId, messageId: first.answerId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await u.caller.chats.setVisibility({ id: chatId, visibility: "public" });
+      await expect(other.caller.chats.switchBranch({ id: chatId, messageId: first.answerId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(u.caller.chats.switchBranch({ id: chatId, messageId: "no-such-message" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      // Readers of the public chat see the branch its owner shows.
+      expect((await other.caller.chats.byId({ id: chatId })).messages).toEqual(await shown(u, chatId));
     });
 
     it("a model that names another user's document gets 'not found' from the tool; the document is unchanged", async () => {

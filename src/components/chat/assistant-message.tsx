@@ -4,6 +4,7 @@ import { Play, RefreshCw, Rocket, Sparkles, ThumbsDown, ThumbsUp, WifiOff } from
 import { Button } from "@/components/ui/button";
 import { joinContinuedText } from "@/lib/chat/continued-text";
 import { readToolPart } from "@/lib/chat/tool-parts";
+import { BranchSwitcher } from "./branch-switcher";
 import { CopyButton } from "./copy-button";
 import { DocumentToolCard } from "./document-tool-card";
 import { IconActionButton } from "./icon-action-button";
@@ -37,6 +38,8 @@ export function AssistantMessage({
   modelName,
   onVote,
   stopped,
+  branch,
+  onSwitchBranch,
   onRegenerate,
   onContinue,
   onOpenDocument,
@@ -82,6 +85,7 @@ export function AssistantMessage({
         ) : null}
         {!isStreaming ? (
           <div className="flex flex-wrap items-center gap-0.5">
+            {branch && !readonly ? <BranchSwitcher branch={branch} disabled={busy} onSwitch={onSwitchBranch} /> : null}
             {text ? <CopyButton value={text} label="Copy answer" /> : null}
             {!readonly ? (
               <>

@@ -19,6 +19,7 @@ import { Message, messageText, ThinkingDots } from "./message";
 import { ModelSelector, type ModelOption } from "./model-selector";
 import { DocumentBeside } from "./document-beside";
 import { CopyLinkButton, ReadonlyBanner } from "./share-actions";
+import { useChatBranches } from "./use-chat-branches";
 import { useChatData } from "./use-chat-data";
 import { useChatTransport } from "./use-chat-transport";
 import { useChatSettings } from "./use-chat-settings";
@@ -82,7 +83,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const transport = useChatTransport({ model, visibility });
   const data = useChatData({ chatId: id, openDocument: setOpenDoc, onTitle: setLocalTitle });
   const stopped = useStoppedAnswers();
-  const { messages, sendMessage, regenerate, stop, status, error, clearError } = useChat<RadiumUIMessage>({
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<RadiumUIMessage>({
     id,
     messages: initialMessages,
     transport,
@@ -92,6 +93,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
       if (message.role === "assistant") stopped.update(message.id, isAbort);
       bumpInHistory(id);
       void utils.votes.byChat.invalidate({ chatId: id });
+      void utils.chats.branches.invalidate({ id });
     },
   });
 
@@ -121,6 +123,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const titleFor = useCallback((docId: string) => docIndex.get(docId), [docIndex]);
 
   const { votes, onVote } = useChatVotes(id, saved && isOwner);
+  const { branches, onSwitchBranch, switching } = useChatBranches(id, saved && isOwner, setMessages);
 
   const markCreated = useCallback(() => {
     if (created) return;
@@ -258,8 +261,10 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
                     isStreaming={m.id === streamingId}
                     isLastAssistant={m.id === lastAssistantId}
                     readonly={readonly}
-                    busy={busy}
+                    busy={busy || switching}
                     vote={votes.get(m.id) ?? null}
+                    branch={branches.get(m.id)}
+                    onSwitchBranch={onSwitchBranch}
                     stopped={stopped.isStopped(m)}
                     modelName={m.metadata?.model ? (modelNames.get(m.metadata.model) ?? m.metadata.model) : undefined}
                     onVote={onVote}

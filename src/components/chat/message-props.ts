@@ -1,4 +1,5 @@
 import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
+import type { BranchView } from "./branch-switcher";
 
 export type Vote = "up" | "down" | null;
 
@@ -12,6 +13,9 @@ export interface MessageProps {
   /** The user stopped this answer (it offers Continue when it is the last one). */
   stopped: boolean;
   modelName?: string;
+  /** Set when the message has other versions (edits, regenerations): the switcher shows them. */
+  branch?: BranchView;
+  onSwitchBranch: (messageId: string) => void;
   onVote: (messageId: string, type: "up" | "down") => void;
   onRegenerate: (messageId: string) => void;
   onContinue: (messageId: string) => void;

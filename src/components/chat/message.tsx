@@ -14,7 +14,14 @@ export const Message = memo(
     return (
       <div data-testid={`message-${props.message.role}`} data-message-id={props.message.id} className="w-full">
         {props.message.role === "user" ? (
-          <UserMessage message={props.message} readonly={props.readonly} busy={props.busy} onEdit={props.onEdit} />
+          <UserMessage
+            message={props.message}
+            readonly={props.readonly}
+            busy={props.busy}
+            onEdit={props.onEdit}
+            branch={props.branch}
+            onSwitchBranch={props.onSwitchBranch}
+          />
         ) : (
           <AssistantMessage {...props} />
         )}
@@ -30,6 +37,8 @@ export const Message = memo(
     a.vote === b.vote &&
     a.stopped === b.stopped &&
     a.modelName === b.modelName &&
+    a.branch === b.branch &&
+    a.onSwitchBranch === b.onSwitchBranch &&
     a.titleFor === b.titleFor &&
     a.onVote === b.onVote &&
     a.onRegenerate === b.onRegenerate &&

@@ -4,13 +4,21 @@ import { Pencil } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
+import { BranchSwitcher } from "./branch-switcher";
 import { CopyButton } from "./copy-button";
 import { IconActionButton } from "./icon-action-button";
 import type { MessageProps } from "./message-props";
 import { messageText } from "./message-text";
 
 /** The user's message: its text, Copy, and Edit (which replaces later turns). */
-export function UserMessage({ message, readonly, busy, onEdit }: Pick<MessageProps, "message" | "readonly" | "busy" | "onEdit">) {
+export function UserMessage({
+  message,
+  readonly,
+  busy,
+  onEdit,
+  branch,
+  onSwitchBranch,
+}: Pick<MessageProps, "message" | "readonly" | "busy" | "onEdit" | "branch" | "onSwitchBranch">) {
   const text = messageText(message);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -63,7 +71,9 @@ export function UserMessage({ message, readonly, busy, onEdit }: Pick<MessagePro
       <div className="rounded-2xl rounded-br-md bg-primary px-4 py-2.5 text-[15px] whitespace-pre-wrap text-primary-foreground" data-testid="user-message-text">
         {text}
       </div>
-      <div className="flex items-center gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within/message:opacity-100 md:group-hover/message:opacity-100">
+      <div className="flex items-center gap-0.5">
+        {branch && !readonly ? <BranchSwitcher branch={branch} disabled={busy} onSwitch={onSwitchBranch} /> : null}
+        <div className="flex items-center gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within/message:opacity-100 md:group-hover/message:opacity-100">
         <CopyButton value={text} label="Copy message" />
         {!readonly ? (
           <IconActionButton
@@ -77,6 +87,7 @@ export function UserMessage({ message, readonly, busy, onEdit }: Pick<MessagePro
             <Pencil />
           </IconActionButton>
         ) : null}
+        </div>
       </div>
     </div>
   );

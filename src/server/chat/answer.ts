@@ -163,7 +163,9 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         // Stopped by the user (the request went away): marked, so the chat offers Continue.
         const stopped = isAborted || isCancelled === true || req.signal.aborted;
         if (parts.length > 0) {
-          await saveAssistantMessage(db, chatId, { id: responseMessage.id, parts, metadata: { ...metadata, ...(stopped ? { stopped: true } : {}) } }, startedAt);
+          const message = { id: responseMessage.id, parts, metadata: { ...metadata, ...(stopped ? { stopped: true } : {}) } };
+          // The answer follows the turn's last message (a continued answer keeps its place).
+          await saveAssistantMessage(db, chatId, message, startedAt, turn.continues ? null : (turn.history.at(-1)?.id ?? null));
         }
       } catch (error) {
         log().error({ err: error }, "chat: could not save the answer");

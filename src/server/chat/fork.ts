@@ -31,7 +31,10 @@ export async function forkChat(db: Db, userId: string, sourceId: string, now = n
     const ids = new Map<string, string>();
     for (const v of versions) if (!ids.has(v.id)) ids.set(v.id, crypto.randomUUID());
 
-    await tx.insert(chats).values({ id: chatId, userId, title: access.chat.title, model: access.chat.model, visibility: "private", createdAt: now, updatedAt: now });
+    // Every branch comes along; the copy shows the one the original shows.
+    const messageIds = new Map(rows.map((m) => [m.id, crypto.randomUUID()]));
+    const leafId = access.chat.leafId ? (messageIds.get(access.chat.leafId) ?? null) : null;
+    await tx.insert(chats).values({ id: chatId, userId, title: access.chat.title, model: access.chat.model, visibility: "private", leafId, createdAt: now, updatedAt: now });
     if (versions.length > 0) {
       await tx.insert(documents).values(
         versions.map((v) => ({ id: ids.get(v.id)!, createdAt: v.createdAt, userId, chatId, title: v.title, kind: v.kind, content: v.content })),
@@ -40,8 +43,9 @@ export async function forkChat(db: Db, userId: string, sourceId: string, now = n
     if (rows.length > 0) {
       await tx.insert(messages).values(
         rows.map((m) => ({
-          id: crypto.randomUUID(),
+          id: messageIds.get(m.id)!,
           chatId,
+          parentId: m.parentId ? (messageIds.get(m.parentId) ?? null) : null,
           role: m.role,
           parts: renameIds(m.parts, ids),
           metadata: renameIds(m.metadata, ids),

@@ -1,9 +1,13 @@
-/** Messages of a chat, stored as AI SDK UI messages (parts as jsonb). Callers check chat access first. */
+/**
+ * Messages of a chat, stored as AI SDK UI messages (parts as jsonb) in a tree (branches.ts).
+ * Callers check chat access first.
+ */
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { messages, type Message } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
+import { pathCte } from "./branches";
 
 export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metadata">): RadiumUIMessage {
   return {
@@ -14,14 +18,12 @@ export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metada
   };
 }
 
-/** A chat's messages, oldest first. */
+/** The chat's conversation as shown: the current branch, oldest first. */
 export async function loadMessages(db: DbOrTx, chatId: string): Promise<RadiumUIMessage[]> {
-  const rows = await db
-    .select({ id: messages.id, role: messages.role, parts: messages.parts, metadata: messages.metadata })
-    .from(messages)
-    .where(eq(messages.chatId, chatId))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows.map(toUIMessage);
+  const result = await db.execute(sql`
+    with recursive ${pathCte(chatId)}
+    select m.id, m.role, m.parts, m.metadata from path p join messages m on m.id = p.id order by p.depth desc`);
+  return (result as unknown as { rows: Array<Pick<Message, "id" | "role" | "parts" | "metadata">> }).rows.map(toUIMessage);
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {
@@ -29,29 +31,39 @@ export async function findMessage(db: DbOrTx, id: string): Promise<Message | nul
   return row ?? null;
 }
 
+/** Appends a message to the chat's current branch (it becomes the tip). */
 export async function insertMessage(
   db: DbOrTx,
   row: { id: string; chatId: string; role: Message["role"]; parts: unknown[]; metadata?: Record<string, unknown> | null; createdAt: Date },
 ): Promise<void> {
-  await db.insert(messages).values({ ...row, metadata: row.metadata ?? null });
+  await db.execute(sql`
+    with ins as (
+      insert into messages (id, chat_id, parent_id, role, parts, metadata, created_at)
+      select ${row.id}, ${row.chatId}::uuid, (select leaf_id from chats where id = ${row.chatId}), ${row.role},
+             ${JSON.stringify(row.parts)}::jsonb, ${row.metadata ? JSON.stringify(row.metadata) : null}::jsonb, ${row.createdAt.toISOString()}::timestamptz
+      returning id)
+    update chats set leaf_id = (select id from ins) where id = ${row.chatId}`);
 }
 
 /**
- * Saves an assistant answer (finished or cut short). An id already stored in this chat is
- * overwritten; an id that belongs to another chat is never touched.
+ * Saves an assistant answer (finished or cut short) after `parentId`, and makes it the tip of the
+ * chat's branch. An id already stored in this chat (a continued answer) is overwritten in place;
+ * an id that belongs to another chat is never touched.
  */
 export async function saveAssistantMessage(
   db: DbOrTx,
   chatId: string,
   message: { id: string; parts: unknown[]; metadata?: Record<string, unknown> | null },
   createdAt: Date,
+  parentId: string | null,
 ): Promise<void> {
-  await db
-    .insert(messages)
-    .values({ id: message.id, chatId, role: "assistant", parts: message.parts, metadata: message.metadata ?? null, createdAt })
-    .onConflictDoUpdate({
-      target: messages.id,
-      set: { parts: message.parts, metadata: message.metadata ?? null },
-      setWhere: eq(messages.chatId, chatId),
-    });
+  const parts = JSON.stringify(message.parts);
+  const metadata = message.metadata ? JSON.stringify(message.metadata) : null;
+  await db.execute(sql`
+    with saved as (
+      insert into messages (id, chat_id, parent_id, role, parts, metadata, created_at)
+      values (${message.id}, ${chatId}::uuid, ${parentId}, 'assistant', ${parts}::jsonb, ${metadata}::jsonb, ${createdAt.toISOString()}::timestamptz)
+      on conflict (id) do update set parts = excluded.parts, metadata = excluded.metadata where messages.chat_id = excluded.chat_id
+      returning id)
+    update chats set leaf_id = (select id from saved) where id = ${chatId} and exists (select 1 from saved)`);
 }

@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
 import type { DbOrTx } from "@/server/db/types";
 import type { Message } from "@/server/db/schema";
+import { pathCte } from "./branches";
 
 export interface SnapshotChat {
   id: string;
@@ -28,7 +29,7 @@ export interface TurnSnapshot {
   chat: SnapshotChat | null;
   /** Turns the caller had answered in the last 24 hours (all chats, deleted ones too). */
   usedToday: number;
-  /** The chat's messages, oldest first; empty unless the caller owns the chat. */
+  /** The chat's current branch (branches.ts), oldest first; empty unless the caller owns the chat. */
   history: SnapshotMessage[];
   /** The message with the requested id, wherever it is (only its chat, role and time). */
   named: { chatId: string; role: Message["role"]; createdAt: Date } | null;
@@ -54,14 +55,15 @@ export async function loadTurnSnapshot(
   const { chatId, userId } = opts;
   const messageId = opts.messageId ?? "";
   const result = await db.execute(sql`
-    with owned as (select 1 from chats where id = ${chatId} and user_id = ${userId})
+    with recursive owned as (select 1 from chats where id = ${chatId} and user_id = ${userId}),
+    ${pathCte(chatId)}
     select
       (select json_build_object('id', c.id, 'user_id', c.user_id, 'title', c.title, 'visibility', c.visibility, 'model', c.model)
          from chats c where c.id = ${chatId}) as chat,
       (select count(*) from chat_turns t where t.user_id = ${userId} and t.created_at > ${since}) as used,
       (select json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'metadata', m.metadata, 'created_at', m.created_at)
-                       order by m.created_at, m.id)
-         from messages m where m.chat_id = ${chatId} and exists (select 1 from owned)) as history,
+                       order by p.depth desc)
+         from path p join messages m on m.id = p.id where exists (select 1 from owned)) as history,
       (select json_build_object('chat_id', m.chat_id, 'role', m.role, 'created_at', m.created_at)
          from messages m where m.id = ${messageId}) as named,
       (select json_agg(json_build_object('id', d.id, 'title', d.title, 'kind', d.kind) order by d.created_at desc)

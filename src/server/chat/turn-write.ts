@@ -1,9 +1,10 @@
 /**
  * The user's side of a chat turn, written in one transaction: the per-user lock of the daily limit,
  * then ONE statement that counts the user's turns and, only while under the limit, records this
- * one, creates the chat (its first message) or marks it active, deletes the turns an edit or a
- * regeneration discards, and inserts the new message or replaces the edited one. Refused by the
- * limit, it writes nothing; the chat's owner is checked in the same statement. It runs while the
+ * one, creates the chat (its first message) or marks it active and moves its tip, and inserts the
+ * new message or the new version of an edited one. Refused by the
+ * limit, it writes nothing; the chat's owner is checked in the same statement. Nothing is ever
+ * deleted: an edit or a regeneration starts a branch (branches.ts) and moves the chat's tip. It runs while the
  * model works on its first token, so its round trips stay few.
  *
  * Its commit does not wait for the disk (synchronous_commit off, for this transaction only): the
@@ -26,10 +27,15 @@ export interface TurnWrite {
   model: string;
   /** Set for a chat that did not exist when the turn was read: it is created with these. */
   create?: { visibility: ChatVisibility };
-  /** Delete the chat's messages from this time on (an edit's or a regeneration's discarded turns). */
-  deleteFrom?: Date | null;
-  insert?: { id: string; parts: unknown[]; createdAt: Date };
-  edit?: { id: string; parts: unknown[] };
+  /** A new message after `parentId` (null: the chat's first). */
+  insert?: { id: string; parts: unknown[]; createdAt: Date; parentId: string | null };
+  /**
+   * A new version of a message, under the same id (the client keeps it): the old version is copied
+   * to `archiveId` and keeps the turns that followed it, as a branch beside the new one.
+   */
+  edit?: { id: string; parts: unknown[]; createdAt: Date; archiveId: string };
+  /** The tip of the branch once written: the conversation shown while the answer is written. */
+  leaf: string | null;
 }
 
 export type TurnCommit = { allowed: true; createdChat: boolean } | Extract<LimitCheck, { allowed: false }>;
@@ -46,23 +52,25 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
   const at = now.toISOString();
   const { userId, chatId } = w;
   const newChat = w.create
-    ? sql`new_chat as (insert into chats (id, user_id, title, visibility, model, created_at, updated_at)
-                       select ${chatId}::uuid, ${userId}, ${DEFAULT_CHAT_TITLE}, ${w.create.visibility}, ${w.model}, ${at}::timestamptz, ${at}::timestamptz
+    ? sql`new_chat as (insert into chats (id, user_id, title, visibility, model, leaf_id, created_at, updated_at)
+                       select ${chatId}::uuid, ${userId}, ${DEFAULT_CHAT_TITLE}, ${w.create.visibility}, ${w.model}, ${w.leaf}, ${at}::timestamptz, ${at}::timestamptz
                        where exists (select 1 from turn)
                        on conflict do nothing returning id),`
     : sql`new_chat as (select null::uuid as id where false),`;
-  const del = w.deleteFrom
-    ? sql`, del as (delete from messages where chat_id = ${chatId} and created_at >= ${w.deleteFrom.toISOString()}
-                    and exists (select 1 from owned) returning 1)`
-    : sql``;
   const ins = w.insert
-    ? sql`, ins as (insert into messages (id, chat_id, role, parts, created_at)
-                    select ${w.insert.id}, ${chatId}::uuid, 'user', ${JSON.stringify(w.insert.parts)}::jsonb, ${w.insert.createdAt.toISOString()}::timestamptz
+    ? sql`, ins as (insert into messages (id, chat_id, parent_id, role, parts, created_at)
+                    select ${w.insert.id}, ${chatId}::uuid, ${w.insert.parentId}, 'user', ${JSON.stringify(w.insert.parts)}::jsonb, ${w.insert.createdAt.toISOString()}::timestamptz
                     where exists (select 1 from owned) returning 1)`
     : sql``;
+  // The old version is copied aside and adopts the turns that followed it; the id takes the new text.
   const edit = w.edit
-    ? sql`, edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb
-                     where chat_id = ${chatId} and id = ${w.edit.id} and exists (select 1 from owned) returning 1)`
+    ? sql`, archive as (insert into messages (id, chat_id, parent_id, role, parts, metadata, created_at)
+                        select ${w.edit.archiveId}, chat_id, parent_id, role, parts, metadata, created_at from messages
+                         where chat_id = ${chatId} and id = ${w.edit.id} and exists (select 1 from owned) returning id),
+          adopt as (update messages set parent_id = (select id from archive)
+                     where chat_id = ${chatId} and parent_id = ${w.edit.id} and exists (select 1 from archive) returning 1),
+          edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb, created_at = ${w.edit.createdAt.toISOString()}::timestamptz
+                    where chat_id = ${chatId} and id = ${w.edit.id} and exists (select 1 from archive) returning 1)`
     : sql``;
   return db.transaction(async (tx) => {
     await lockUserTurns(tx, userId, { asyncCommit: true });
@@ -71,9 +79,9 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
       turn as (insert into chat_turns (user_id, chat_id, created_at)
                select ${userId}, ${chatId}::uuid, ${at}::timestamptz from used where used.n < ${opts.limit} returning id),
       ${newChat}
-      touched as (update chats set updated_at = ${at}, model = ${w.model}
+      touched as (update chats set updated_at = ${at}, model = ${w.model}, leaf_id = ${w.leaf}
                   where id = ${chatId} and user_id = ${userId} and exists (select 1 from turn) returning id),
-      owned as (select id from new_chat union all select id from touched)${del}${ins}${edit}
+      owned as (select id from new_chat union all select id from touched)${ins}${edit}
       select (select n from used) as used, (select count(*) from turn) as claimed,
              (select count(*) from new_chat) as created, (select count(*) from owned) as owned
     `);

@@ -37,8 +37,11 @@ export function after(after: Date | null | undefined, now = Date.now()): Date {
   return new Date(after ? Math.max(now, after.getTime() + 1) : now);
 }
 
-function sliceAt(history: SnapshotMessage[], id: string) {
-  return history.findIndex((m) => m.message.id === id);
+/** Where the named message is in the conversation shown; a message of another branch is refused. */
+function onPath(history: SnapshotMessage[], id: string): number {
+  const at = history.findIndex((m) => m.message.id === id);
+  if (at < 0) throw new ChatError("conflict", "message", "That message is not in the conversation shown (it was switched to another version). Reload the chat.");
+  return at;
 }
 
 export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string, model: ResolvedChatModel): Turn {
@@ -76,7 +79,7 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
       lastAt: last.createdAt,
       firstUserText: null,
       continues: { id: last.message.id, createdAt: last.createdAt },
-      write: base,
+      write: { ...base, leaf: last.message.id },
     };
   }
   if (body.trigger === "submit-message") {
@@ -84,24 +87,25 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
     const stored = { id: message.id, role: "user" as const, parts: message.parts as RadiumUIMessage["parts"] };
     if (snap.named) {
       if (snap.named.role !== "user") throw new ChatError("bad_request", "message", "Only your own messages can be edited.");
-      // An edit replaces the message and discards every later turn.
-      const editedAt = snap.named.createdAt;
-      const at = sliceAt(snap.history, message.id);
-      history = [...snap.history.slice(0, Math.max(0, at)), { message: stored, createdAt: editedAt }];
-      write = { ...base, edit: { id: message.id, parts: message.parts }, deleteFrom: after(editedAt, 0) };
+      const at = onPath(snap.history, message.id);
+      // An edit is a new version of the message: the old one, and the turns after it, stay as a branch.
+      const createdAt = after(snap.named.createdAt);
+      history = [...snap.history.slice(0, at), { message: stored, createdAt }];
+      write = { ...base, edit: { id: message.id, parts: message.parts, createdAt, archiveId: crypto.randomUUID() }, leaf: message.id };
     } else {
       const createdAt = after(snap.history.at(-1)?.createdAt);
+      const parentId = snap.history.at(-1)?.message.id ?? null;
       history = [...snap.history, { message: stored, createdAt }];
-      write = { ...base, insert: { id: message.id, parts: message.parts, createdAt } };
+      write = { ...base, insert: { id: message.id, parts: message.parts, createdAt, parentId }, leaf: message.id };
     }
   } else {
-    // Regenerate: drop the answer being replaced (and anything after it), then answer again.
-    const anchorAt = snap.named ? sliceAt(snap.history, body.messageId ?? "") : -1;
+    // Regenerate: a new answer beside the one replaced (which stays as a branch), to the same message.
+    const anchorAt = body.messageId ? onPath(snap.history, body.messageId) : -1;
     const lastUserAt = snap.history.map((m) => m.message.role).lastIndexOf("user");
     const anchor = anchorAt >= 0 ? snap.history[anchorAt]! : null;
     const keep = anchor ? (anchor.message.role === "assistant" ? anchorAt : anchorAt + 1) : lastUserAt + 1;
     history = snap.history.slice(0, keep);
-    write = { ...base, deleteFrom: snap.history[keep]?.createdAt ?? null };
+    write = { ...base, leaf: history.at(-1)?.message.id ?? null };
   }
 
   const last = history.at(-1);

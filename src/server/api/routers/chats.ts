@@ -9,6 +9,7 @@ import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat
 import { loadMessages } from "@/server/chat/messages";
 import { searchChats } from "@/server/chat/search";
 import { forkChat } from "@/server/chat/fork";
+import { branchPoints, switchBranch } from "@/server/chat/branches";
 import { MAX_SEARCH_CHARS } from "@/lib/chat/search-query";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -51,6 +52,21 @@ export const chatsRouter = createTRPCRouter({
     if (!id) throw notFound();
     return { id };
   }),
+
+  /** The owner's chat: the messages of the shown branch that have other versions (edits, regenerations). */
+  branches: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
+    const access = await readableChat(ctx.db, input.id, ctx.userId);
+    if (!access?.isOwner) throw notFound();
+    return branchPoints(ctx.db, input.id);
+  }),
+
+  /** Shows another version of a message (and the turns that followed it); returns the conversation now shown. */
+  switchBranch: protectedProcedure
+    .input(z.object({ id: chatId, messageId: safeText().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await switchBranch(ctx.db, ctx.userId, input.id, input.messageId))) throw notFound();
+      return { messages: await loadMessages(ctx.db, input.id) };
+    }),
 
   rename: protectedProcedure
     .input(z.object({ id: chatId, title: safeText().trim().min(1).max(120) }))

@@ -1,6 +1,7 @@
 
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -29,6 +30,8 @@ export const chats = pgTable(
     title: text().notNull().default("New chat"),
     visibility: text().$type<"private" | "public">().notNull().default("private"),
     model: text().notNull(), // model id from the chat model registry
+    /** The tip of the branch shown: the conversation is the path from it up to the first message. */
+    leafId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +51,12 @@ export const messages = pgTable(
     chatId: uuid()
       .notNull()
       .references(() => chats.id, { onDelete: "cascade" }),
+    /**
+     * The message this one follows (null for a first message). Edits and regenerations add siblings
+     * rather than deleting: the chat is a tree, and its branches stay reachable. Deleting a message
+     * deletes the turns that follow it.
+     */
+    parentId: text().references((): AnyPgColumn => messages.id, { onDelete: "cascade" }),
     role: text().$type<"user" | "assistant" | "system">().notNull(),
     parts: jsonb().notNull().$type<unknown[]>(),
     metadata: jsonb().$type<Record<string, unknown>>(),
@@ -57,6 +66,7 @@ export const messages = pgTable(
   },
   (t) => [
     index("messages_chat_created_idx").on(t.chatId, t.createdAt),
+    index("messages_parent_idx").on(t.parentId),
     index("messages_search_idx").using("gin", t.search),
     check("messages_role_check", sql`${t.role} in ('user', 'assistant', 'system')`),
   ],
