@@ -12,13 +12,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+import { DEFAULT_CHAT_TITLE, HISTORY_PAGE_SIZE, MAX_CHAT_TITLE_CHARS } from "@/lib/chat/contract";
 import { groupHistory } from "@/lib/chat/history-groups";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
 import { cn } from "@/lib/utils";
 import { api, type RouterOutputs } from "@/trpc/react";
 
-export const HISTORY_PAGE_SIZE = 20;
 type HistoryItem = RouterOutputs["chats"]["history"]["items"][number];
 
 export function useChatHistory() {
@@ -186,7 +186,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
                         chat.id === activeId && "bg-sidebar-accent font-medium text-sidebar-foreground",
                       )}
                     >
-                      <span className="truncate">{chat.title || "New chat"}</span>
+                      <span className="truncate">{chat.title || DEFAULT_CHAT_TITLE}</span>
                       {chat.visibility === "public" ? <Globe className="size-3 shrink-0 text-muted-foreground" aria-label="Public" /> : null}
                     </Link>
                     <DropdownMenu>
@@ -241,7 +241,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
         open={deleting !== null}
         onCancel={() => setDeleting(null)}
         title="Delete this chat?"
-        description={<>“{deleting?.title || "New chat"}” and its messages will be deleted. This cannot be undone.</>}
+        description={<>“{deleting?.title || DEFAULT_CHAT_TITLE}” and its messages will be deleted. This cannot be undone.</>}
         confirmLabel="Delete"
         onConfirm={() => {
           if (deleting) remove.mutate({ id: deleting.id });
@@ -286,7 +286,7 @@ function RenameDialog({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (trimmed && trimmed.length <= 120) onSave(trimmed);
+            if (trimmed && trimmed.length <= MAX_CHAT_TITLE_CHARS) onSave(trimmed);
           }}
           className="flex flex-col gap-4"
         >
@@ -296,7 +296,7 @@ function RenameDialog({
           </DialogHeader>
           <div className="flex flex-col gap-2">
             <Label htmlFor="rename-chat-title">Title</Label>
-            <Input id="rename-chat-title" value={title} maxLength={120} autoFocus onChange={(e) => setTitle(e.target.value)} />
+            <Input id="rename-chat-title" value={title} maxLength={MAX_CHAT_TITLE_CHARS} autoFocus onChange={(e) => setTitle(e.target.value)} />
           </div>
           <DialogFooter>
             <Button type="button" variant="ghost" onClick={onClose}>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
+import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
 import { MAX_SEARCH_CHARS, searchTerms } from "@/lib/chat/search-query";
 import { api } from "@/trpc/react";
 import { useChatHistory } from "./chat-history";
@@ -30,7 +31,7 @@ function HitRow({ hit, terms, onOpen }: { hit: Hit; terms: readonly string[]; on
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
           <span className="min-w-0 flex-1 truncate font-medium">
-            <HighlightedText text={hit.title || "New chat"} terms={terms} />
+            <HighlightedText text={hit.title || DEFAULT_CHAT_TITLE} terms={terms} />
           </span>
           <span className="shrink-0 text-xs text-muted-foreground">{day.format(hit.updatedAt)}</span>
         </div>

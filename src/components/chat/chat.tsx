@@ -5,7 +5,7 @@ import { ArrowDown } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArtifactPanel } from "@/components/artifact/artifact-panel";
 import { Button } from "@/components/ui/button";
-import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
+import { type ArtifactKind, type ChatVisibility, DEFAULT_CHAT_TITLE, type RadiumUIMessage } from "@/lib/chat/contract";
 import { lastAnswerDocument, readToolPart } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
@@ -111,7 +111,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   // The title: the history's copy (follows renames), else the generated one.
   const history = useChatHistory();
   const historyItem = useMemo(() => history.data?.pages.flatMap((p) => p.items).find((c) => c.id === id), [history.data, id]);
-  const title = historyItem?.title || localTitle || (created || messages.length > 0 ? "New chat" : null);
+  const title = historyItem?.title || localTitle || (created || messages.length > 0 ? DEFAULT_CHAT_TITLE : null);
 
   // Documents of this chat: titles for tool cards, and what a viewer can open.
   const docsQuery = api.documents.byChat.useQuery({ chatId: id }, { enabled: saved, retry: false });

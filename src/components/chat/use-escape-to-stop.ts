@@ -2,8 +2,11 @@
 
 import { type RefObject, useEffect } from "react";
 
-/** Open layers that own Escape themselves: while one is open, Escape closes it and nothing else. */
-const OPEN_LAYER = "[role=dialog], [role=alertdialog], [role=menu], [data-radix-popper-content-wrapper]";
+/**
+ * Open layers that own Escape themselves: while one is open, Escape closes it and nothing else.
+ * A tooltip (also a popper) is not one: hovering a button must not keep Escape from stopping.
+ */
+const OPEN_LAYER = "[role=dialog], [role=alertdialog], [role=menu], [data-radix-popper-content-wrapper]:not(:has([role=tooltip]))";
 /** Editors where Escape means something to the editor (CodeMirror leaves its focus trap with it). */
 const EDITOR = ".cm-editor";
 

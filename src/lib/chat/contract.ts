@@ -62,3 +62,10 @@ export interface ChatRequestBody {
 }
 
 export const MAX_MESSAGE_CHARS = 8000;
+
+/** A chat's title until one is generated; queries match on it ("only while still untitled"). */
+export const DEFAULT_CHAT_TITLE = "New chat";
+/** The longest title a user may give a chat. */
+export const MAX_CHAT_TITLE_CHARS = 120;
+/** Chats per page of the history (the server's default, the client's infinite query). */
+export const HISTORY_PAGE_SIZE = 20;

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { boundedDate } from "@/lib/zod/text";
 import { chats, type Chat } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
-import type { ChatVisibility } from "@/lib/chat/contract";
+import { type ChatVisibility, DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
 
-export const DEFAULT_CHAT_TITLE = "New chat";
+export { DEFAULT_CHAT_TITLE };
 
 /**
  * Creates the chat if the id is free. Returns the chat row with that id (possibly an existing one

@@ -11,6 +11,7 @@ import { searchChats } from "@/server/chat/search";
 import { forkChat } from "@/server/chat/fork";
 import { branchPoints, switchBranch } from "@/server/chat/branches";
 import { MAX_SEARCH_CHARS } from "@/lib/chat/search-query";
+import { HISTORY_PAGE_SIZE, MAX_CHAT_TITLE_CHARS } from "@/lib/chat/contract";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const chatId = z.uuid();
@@ -25,8 +26,8 @@ export const chatsRouter = createTRPCRouter({
   history: protectedProcedure
     .input(
       z
-        .object({ cursor: safeText().max(200).nullish(), limit: z.number().int().min(1).max(50).default(20) })
-        .default({ limit: 20 }),
+        .object({ cursor: safeText().max(200).nullish(), limit: z.number().int().min(1).max(50).default(HISTORY_PAGE_SIZE) })
+        .default({ limit: HISTORY_PAGE_SIZE }),
     )
     .query(async ({ ctx, input }) => {
       const page = await listChats(ctx.db, ctx.userId, { cursor: input.cursor, limit: input.limit });
@@ -69,7 +70,7 @@ export const chatsRouter = createTRPCRouter({
     }),
 
   rename: protectedProcedure
-    .input(z.object({ id: chatId, title: safeText().trim().min(1).max(120) }))
+    .input(z.object({ id: chatId, title: safeText().trim().min(1).max(MAX_CHAT_TITLE_CHARS) }))
     .mutation(async ({ ctx, input }) => {
       const chat = await updateChat(ctx.db, ctx.userId, input.id, { title: input.title });
       if (!chat) throw notFound();

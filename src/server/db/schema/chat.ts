@@ -15,6 +15,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
 import { users } from "./users";
 
 /** Postgres full-text search vectors (history search); written by the database, never by us. */
@@ -27,7 +28,7 @@ export const chats = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    title: text().notNull().default("New chat"),
+    title: text().notNull().default(DEFAULT_CHAT_TITLE),
     visibility: text().$type<"private" | "public">().notNull().default("private"),
     model: text().notNull(), // model id from the chat model registry
     /** The tip of the branch shown: the conversation is the path from it up to the first message. */
