@@ -272,3 +272,21 @@ for (const [device, viewport] of [
     await expect(dialog).toBeHidden();
   });
 }
+
+test("a long answer keeps the view at its newest words; scrolled up, a button brings the reader back (phone)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, uniqueUser("scroll"));
+  await sendMessage(page, "Tell me everything you know about the history of the printing press, in detail.");
+  await waitForIdle(page);
+  const messages = page.getByTestId("messages");
+  const distanceFromBottom = () => messages.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  expect(await messages.evaluate((el) => el.scrollHeight > el.clientHeight * 2)).toBe(true);
+  await expect.poll(distanceFromBottom).toBeLessThan(8);
+
+  await messages.evaluate((el) => el.scrollTo({ top: 0 }));
+  const back = page.getByRole("button", { name: "Scroll to the latest message" });
+  await expect(back).toBeVisible();
+  await back.click();
+  await expect.poll(distanceFromBottom).toBeLessThan(8);
+  await expect(back).toBeHidden();
+});

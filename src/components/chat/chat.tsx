@@ -2,6 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { ArrowDown } from "lucide-react";
+import { useStickToBottom } from "use-stick-to-bottom";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArtifactPanel } from "@/components/artifact/artifact-panel";
 import { Button } from "@/components/ui/button";
@@ -27,7 +28,6 @@ import { useChatVotes } from "./use-chat-votes";
 import { useEscapeToStop } from "./use-escape-to-stop";
 import { DESKTOP_QUERY, useMediaQuery } from "./use-media-query";
 import { useOpenDocument } from "./use-open-document";
-import { useStickToBottom } from "./use-stick-to-bottom";
 import { useStoppedAnswers } from "./use-stopped-answers";
 import { VisibilitySelector } from "./visibility-selector";
 
@@ -195,7 +195,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     return () => setArtifactOpen(false);
   }, [openDoc, setArtifactOpen]);
 
-  const { ref: scrollRef, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>(messages.length > 0);
+  // Pinned to the newest words while they stream, unless the reader scrolls up (use-stick-to-bottom).
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "smooth" });
 
   const lastAssistantId = useMemo(() => {
     const last = messages.at(-1);
@@ -253,7 +254,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
                 <ChatGreeting onPick={(p) => void send(p)} disabled={busy} />
               </div>
             ) : (
-              <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6" aria-live="polite" aria-busy={busy}>
+              <div ref={contentRef} className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6" aria-live="polite" aria-busy={busy}>
                 {messages.map((m) => (
                   <Message
                     key={m.id}
@@ -285,14 +286,14 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
               </div>
             )}
           </div>
-          {!atBottom && messages.length > 0 ? (
+          {!isAtBottom && messages.length > 0 ? (
             <Button
               variant="outline"
               size="icon-sm"
               aria-label="Scroll to the latest message"
               // At the right edge, beside the message column rather than over its text.
               className="absolute right-4 bottom-3 rounded-full shadow-md"
-              onClick={() => scrollToBottom()}
+              onClick={() => void scrollToBottom()}
             >
               <ArrowDown />
             </Button>
