@@ -45,7 +45,13 @@ export default async function run() {
     await page.getByLabel("Email").fill("bench@example.com");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-    for (const route of ["/", "/models"]) {
+    // A chat with an answer: its page also ships what renders messages.
+    const chatId = crypto.randomUUID();
+    const turn = await page.request.post(`${base}/api/chat`, {
+      data: { id: chatId, trigger: "submit-message", model: "radium-offline", message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "Hello" }] } },
+    });
+    await turn.body();
+    for (const route of ["/", `/chat/${chatId}`, "/models"]) {
       const scripts = new Map<string, number>();
       const onResponse = async (res: Response) => {
         const type = res.headers()["content-type"] ?? "";
@@ -61,7 +67,8 @@ export default async function run() {
       await p.goto(`${base}${route}`, { waitUntil: "networkidle" });
       await p.waitForTimeout(500);
       const total = [...scripts.values()].reduce((a, b) => a + b, 0);
-      console.log(`${route.padEnd(8)} ${scripts.size} JS files, ${(total / 1024).toFixed(1)} KiB gzipped (bar: ~1.1 MB for the reference chat page)`);
+      const name = route.startsWith("/chat/") ? "/chat/<id>" : route;
+      console.log(`${name.padEnd(10)} ${scripts.size} JS files, ${(total / 1024).toFixed(1)} KiB gzipped (bar: ~1.1 MB for the reference chat page)`);
       await fresh.close();
     }
   } finally {

@@ -8,7 +8,7 @@ import { BranchSwitcher } from "./branch-switcher";
 import { CopyButton } from "./copy-button";
 import { DocumentToolCard } from "./document-tool-card";
 import { IconActionButton } from "./icon-action-button";
-import { Markdown } from "./markdown";
+import { AnswerText } from "./answer-text";
 import type { MessageProps } from "./message-props";
 import { messageText } from "./message-text";
 import { ThinkingDots } from "./thinking-dots";
@@ -61,9 +61,7 @@ export function AssistantMessage({
           if (part.type === "text") {
             if (!part.text) return null;
             return (
-              <Markdown key={i} testId="message-text">
-                {part.text}
-              </Markdown>
+              <AnswerText key={i} text={part.text} />
             );
           }
           if (part.type === "reasoning") {

@@ -5,9 +5,12 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/
 import { cn } from "@/lib/utils";
 import { ChatHistory } from "./chat-history";
 import { ChatLayoutContext } from "./chat-layout-context";
-import { ChatSearchDialog } from "./chat-search-dialog";
+import dynamic from "next/dynamic";
 
 export { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
+
+// Loaded the first time search opens: the chat page's first load does not pay for cmdk.
+const ChatSearchDialog = dynamic(() => import("./chat-search-dialog").then((m) => m.ChatSearchDialog), { ssr: false });
 import { DESKTOP_QUERY, useMediaQuery } from "./use-media-query";
 
 const STORAGE_KEY = "radium:chat-history-open";
@@ -19,6 +22,7 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
   const [mobileOpen, setMobileOpen] = useState(false);
   const [artifactOpen, setArtifactOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
+  const [searchUsed, setSearchUsed] = useState(false);
   const artifactRef = useRef(false);
   artifactRef.current = artifactOpen;
 
@@ -37,6 +41,7 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
 
   const openSearch = useCallback(() => {
     setMobileOpen(false);
+    setSearchUsed(true);
     setSearchOpen(true);
   }, []);
   useEffect(() => {
@@ -72,7 +77,7 @@ export function ChatLayoutShell({ children }: { children: React.ReactNode }) {
         </Sheet>
         <div className="flex min-w-0 flex-1">{children}</div>
       </div>
-      <ChatSearchDialog open={searchOpen} onOpenChange={setSearchOpen} />
+      {searchUsed ? <ChatSearchDialog open={searchOpen} onOpenChange={setSearchOpen} /> : null}
     </ChatLayoutContext.Provider>
   );
 }

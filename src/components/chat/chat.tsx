@@ -2,9 +2,10 @@
 
 import { useChat } from "@ai-sdk/react";
 import { ArrowDown } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useStickToBottom } from "use-stick-to-bottom";
+import { Spinner } from "@/components/ui/spinner";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ArtifactPanel } from "@/components/artifact/artifact-panel";
 import { Button } from "@/components/ui/button";
 import { type ArtifactKind, type ChatVisibility, DEFAULT_CHAT_TITLE, type RadiumUIMessage } from "@/lib/chat/contract";
 import { lastAnswerDocument, readToolPart } from "@/lib/chat/tool-parts";
@@ -47,6 +48,16 @@ export interface ChatProps {
 }
 
 const NO_DEPLOYMENTS: ModelOption[] = [];
+
+// The document panel (editors, diffs, Markdown) loads when a document first opens, not with the chat.
+const ArtifactPanel = dynamic(() => import("@/components/artifact/artifact-panel").then((m) => m.ArtifactPanel), {
+  ssr: false,
+  loading: () => (
+    <div className="flex flex-1 items-center justify-center">
+      <Spinner label="Opening the document" />
+    </div>
+  ),
+});
 
 export function Chat({ id, initialMessages, initialTitle, initialModel, initialVisibility, models: registryModels, deployments = NO_DEPLOYMENTS, isOwner, isNew }: ChatProps) {
   // Everything a chat may be answered by: lookups (names, offline, the remembered pick) cover both groups.
