@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { chats } from "@/server/db/schema";
+import { chats, messages } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 
 function rowsOf<T>(result: unknown): T[] {
@@ -16,10 +16,10 @@ function rowsOf<T>(result: unknown): T[] {
 /** The path from the chat's tip to its first message, as a CTE named `path(id, depth)` (depth 0 is the tip). */
 export function pathCte(chatId: string) {
   return sql`path(id, parent_id, depth) as (
-      select m.id, m.parent_id, 0 from messages m join chats c on c.leaf_id = m.id
-       where c.id = ${chatId} and m.chat_id = ${chatId}
+      select ${messages.id}, ${messages.parentId}, 0 from ${messages} join ${chats} on ${chats.leafId} = ${messages.id}
+       where ${chats.id} = ${chatId} and ${messages.chatId} = ${chatId}
       union all
-      select m.id, m.parent_id, p.depth + 1 from messages m join path p on m.id = p.parent_id
+      select ${messages.id}, ${messages.parentId}, path.depth + 1 from ${messages} join path on ${messages.id} = path.parent_id
     )`;
 }
 

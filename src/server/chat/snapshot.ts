@@ -9,7 +9,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
 import type { DbOrTx } from "@/server/db/types";
-import type { Message } from "@/server/db/schema";
+import { chats, chatTurns, documents, messages, type Message } from "@/server/db/schema";
 import { pathCte } from "./branches";
 
 export interface SnapshotChat {
@@ -54,22 +54,25 @@ export async function loadTurnSnapshot(
   const since = new Date((opts.now ?? new Date()).getTime() - DAY_MS).toISOString();
   const { chatId, userId } = opts;
   const messageId = opts.messageId ?? "";
+  // Columns are Drizzle's (a rename fails the type check); each subquery reads one table, so the
+  // table-qualified names it renders are unambiguous.
   const result = await db.execute(sql`
-    with recursive owned as (select 1 from chats where id = ${chatId} and user_id = ${userId}),
+    with recursive owned as (select 1 from ${chats} where ${chats.id} = ${chatId} and ${chats.userId} = ${userId}),
     ${pathCte(chatId)}
     select
-      (select json_build_object('id', c.id, 'user_id', c.user_id, 'title', c.title, 'visibility', c.visibility, 'model', c.model)
-         from chats c where c.id = ${chatId}) as chat,
-      (select count(*) from chat_turns t where t.user_id = ${userId} and t.created_at > ${since}) as used,
-      (select json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'metadata', m.metadata, 'created_at', m.created_at)
-                       order by p.depth desc)
-         from path p join messages m on m.id = p.id where exists (select 1 from owned)) as history,
-      (select json_build_object('chat_id', m.chat_id, 'role', m.role, 'created_at', m.created_at)
-         from messages m where m.id = ${messageId}) as named,
+      (select json_build_object('id', ${chats.id}, 'user_id', ${chats.userId}, 'title', ${chats.title}, 'visibility', ${chats.visibility}, 'model', ${chats.model})
+         from ${chats} where ${chats.id} = ${chatId}) as chat,
+      (select count(*) from ${chatTurns} where ${chatTurns.userId} = ${userId} and ${chatTurns.createdAt} > ${since}) as used,
+      (select json_agg(json_build_object('id', ${messages.id}, 'role', ${messages.role}, 'parts', ${messages.parts}, 'metadata', ${messages.metadata}, 'created_at', ${messages.createdAt})
+                       order by path.depth desc)
+         from path join ${messages} on ${messages.id} = path.id where exists (select 1 from owned)) as history,
+      (select json_build_object('chat_id', ${messages.chatId}, 'role', ${messages.role}, 'created_at', ${messages.createdAt})
+         from ${messages} where ${messages.id} = ${messageId}) as named,
       (select json_agg(json_build_object('id', d.id, 'title', d.title, 'kind', d.kind) order by d.created_at desc)
-         from (select distinct on (id) id, title, kind, created_at from documents
-                where chat_id = ${chatId} and exists (select 1 from owned)
-                order by id, created_at desc) d) as documents
+         from (select distinct on (${documents.id}) ${documents.id} as id, ${documents.title} as title, ${documents.kind} as kind, ${documents.createdAt} as created_at
+                 from ${documents}
+                where ${documents.chatId} = ${chatId} and exists (select 1 from owned)
+                order by ${documents.id}, ${documents.createdAt} desc) d) as documents
   `);
   const row = ((result as unknown as { rows: Row[] }).rows[0] ?? {}) as Partial<Row>;
   const c = row.chat ?? null;
