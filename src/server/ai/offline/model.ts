@@ -15,7 +15,7 @@ import type {
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
 import type { ArtifactKind } from "@/lib/chat/contract";
-import { detectTask, parseDocumentPrompt } from "../prompts";
+import { detectTask, parseDocumentPrompt } from "./read-prompt";
 import { afterToolAnswer, needsDocumentAnswer, offlineAnswer, offlineContinuation, offlineTitle } from "./answers";
 import { composeCode, reviseCode } from "./compose-code";
 import { composeSheet, reviseSheet } from "./compose-sheet";
