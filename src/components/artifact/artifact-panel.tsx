@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { ARTIFACTS } from "@/artifacts";
 import type { OpenSuggestion } from "@/artifacts/types";
 import { CopyButton } from "@/components/chat/copy-button";
-import { KIND_ICONS, KIND_LABELS } from "@/components/chat/document-tool-card";
+import { ARTIFACT_KIND_META } from "@/artifacts/kinds";
+import type { DocumentRef } from "@/lib/chat/tool-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -19,11 +20,8 @@ import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
 import { VersionDiff } from "./version-diff";
 
-export interface OpenDocument {
-  id: string;
-  title: string;
-  kind: ArtifactKind;
-}
+/** The document the panel shows (the chat's reference to it). */
+export type OpenDocument = DocumentRef;
 
 type SaveState = "idle" | "dirty" | "saving" | "saved" | "error";
 /** A pause in typing this long saves the draft (into the session's version). */
@@ -94,7 +92,7 @@ export function ArtifactPanel({
   const kind: ArtifactKind = viewing?.kind ?? streamHere?.kind ?? doc.kind;
   const title = (showStream ? streamHere?.title : undefined) ?? versions.at(-1)?.title ?? doc.title;
   const definition = ARTIFACTS[kind];
-  const KindIcon = KIND_ICONS[kind];
+  const KindIcon = ARTIFACT_KIND_META[kind].icon;
 
   // A new AI edit of this document replaces whatever is on screen.
   useEffect(() => {
@@ -283,7 +281,7 @@ export function ArtifactPanel({
   return (
     <section
       className="flex h-full min-h-0 w-full flex-col bg-background"
-      aria-label={`${KIND_LABELS[kind]}: ${title}`}
+      aria-label={`${ARTIFACT_KIND_META[kind].label}: ${title}`}
       data-testid="artifact-panel"
       data-kind={kind}
       onKeyDown={(e) => {

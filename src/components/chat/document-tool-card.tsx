@@ -1,14 +1,13 @@
 "use client";
 
-import { AlertCircle, BookOpen, Code2, FileText, Lightbulb, Pencil, Table2 } from "lucide-react";
+import { AlertCircle, BookOpen, Lightbulb, Pencil } from "lucide-react";
+import { ARTIFACT_KIND_META } from "@/artifacts/kinds";
 import { Spinner } from "@/components/ui/spinner";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import type { ToolPartView } from "@/lib/chat/tool-parts";
 import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
 
-export const KIND_ICONS: Record<ArtifactKind, typeof FileText> = { text: FileText, code: Code2, sheet: Table2 };
-export const KIND_LABELS: Record<ArtifactKind, string> = { text: "Document", code: "Code", sheet: "Sheet" };
 
 function verb(view: ToolPartView): string {
   const running = view.state === "running";
@@ -45,7 +44,7 @@ export function DocumentToolCard({
   // The first frame of a new document has no title yet: say so rather than "Creating document / document".
   const title = known?.title ?? view.inputLabel ?? (view.state === "running" ? "Choosing a title…" : "Untitled document");
   const kind: ArtifactKind = known?.kind ?? "text";
-  const Icon = view.tool === "requestSuggestions" ? Lightbulb : view.tool === "readDocument" ? BookOpen : view.tool === "updateDocument" ? Pencil : KIND_ICONS[kind];
+  const Icon = view.tool === "requestSuggestions" ? Lightbulb : view.tool === "readDocument" ? BookOpen : view.tool === "updateDocument" ? Pencil : ARTIFACT_KIND_META[kind].icon;
   const docId = view.document?.id ?? view.documentId;
   const canOpen = Boolean(docId) && view.state !== "error";
   // How many of this review's suggestions are still open: the panel resolves them one by one, and the
@@ -84,7 +83,7 @@ export function DocumentToolCard({
       </span>
       <span className="flex min-w-0 flex-1 flex-col">
         <span className="text-xs text-muted-foreground">
-          {verb(view)} {view.tool === "requestSuggestions" || view.tool === "readDocument" ? "" : KIND_LABELS[kind].toLowerCase()}
+          {verb(view)} {view.tool === "requestSuggestions" || view.tool === "readDocument" ? "" : ARTIFACT_KIND_META[kind].label.toLowerCase()}
           {view.suggestionCount != null ? ` · ${suggestionLabel(view.suggestionCount, openCount)}` : ""}
         </span>
         <span className="truncate font-medium">{title}</span>

@@ -2,7 +2,7 @@
 
 import type { DataUIPart } from "ai";
 import { useCallback, useState } from "react";
-import type { OpenDocument } from "@/components/artifact/artifact-panel";
+import type { DocumentRef as OpenDocument } from "@/lib/chat/tool-parts";
 import type { RadiumDataParts } from "@/lib/chat/contract";
 import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
 import { api } from "@/trpc/react";

@@ -1,7 +1,7 @@
 "use client";
 
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
-import type { OpenDocument } from "@/components/artifact/artifact-panel";
+import type { DocumentRef as OpenDocument } from "@/lib/chat/tool-parts";
 
 /**
  * The document open in the artifact panel. Closing the panel removes the focused element, so focus
