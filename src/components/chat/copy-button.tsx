@@ -26,18 +26,24 @@ export async function copyText(value: string): Promise<boolean> {
 export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <IconActionButton
-      label={label}
-      tooltip={copied ? "Copied" : label}
-      className={className}
-      onClick={async () => {
-        if (await copyText(value)) {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        } else toast.error("Could not copy to the clipboard.");
-      }}
-    >
-      {copied ? <Check /> : <Copy />}
-    </IconActionButton>
+    <>
+      <IconActionButton
+        label={label}
+        tooltip={copied ? "Copied" : label}
+        className={className}
+        onClick={async () => {
+          if (await copyText(value)) {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          } else toast.error("Could not copy to the clipboard.");
+        }}
+      >
+        {copied ? <Check /> : <Copy />}
+      </IconActionButton>
+      {/* The tooltip closes on click and the check is an icon: tell screen readers too. */}
+      <span role="status" className="sr-only">
+        {copied ? "Copied" : ""}
+      </span>
+    </>
   );
 }
