@@ -21,8 +21,9 @@ export function UserMenu({ mode, name, email }: { mode: "clerk" | "local"; name:
   if (mode === "clerk") return <UserButton />;
   return (
     <DropdownMenu>
+      {/* The name starts with the initials shown, so a speech user can say them (label in name, WCAG 2.5.3). */}
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label={`Account menu for ${name}`}>
+        <Button variant="ghost" size="icon" className="rounded-full" aria-label={`${initials(name)}: Account menu for ${name}`}>
           <Avatar className="size-8">
             <AvatarFallback className="bg-primary/15 text-xs font-semibold text-primary">{initials(name)}</AvatarFallback>
           </Avatar>
