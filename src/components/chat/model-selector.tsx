@@ -65,13 +65,16 @@ export function ModelSelector({
   const current = models.find((m) => m.id === value) ?? deployments.find((m) => m.id === value);
   const isDeployment = value.startsWith(DEPLOYMENT_MODEL_PREFIX);
   const Icon = current?.offline ? WifiOff : isDeployment ? Rocket : Cpu;
+  // The name holds everything the button shows, the Offline badge too (label in name, WCAG 2.5.3).
+  const label = `Model: ${current?.name ?? value}${current?.offline ? ", offline" : ""}`;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild disabled={disabled}>
-        <Button variant="ghost" size="sm" className={cn("max-w-56 gap-1.5 px-2", className)} aria-label={`Model: ${current?.name ?? value}`} data-testid="model-selector">
+        <Button variant="ghost" size="sm" className={cn("max-w-56 gap-1.5 px-2", className)} aria-label={label} data-testid="model-selector">
           <Icon className="text-muted-foreground" />
           <span className={cn("hidden truncate @md:inline", isDeployment && "font-mono")}>{current?.name ?? value}</span>
-          {current?.offline ? <OfflineBadge /> : null}
+          {/* A space, so the name and the badge read as two words (a flex gap is not text). */}
+          {current?.offline ? <> <OfflineBadge /></> : null}
           <ChevronDown className="opacity-60" />
         </Button>
       </DropdownMenuTrigger>
