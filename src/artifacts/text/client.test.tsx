@@ -77,7 +77,7 @@ describe("inline suggestions by keyboard", () => {
     expect(card()).toBeNull();
 
     await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { name: "Suggestion" });
     expect(first!.getAttribute("aria-expanded")).toBe("true");
     expect(first!.getAttribute("aria-controls")).toBe(dialog.id);
     const suggestion = within(dialog).getByTestId("suggestion-card");
@@ -100,7 +100,7 @@ describe("inline suggestions by keyboard", () => {
     await user.tab();
     expect(document.activeElement).toBe(second);
     await user.keyboard(" ");
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { name: "Suggestion" });
     expect(within(dialog).getByTestId("suggestion-card").textContent).toContain("Whales call");
     await user.keyboard("{Escape}");
     await waitFor(() => expect(card()).toBeNull());
@@ -113,7 +113,7 @@ describe("inline suggestions by keyboard", () => {
     render(<Harness onResolve={onResolve} />);
     await tabTo(user, marks()[0]!);
     await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { name: "Suggestion" });
     await tabTo(user, within(dialog).getByRole("button", { name: "Dismiss" }), 3);
     await user.keyboard("{Enter}");
     expect(onResolve).toHaveBeenCalledExactlyOnceWith("s1", "dismiss");
@@ -129,7 +129,7 @@ describe("inline suggestions by keyboard", () => {
     const second = marks()[1]!;
     await tabTo(user, second);
     await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { name: "Suggestion" });
     await tabTo(user, within(dialog).getByRole("button", { name: "Apply" }), 3);
     await user.keyboard(" ");
     expect(onResolve).toHaveBeenCalledExactlyOnceWith("s2", "apply");
@@ -143,7 +143,7 @@ describe("inline suggestions by keyboard", () => {
     const [first] = marks();
     await tabTo(user, first!);
     await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { name: "Suggestion" });
     expect(within(dialog).getByTestId("suggestion-card").textContent).toContain("vast");
     expect(within(dialog).queryByRole("button")).toBeNull();
     await user.keyboard("{Escape}");

@@ -68,7 +68,7 @@ function TextArtifactEditor({ content, onChange, isStreaming, suggestions, onRes
               </button>
             </PopoverTrigger>
           </mark>
-          <PopoverContent className="w-80">
+          <PopoverContent className="w-80" aria-label="Suggestion">
             <SuggestionCard suggestion={s} onResolve={onResolveSuggestion} />
           </PopoverContent>
         </Popover>
