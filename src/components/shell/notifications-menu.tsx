@@ -50,7 +50,8 @@ export function NotificationsMenu() {
           className="relative"
           data-testid="notifications-bell"
           data-unread={count}
-          aria-label={`Notifications${count ? ` (${count} unread)` : ""}`}
+          // The name says the number the badge shows ("9+" as "more than 9"): label in name, WCAG 2.5.3.
+          aria-label={`Notifications${count ? `, ${count > 9 ? "more than 9" : count} unread` : ""}`}
         >
           <Bell />
           {count > 0 ? (
