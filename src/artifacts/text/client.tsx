@@ -3,7 +3,7 @@
 import { Check, Eye, Lightbulb, Pencil, X } from "lucide-react";
 import { useLayoutEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import type { Components } from "react-markdown";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/common/markdown";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { rehypeSuggestions } from "@/lib/chat/rehype-suggestions";

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ARTIFACTS } from "@/artifacts";
 import type { OpenSuggestion } from "@/artifacts/types";
-import { CopyButton } from "@/components/chat/copy-button";
+import { CopyButton } from "@/components/common/copy-button";
 import { ARTIFACT_KIND_META } from "@/artifacts/kinds";
 import type { DocumentRef } from "@/lib/chat/tool-parts";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/common/markdown";
 import type { DiffBlock } from "@/lib/chat/block-diff";
 import { cn } from "@/lib/utils";
 

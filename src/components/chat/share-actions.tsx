@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { api } from "@/trpc/react";
-import { copyText } from "./copy-button";
+import { copyText } from "@/components/common/copy-button";
 
 /** Copies the chat's address (a public chat's share link). */
 export function CopyLinkButton({ chatId, className }: { chatId: string; className?: string }) {

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { BranchSwitcher } from "./branch-switcher";
-import { CopyButton } from "./copy-button";
-import { IconActionButton } from "./icon-action-button";
+import { CopyButton } from "@/components/common/copy-button";
+import { IconActionButton } from "@/components/common/icon-action-button";
 import type { MessageProps } from "./message-props";
 import { messageText } from "./message-text";
 
