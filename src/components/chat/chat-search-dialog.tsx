@@ -51,8 +51,9 @@ export function ChatSearchDialog({ open, onOpenChange }: { open: boolean; onOpen
   const [query, setQuery] = useState("");
   const settled = useDebounced(query.trim(), 150);
   const terms = useMemo(() => searchTerms(settled), [settled]);
-  const searching = terms.length > 0;
-  const results = api.chats.search.useQuery({ query: settled }, { enabled: open && searching, placeholderData: keepPreviousData, staleTime: 10_000 });
+  // Words typed (even before the pause that sends them): results, not the recent chats, are what is asked for.
+  const searching = useMemo(() => searchTerms(query).length > 0, [query]);
+  const results = api.chats.search.useQuery({ query: settled }, { enabled: open && terms.length > 0, placeholderData: keepPreviousData, staleTime: 10_000 });
   const history = useChatHistory();
   const recent = useMemo(() => history.data?.pages[0]?.items.slice(0, RECENT) ?? [], [history.data]);
 
@@ -61,8 +62,8 @@ export function ChatSearchDialog({ open, onOpenChange }: { open: boolean; onOpen
     setQuery("");
     router.push(`/chat/${id}`);
   };
-  const hits: Hit[] = useMemo(() => (searching ? (results.data ?? []) : recent), [searching, results.data, recent]);
-  const pending = searching && (results.isPending || settled !== query.trim());
+  const hits: Hit[] = useMemo(() => (searching ? (terms.length > 0 ? (results.data ?? []) : []) : recent), [searching, terms, results.data, recent]);
+  const pending = searching && (terms.length === 0 || results.isPending || results.isFetching || settled !== query.trim());
   // The highlighted row (Enter opens it): the first result whenever the results change.
   const [selected, setSelected] = useState("");
   const first = hits[0]?.id ?? "";
