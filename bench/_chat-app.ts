@@ -2,6 +2,7 @@
 // user owning CHATS chats (the first with a short conversation): what `history` and `first-byte` measure.
 import fs from "node:fs";
 import os from "node:os";
+import { eq } from "drizzle-orm";
 import path from "node:path";
 import { freshDatabase, postgresAnswers } from "./_deployments-db";
 import { hasProductionBuild, type NextServer, startNext } from "./_next-start";
@@ -52,15 +53,18 @@ async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: stri
   }));
   await db.insert(chats).values(rows);
   const chatId = rows[0]?.id ?? "";
+  // One branch: each message follows the one before, and the last is the chat's tip.
   await db.insert(messages).values(
     Array.from({ length: MESSAGES }, (_, i) => ({
       id: `bench-msg-${i}`,
       chatId,
+      parentId: i > 0 ? `bench-msg-${i - 1}` : null,
       role: i % 2 === 0 ? ("user" as const) : ("assistant" as const),
       parts: [{ type: "text", text: `Message ${i + 1}. `.repeat(i % 2 === 0 ? 4 : 40) }],
       createdAt: new Date(now - (MESSAGES - i) * 1000),
     })),
   );
+  await db.update(chats).set({ leafId: `bench-msg-${MESSAGES - 1}` }).where(eq(chats.id, chatId));
   return { session: { name: LOCAL_SESSION_COOKIE, value }, chatId };
 }
 
