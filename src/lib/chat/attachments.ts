@@ -107,4 +107,9 @@ export function cleanFilename(name: string): string {
   return Array.from(clean).slice(0, MAX_FILENAME_CHARS).join("") || "file";
 }
 
+/** File names of a message, for titling a chat whose first message is files only. */
+export function attachmentNames(parts: ReadonlyArray<{ type: string; filename?: string }>): string {
+  return parts.flatMap((p) => (p.type === "file" && p.filename ? [p.filename] : [])).join(", ");
+}
+
 export { formatBytes };
