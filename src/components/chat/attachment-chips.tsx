@@ -79,9 +79,8 @@ export function AttachButton({ attachments, disabled }: { attachments: Attachmen
         type="file"
         multiple
         accept={ATTACHMENT_ACCEPT}
-        className="sr-only"
-        tabIndex={-1}
-        aria-hidden
+        // Opened by the labelled button beside it; hidden, so it is neither tabbed to nor read twice.
+        hidden
         data-testid="attach-input"
         onChange={(e) => {
           attachments.add(Array.from(e.target.files ?? []));
