@@ -116,3 +116,35 @@ test("files dropped on the conversation are attached; a removed chip leaves noth
   await waitForIdle(page);
   await expect(page.getByTestId("message-user").last().getByTestId("message-attachments")).toHaveCount(0);
 });
+
+test("Send waits for an upload in flight, which shows its progress", async ({ page }) => {
+  await signIn(page, uniqueUser("pending"));
+  await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
+  // The upload is held at the network until the test lets it through.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/chat/attachments?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("textbox", { name: "Message" }).fill("Here it comes");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Attach files" }).click()]);
+  await chooser.setFiles({ name: "slow.txt", mimeType: "text/plain", buffer: Buffer.from("one\ntwo\n") });
+  const chip = page.getByTestId("attachment-chip");
+  await expect(chip).toHaveAttribute("data-state", "uploading");
+  await expect(chip.getByRole("progressbar", { name: "Uploading slow.txt" })).toBeVisible();
+  const send = page.getByRole("button", { name: "Send message" });
+  await expect(send).toBeDisabled();
+  // Enter does not send either.
+  await page.getByRole("textbox", { name: "Message" }).press("Enter");
+  await expect(page.getByTestId("message-user")).toHaveCount(0);
+
+  release();
+  await expect(chip).toHaveAttribute("data-state", "ready");
+  await expect(send).toBeEnabled();
+  await send.click();
+  await waitForIdle(page);
+  await expect(assistantMessages(page).last()).toContainText("slow.txt (text/plain) has 2 lines and 2 words.");
+});
