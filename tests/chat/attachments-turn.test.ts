@@ -81,13 +81,16 @@ describe.each(testBackends())("chat turns with attachments on %s", (backend) => 
     const id = crypto.randomUUID();
     const message = (text: string) => ({ id, role: "user", parts: [filePart(notes), { type: "text", text }] });
     await readChunks(await POST(chatRequest({ id: chatId, trigger: "submit-message", model: OFFLINE_MODEL_ID, message: message("First question") }, { cookie: u.cookie })));
-    const res = await POST(chatRequest({ id: chatId, trigger: "submit-message", model: OFFLINE_MODEL_ID, message: message("Second question") }, { cookie: u.cookie }));
+    const res = await POST(
+      chatRequest({ id: chatId, trigger: "submit-message", model: OFFLINE_MODEL_ID, messageId: id, message: message("Second question") }, { cookie: u.cookie }),
+    );
+    expect(res.status).toBe(200);
     const answer = textOf(await readChunks(res));
     expect(answer).toContain("You asked: _Second question_");
     expect(answer).toContain("**notes.txt** (text/plain) has 4 lines");
-    const stored = await tdb.db.select().from(messages).where(eq(messages.chatId, chatId)).orderBy(messages.createdAt);
-    expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
-    expect(stored[0]?.parts).toEqual([filePart(notes), { type: "text", text: "Second question" }]);
+    const shown = (await u.caller.chats.byId({ id: chatId })).messages;
+    expect(shown.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(shown[0]?.parts).toEqual([filePart(notes), { type: "text", text: "Second question" }]);
   });
 
   it("the offline model says it cannot see an attached image", async () => {
