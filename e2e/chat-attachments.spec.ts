@@ -50,7 +50,7 @@ for (const [device, viewport] of [
     const href = await userMessage.getByRole("link", { name: "checklist.md", exact: true }).getAttribute("href");
     expect(href).toMatch(/^\/api\/chat\/attachments\/[0-9a-f-]{36}$/);
     const served = await page.request.get(href!);
-    expect(served.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
+    expect(served.headers()["content-type"]).toBe("text/plain; charset=utf-8");
     expect(await served.text()).toBe(NOTES);
 
     // After a reload the message still shows its file.

@@ -53,12 +53,13 @@ describe.each(testBackends())("/api/chat/attachments on %s", (backend) => {
 
     const read = await readAttachment(u, a.id);
     expect(read.status).toBe(200);
-    expect(read.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(read.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(read.headers.get("x-content-type-options")).toBe("nosniff");
     expect(read.headers.get("content-disposition")).toBe(`inline; filename="plan (v2).md"; filename*=UTF-8''plan%20(v2).md`);
     expect(await read.text()).toBe(body);
     const download = await readAttachment(u, a.id, "?download=1");
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; /);
+    expect(download.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     await download.body?.cancel();
   });
 

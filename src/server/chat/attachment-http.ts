@@ -116,8 +116,9 @@ export async function handleAttachmentRead(req: Request, id: string): Promise<Re
     const download = new URL(req.url).searchParams.has("download");
     return new Response(file.body, {
       headers: {
-        // Text is always served as text (never HTML a browser would run), in UTF-8 as it was checked.
-        "content-type": row.kind === "text" ? `${row.mediaType}; charset=utf-8` : row.mediaType,
+        // Text is always served as text (never HTML a browser would run), in UTF-8 as it was checked; opened in
+        // a tab as text/plain, since browsers download rather than show some text types (CSV, TSV).
+        "content-type": row.kind === "text" ? `${download ? row.mediaType : "text/plain"}; charset=utf-8` : row.mediaType,
         ...(file.size === null ? {} : { "content-length": String(file.size) }),
         "content-disposition": contentDisposition(download ? "attachment" : "inline", row.filename),
         "x-content-type-options": "nosniff",
