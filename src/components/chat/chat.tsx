@@ -1,6 +1,7 @@
 "use client";
 
 import { useChat } from "@ai-sdk/react";
+import type { FileUIPart } from "ai";
 import { ArrowDown } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useStickToBottom } from "use-stick-to-bottom";
@@ -16,17 +17,20 @@ import { ChatHeader } from "./chat-header";
 import { useBumpChatInHistory, useChatHistory } from "./chat-history";
 import { useChatLayout } from "./chat-layout";
 import { Composer } from "./composer";
+import { DropOverlay } from "./drop-overlay";
 import { ErrorBanner } from "./error-banner";
-import { Message, messageText, ThinkingDots } from "./message";
+import { Message, messageFiles, messageText, ThinkingDots } from "./message";
 import { ModelSelector, type ModelOption } from "./model-selector";
 import { DocumentBeside } from "./document-beside";
 import { CopyLinkButton, ReadonlyBanner } from "./share-actions";
+import { useAttachments } from "./use-attachments";
 import { useChatBranches } from "./use-chat-branches";
 import { useChatData } from "./use-chat-data";
 import { useChatTransport } from "./use-chat-transport";
 import { useChatSettings } from "./use-chat-settings";
 import { useChatVotes } from "./use-chat-votes";
 import { useEscapeToStop } from "./use-escape-to-stop";
+import { useFileDrop } from "./use-file-drop";
 import { DESKTOP_QUERY, useMediaQuery } from "./use-media-query";
 import { useOpenDocument } from "./use-open-document";
 import { useStoppedAnswers } from "./use-stopped-answers";
@@ -111,6 +115,8 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   const busy = status === "submitted" || status === "streaming";
   const conversationRef = useRef<HTMLElement>(null);
   useEscapeToStop(busy, stop, conversationRef);
+  const attachments = useAttachments();
+  const dropping = useFileDrop(conversationRef, attachments.add, !readonly);
   useEffect(() => {
     if (status === "streaming") setSaved(true);
   }, [status]);
@@ -144,19 +150,20 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
   }, [created, id]);
 
   const send = useCallback(
-    async (text: string) => {
+    async (text: string, files: FileUIPart[] = []) => {
       await flushArtifact.current?.();
       markCreated();
-      void sendMessage({ text });
+      // Files alone are a message: no empty text part beside them.
+      void sendMessage(text ? { text, files } : { files });
     },
     [markCreated, sendMessage],
   );
 
   // Every turn first saves a pending document edit, so the model works from what the user sees.
   const onEdit = useCallback(
-    async (messageId: string, text: string) => {
+    async (messageId: string, text: string, files: FileUIPart[] = []) => {
       await flushArtifact.current?.();
-      void sendMessage({ text, messageId });
+      void sendMessage(text ? { text, files, messageId } : { files, messageId });
     },
     [sendMessage],
   );
@@ -186,7 +193,9 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
     if (!lastUser) return;
     await flushArtifact.current?.();
     // Re-sending the last user message under its id replaces it and anything after it.
-    void sendMessage({ text: messageText(lastUser), messageId: lastUser.id });
+    const text = messageText(lastUser);
+    const files = messageFiles(lastUser);
+    void sendMessage(text ? { text, files, messageId: lastUser.id } : { files, messageId: lastUser.id });
   }, [clearError, messages, sendMessage]);
 
   // Opening a public chat's documents: the latest document is one click away in the header.
@@ -239,7 +248,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
         data-skip-target
         tabIndex={-1}
         aria-label="Conversation"
-        className={cn("@container flex min-w-0 flex-1 flex-col outline-none", openDoc && isDesktop && "w-[400px] flex-none border-r xl:w-[440px]")}
+        className={cn("@container relative flex min-w-0 flex-1 flex-col outline-none", openDoc && isDesktop && "w-[400px] flex-none border-r xl:w-[440px]")}
       >
         <ChatHeader
           title={title}
@@ -313,7 +322,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
 
         {!readonly ? (
           <div className="mx-auto w-full max-w-3xl shrink-0 px-4 pt-2 pb-4">
-            <Composer busy={busy} onSend={(t) => void send(t)} onStop={() => void stop()} autoFocus={isNew} />
+            <Composer busy={busy} onSend={(t, files) => void send(t, files)} onStop={() => void stop()} autoFocus={isNew} attachments={attachments} />
             <p className="mt-2 text-center text-[11px] text-muted-foreground">
               {models.find((m) => m.id === model)?.offline
                 ? "Offline model: answers are generated locally without an AI provider."
@@ -321,6 +330,7 @@ export function Chat({ id, initialMessages, initialTitle, initialModel, initialV
             </p>
           </div>
         ) : null}
+        {dropping ? <DropOverlay /> : null}
       </section>
 
       {openDoc ? (

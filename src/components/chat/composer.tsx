@@ -1,10 +1,13 @@
 "use client";
 
+import type { FileUIPart } from "ai";
 import { ArrowUp, Square } from "lucide-react";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { cn } from "@/lib/utils";
+import { AttachButton, AttachmentChips } from "./attachment-chips";
+import type { Attachments } from "./use-attachments";
 
 const COUNTER_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.8);
 
@@ -12,7 +15,11 @@ export interface ComposerHandle {
   focus(): void;
 }
 
-/** The message box: Enter sends, Shift+Enter adds a line, a counter appears near the length limit. */
+/**
+ * The message box: Enter sends, Shift+Enter adds a line, a counter appears near the length limit.
+ * With `attachments`, files come by the paperclip or by pasting, show as chips above the text, and
+ * Send waits until they are uploaded.
+ */
 export function Composer({
   busy,
   disabled,
@@ -21,21 +28,26 @@ export function Composer({
   placeholder = "Send a message…",
   autoFocus,
   footer,
+  attachments,
 }: {
   busy: boolean;
   disabled?: boolean;
-  onSend: (text: string) => void;
+  onSend: (text: string, files: FileUIPart[]) => void;
   onStop: () => void;
   placeholder?: string;
   autoFocus?: boolean;
   footer?: React.ReactNode;
+  attachments?: Attachments;
 }) {
   const [value, setValue] = useState("");
   const [ready, setReady] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   const length = value.length;
   const tooLong = length > MAX_MESSAGE_CHARS;
-  const empty = value.trim().length === 0;
+  const hasFiles = (attachments?.items.length ?? 0) > 0;
+  const uploading = attachments?.uploading ?? false;
+  // Files alone make a message.
+  const empty = value.trim().length === 0 && !hasFiles;
 
   useEffect(() => {
     setReady(true);
@@ -44,9 +56,17 @@ export function Composer({
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
-    if (busy || disabled || empty || tooLong) return;
-    onSend(value.trim());
+    if (busy || disabled || empty || tooLong || uploading) return;
+    onSend(value.trim(), attachments?.take() ?? []);
     setValue("");
+  }
+
+  // Pasted files (a screenshot, a file copied in a file manager) are attached; pasted text stays text.
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = Array.from(e.clipboardData.files);
+    if (!attachments || files.length === 0) return;
+    e.preventDefault();
+    attachments.add(files);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -64,6 +84,7 @@ export function Composer({
           tooLong && "border-destructive focus-within:border-destructive focus-within:ring-destructive/20",
         )}
       >
+        {attachments ? <AttachmentChips attachments={attachments} /> : null}
         <label htmlFor="chat-input" className="sr-only">
           Message
         </label>
@@ -74,6 +95,7 @@ export function Composer({
           value={value}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           placeholder={placeholder}
           disabled={disabled}
           rows={1}
@@ -82,7 +104,10 @@ export function Composer({
           className="field-sizing-content max-h-60 min-h-[52px] w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
         />
         <div className="flex items-center gap-2 px-2 pb-2">
-          <div className="flex min-w-0 flex-1 items-center gap-1">{footer}</div>
+          <div className="flex min-w-0 flex-1 items-center gap-1">
+            {attachments ? <AttachButton attachments={attachments} disabled={disabled} /> : null}
+            {footer}
+          </div>
           {length >= COUNTER_FROM ? (
             <span
               id="chat-input-counter"
@@ -97,7 +122,14 @@ export function Composer({
               <Square className="size-3.5 fill-current" />
             </Button>
           ) : (
-            <Button type="submit" size="icon-sm" className="rounded-full" disabled={disabled || empty || tooLong} aria-label="Send message">
+            <Button
+              type="submit"
+              size="icon-sm"
+              className="rounded-full"
+              disabled={disabled || empty || tooLong || uploading}
+              aria-label="Send message"
+              title={uploading ? "Waiting for the files to upload" : undefined}
+            >
               <ArrowUp />
             </Button>
           )}

@@ -1,3 +1,4 @@
+import type { FileUIPart } from "ai";
 import type { ArtifactKind, RadiumUIMessage } from "@/lib/chat/contract";
 import type { BranchView } from "./branch-switcher";
 
@@ -19,7 +20,8 @@ export interface MessageProps {
   onVote: (messageId: string, type: "up" | "down") => void;
   onRegenerate: (messageId: string) => void;
   onContinue: (messageId: string) => void;
-  onEdit: (messageId: string, text: string) => void;
+  /** An edited message keeps its attachments (`files`). */
+  onEdit: (messageId: string, text: string, files?: FileUIPart[]) => void;
   onOpenDocument: (doc: { id: string; title: string; kind: ArtifactKind }) => void;
   titleFor: (id: string) => { title: string; kind: ArtifactKind } | undefined;
 }

@@ -1,3 +1,4 @@
+import type { FileUIPart } from "ai";
 import { joinContinuedText } from "@/lib/chat/continued-text";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
 
@@ -7,4 +8,9 @@ export function messageText(message: RadiumUIMessage): string {
     .map((p) => (p.type === "text" ? p.text : ""))
     .filter(Boolean)
     .join("\n\n");
+}
+
+/** A message's attachments, kept when it is edited or sent again. */
+export function messageFiles(message: RadiumUIMessage): FileUIPart[] {
+  return message.parts.filter((p): p is FileUIPart => p.type === "file");
 }

@@ -194,7 +194,7 @@ describe("edit", () => {
     await user.type(editor, "  Which is the highest peak{Shift>}{Enter}{/Shift}in Europe?  ");
     expect(props.onEdit).not.toHaveBeenCalled();
     await user.keyboard("{Enter}");
-    expect(props.onEdit).toHaveBeenCalledExactlyOnceWith("u1", "Which is the highest peak\nin Europe?");
+    expect(props.onEdit).toHaveBeenCalledExactlyOnceWith("u1", "Which is the highest peak\nin Europe?", []);
     // The editor closes: the message is shown again (the parent replaces its text).
     expect(screen.queryByRole("textbox", { name: "Edit message" })).toBeNull();
     expect(screen.getByTestId("user-message-text").textContent).toContain("What is the tallest mountain?");
@@ -215,7 +215,22 @@ describe("edit", () => {
     await user.type(editor, "Why is the sky blue?");
     expect(send.disabled).toBe(false);
     await user.click(send);
-    expect(props.onEdit).toHaveBeenCalledExactlyOnceWith("u1", "Why is the sky blue?");
+    expect(props.onEdit).toHaveBeenCalledExactlyOnceWith("u1", "Why is the sky blue?", []);
+  });
+
+  it("shows a message's files, keeps them through an edit, and lets their text go", async () => {
+    const user = userEvent.setup();
+    const notes = { type: "file" as const, url: "/api/chat/attachments/0b8f5a9e-4c1d-4f7a-9b2e-3c4d5e6f7a8b", mediaType: "text/plain", filename: "notes.txt" };
+    const { props } = renderMessage({ message: { id: "u2", role: "user", parts: [notes, { type: "text", text: "Summarise" }] } });
+    expect(screen.getByRole("link", { name: "notes.txt" }).getAttribute("href")).toBe(notes.url);
+    expect(screen.getByRole("link", { name: "Download notes.txt" }).getAttribute("href")).toBe(`${notes.url}?download=1`);
+    await user.click(screen.getByRole("button", { name: "Edit message" }));
+    const editor = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Edit message" });
+    await user.clear(editor);
+    // The files alone are still a message.
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Send" }).disabled).toBe(false);
+    await user.keyboard("{Enter}");
+    expect(props.onEdit).toHaveBeenCalledExactlyOnceWith("u2", "", [notes]);
   });
 
   it("Escape and Cancel leave the message unchanged, and the next edit starts from it again", async () => {

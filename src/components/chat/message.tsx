@@ -6,7 +6,7 @@ import type { MessageProps } from "./message-props";
 import { UserMessage } from "./user-message";
 
 export type { MessageProps, Vote } from "./message-props";
-export { messageText } from "./message-text";
+export { messageFiles, messageText } from "./message-text";
 export { ThinkingDots } from "./thinking-dots";
 
 export const Message = memo(

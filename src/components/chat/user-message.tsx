@@ -4,13 +4,14 @@ import { Pencil } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
-import { BranchSwitcher } from "./branch-switcher";
 import { CopyButton } from "@/components/common/copy-button";
 import { IconActionButton } from "@/components/common/icon-action-button";
+import { BranchSwitcher } from "./branch-switcher";
+import { MessageAttachments } from "./message-attachments";
 import type { MessageProps } from "./message-props";
-import { messageText } from "./message-text";
+import { messageFiles, messageText } from "./message-text";
 
-/** The user's message: its text, Copy, and Edit (which replaces later turns). */
+/** The user's message: its attachments and text, Copy, and Edit (which replaces later turns, keeping the files). */
 export function UserMessage({
   message,
   readonly,
@@ -20,9 +21,12 @@ export function UserMessage({
   onSwitchBranch,
 }: Pick<MessageProps, "message" | "readonly" | "busy" | "onEdit" | "branch" | "onSwitchBranch">) {
   const text = messageText(message);
+  const files = messageFiles(message);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
   const tooLong = draft.length > MAX_MESSAGE_CHARS;
+  // A message with files may lose its text; one without needs some.
+  const emptyDraft = !draft.trim() && files.length === 0;
 
   if (editing) {
     return (
@@ -30,11 +34,12 @@ export function UserMessage({
         className="ml-auto flex w-full max-w-[85%] flex-col gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!draft.trim() || tooLong) return;
+          if (emptyDraft || tooLong) return;
           setEditing(false);
-          onEdit(message.id, draft.trim());
+          onEdit(message.id, draft.trim(), files);
         }}
       >
+        <MessageAttachments files={files} />
         <label htmlFor={`edit-${message.id}`} className="sr-only">
           Edit message
         </label>
@@ -58,7 +63,7 @@ export function UserMessage({
           <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(false)}>
             Cancel
           </Button>
-          <Button type="submit" size="sm" disabled={!draft.trim() || tooLong}>
+          <Button type="submit" size="sm" disabled={emptyDraft || tooLong}>
             Send
           </Button>
         </div>
@@ -68,13 +73,16 @@ export function UserMessage({
 
   return (
     <div className="group/message ml-auto flex max-w-[85%] flex-col items-end gap-1">
-      <div className="rounded-2xl rounded-br-md bg-primary px-4 py-2.5 text-[15px] whitespace-pre-wrap text-primary-foreground" data-testid="user-message-text">
-        {text}
-      </div>
+      <MessageAttachments files={files} />
+      {text ? (
+        <div className="rounded-2xl rounded-br-md bg-primary px-4 py-2.5 text-[15px] whitespace-pre-wrap text-primary-foreground" data-testid="user-message-text">
+          {text}
+        </div>
+      ) : null}
       <div className="flex items-center gap-0.5">
         {branch && !readonly ? <BranchSwitcher branch={branch} disabled={busy} onSwitch={onSwitchBranch} /> : null}
         <div className="flex items-center gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within/message:opacity-100 md:group-hover/message:opacity-100">
-        <CopyButton value={text} label="Copy message" />
+        {text ? <CopyButton value={text} label="Copy message" /> : null}
         {!readonly ? (
           <IconActionButton
             label="Edit message"

@@ -17,6 +17,8 @@ export interface ChatModelInfo {
   name: string;
   description: string;
   offline: boolean;
+  /** Takes images as file parts (text files go to every model as text). Default false. */
+  images?: boolean;
 }
 
 export interface ResolvedChatModel {
@@ -67,7 +69,8 @@ export function chatModels(): { models: ChatModelInfo[]; defaultModel: string } 
   if (adapter.provider === "offline") models = [OFFLINE_INFO];
   else {
     const where = adapter.provider === "openai-compatible" ? `OpenAI-compatible server at ${adapter.host}` : "OpenAI";
-    models = configuredModelIds().map((id) => ({ id, name: id, description: `${where} · Chat Completions`, offline: false }));
+    // Chat Completions takes images as image_url parts; a text-only model behind a compatible server answers with its own error.
+    models = configuredModelIds().map((id) => ({ id, name: id, description: `${where} · Chat Completions`, offline: false, images: true }));
   }
   const all = [...overrides.filter((o) => !models.some((m) => m.id === o.id)), ...models];
   return { models: all, defaultModel: models[0]?.id ?? OFFLINE_MODEL_ID };

@@ -1,12 +1,14 @@
 /**
  * Who may read what — the one place that decides. A chat is readable by its owner, and by any
  * signed-in user when it is public; a document is readable by its owner, and by anyone who can
- * read the public chat that created it. Everything else is "not found" (never "forbidden",
+ * read the public chat that created it; an attachment is readable by its owner, and by anyone
+ * while a public chat of its owner shows it. Everything else is "not found" (never "forbidden",
  * which would confirm that the row exists). Writes are always owner-only.
  */
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { chats, documents, type Chat, type Document } from "@/server/db/schema";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { attachmentUrl } from "@/lib/chat/attachments";
+import { chatAttachments, chats, documents, messages, type Chat, type ChatAttachment, type Document } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 
 export interface ChatAccess {
@@ -60,4 +62,23 @@ export async function ownedDocument(db: DbOrTx, documentId: string, userId: stri
     .orderBy(desc(documents.createdAt))
     .limit(1);
   return doc ?? null;
+}
+
+/**
+ * The attachment when `userId` may read it: they uploaded it, or a public chat of its owner has a
+ * message showing it. The owner is part of the rule so that only they decide who sees their file:
+ * a copy of their messages in someone else's chat (Continue in a new chat) shares nothing further.
+ */
+export async function readableAttachment(db: DbOrTx, attachmentId: string, userId: string): Promise<ChatAttachment | null> {
+  const [row] = await db.select().from(chatAttachments).where(eq(chatAttachments.id, attachmentId)).limit(1);
+  if (!row) return null;
+  if (row.userId === userId) return row;
+  const shows = JSON.stringify([{ type: "file", url: attachmentUrl(row.id) }]);
+  const [shown] = await db
+    .select({ id: messages.id })
+    .from(chats)
+    .innerJoin(messages, eq(messages.chatId, chats.id))
+    .where(and(eq(chats.userId, row.userId), eq(chats.visibility, "public"), sql`${messages.parts} @> ${shows}::jsonb`))
+    .limit(1);
+  return shown ? row : null;
 }

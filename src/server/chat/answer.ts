@@ -29,6 +29,7 @@ import { chats } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
+import { attachmentsForModel } from "./attachment-parts";
 import { answerSaving, track } from "./chat-work";
 import { DEFAULT_CHAT_TITLE } from "./chats";
 import { coalesceBursts } from "./coalesce";
@@ -72,7 +73,8 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
     ...(model.deployment ? { deployment: model.deployment } : {}),
     ...(turn.continues ? { stopped: false } : {}),
   };
-  const modelMessages = await convertToModelMessages(turn.history, { ignoreIncompleteToolCalls: true });
+  const forModel = await attachmentsForModel(db, userId, turn.history, { images: model.info.images === true });
+  const modelMessages = await convertToModelMessages(forModel, { ignoreIncompleteToolCalls: true });
   if (turn.continues) modelMessages.push({ role: "user", content: CONTINUE_INSTRUCTION });
   const instructions = chatInstructions({ documents: turn.documents });
 

@@ -7,7 +7,7 @@ import { problem } from "@/server/http/problem";
  * sentence and whose `code` extension is the typed code.
  */
 export type ChatErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit";
-export type ChatErrorSurface = "api" | "auth" | "chat" | "message" | "model" | "document" | "suggestion" | "vote";
+export type ChatErrorSurface = "api" | "auth" | "chat" | "message" | "model" | "document" | "suggestion" | "vote" | "attachment";
 
 const STATUS: Record<ChatErrorType, number> = {
   bad_request: 400,

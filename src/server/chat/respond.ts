@@ -17,6 +17,7 @@ import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
 import { resolveChatModel } from "@/server/ai/models";
 import { startAnswer } from "./answer";
+import { withOwnAttachments } from "./attachment-parts";
 import { previousAnswerSaved } from "./chat-work";
 import { resolveDeploymentModel } from "./deployment-model";
 import { ChatError } from "./errors";
@@ -68,6 +69,8 @@ export async function handleChatRequest(req: Request): Promise<Response> {
       ),
     ]);
     if (!active) throw unauthorized();
+    // Files in the message must be the caller's own uploads; their parts are rewritten as the server recorded them.
+    const request = await withOwnAttachments(db, user.id, body);
     timer.at("read");
     const model = resolveChatModel(body.model) ?? (await resolveDeploymentModel(db, user.id, body.model));
     if (!model) throw new ChatError("bad_request", "model", `model: Unknown model "${body.model}". Pick one from the model selector.`);
@@ -79,7 +82,7 @@ export async function handleChatRequest(req: Request): Promise<Response> {
       const check = await checkDailyLimit(db, user.id);
       if (!check.allowed) throw limitReached(check);
     }
-    const turn = decideTurn(snap, body, user.id, model);
+    const turn = decideTurn(snap, request, user.id, model);
     // The write's first round trip is under way while the model request is being set up.
     const committing = commitTurn(db, turn.write, { limit });
     committing.catch(() => {}); // awaited just below; a failure meanwhile is not "unhandled"

@@ -3,6 +3,7 @@
  * model answers, and what must be written (turn-write.ts) before the answer may reach the client.
  */
 import "server-only";
+import { attachmentNames } from "@/lib/chat/attachments";
 import { trimAnswerText } from "@/lib/chat/continued-text";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
 import type { ResolvedChatModel } from "@/server/ai/models";
@@ -111,7 +112,9 @@ export function decideTurn(snap: TurnSnapshot, body: ChatRequest, userId: string
   const last = history.at(-1);
   if (last?.message.role !== "user") throw new ChatError("bad_request", "message", "There is no message to answer.");
   const firstUser = history.find((m) => m.message.role === "user");
-  const firstUserText = !chat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstUser?.message.parts ?? []) : null;
+  const firstParts = firstUser?.message.parts ?? [];
+  // A first message of files only is titled from their names.
+  const firstUserText = !chat || (chat.title === DEFAULT_CHAT_TITLE && history.length === 1) ? textOf(firstParts) || attachmentNames(firstParts) : null;
   return {
     chatId: body.id,
     history: history.map((m) => m.message),

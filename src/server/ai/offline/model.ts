@@ -14,9 +14,11 @@ import type {
   LanguageModelV4StreamResult,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
+import { type AttachedFile, isAttachedFileText, parseAttachedFile } from "@/lib/chat/attachment-content";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import { detectTask, parseDocumentPrompt } from "./read-prompt";
 import { afterToolAnswer, needsDocumentAnswer, offlineAnswer, offlineContinuation, offlineTitle } from "./answers";
+import { attachmentAnswer } from "./attachments";
 import { composeCode, reviseCode } from "./compose-code";
 import { composeSheet, reviseSheet } from "./compose-sheet";
 import { composeProse, reviseProse } from "./compose-text";
@@ -31,12 +33,30 @@ type Plan =
   | { type: "text"; text: string; pieceWords: number; delayMs: number }
   | { type: "tool-call"; toolName: string; input: Record<string, unknown> };
 
+/** What was written in a message; attached files are read apart (attachedFiles). */
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content
-    .map((p: { type?: string; text?: string }) => (p.type === "text" && typeof p.text === "string" ? p.text : ""))
+    .map((p: { type?: string; text?: string }) => (p.type === "text" && typeof p.text === "string" && !isAttachedFileText(p.text) ? p.text : ""))
     .join("");
+}
+
+/** Files attached to the last user message: text files as text parts, images as file parts (a model that sees them would get them so). */
+function attachedFiles(prompt: LanguageModelV4Prompt): AttachedFile[] {
+  const last = prompt.findLast((m) => m.role === "user");
+  if (last?.role !== "user") return [];
+  return last.content.flatMap((p): AttachedFile[] => {
+    if (p.type === "text") {
+      const file = parseAttachedFile(p.text);
+      return file ? [file] : [];
+    }
+    if (p.type === "file") {
+      const name = p.filename ?? "an attached file";
+      return [{ name, type: p.mediaType, content: null, lines: null, words: null, omitted: "not text", truncated: null }];
+    }
+    return [];
+  });
 }
 
 function systemText(prompt: LanguageModelV4Prompt): string | undefined {
@@ -184,6 +204,10 @@ export class OfflineLanguageModel implements LanguageModelV4 {
       }
       return answer("Done.");
     }
+
+    // Attached files come first: a question about them is answered from what they hold.
+    const files = attachedFiles(prompt);
+    if (files.length > 0) return answer(attachmentAnswer(files, user));
 
     const listed = documentsFromSystem(system);
     const touched = documentsFromToolResults(prompt);

@@ -9,3 +9,4 @@ export * from "./datasets";
 export * from "./training";
 export * from "./gateway";
 export * from "./costs";
+export * from "./chat-attachments";
