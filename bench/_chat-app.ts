@@ -60,7 +60,7 @@ async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: stri
       chatId,
       parentId: i > 0 ? `bench-msg-${i - 1}` : null,
       role: i % 2 === 0 ? ("user" as const) : ("assistant" as const),
-      parts: [{ type: "text", text: `Message ${i + 1}. `.repeat(i % 2 === 0 ? 4 : 40) }],
+      parts: [{ type: "text" as const, text: `Message ${i + 1}. `.repeat(i % 2 === 0 ? 4 : 40) }],
       createdAt: new Date(now - (MESSAGES - i) * 1000),
     })),
   );

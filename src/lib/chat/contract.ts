@@ -2,7 +2,9 @@
  * The contract between the chat server (/api/chat, tools, routers) and the chat UI.
  * Both sides import these types; change them here and both follow.
  */
-import type { UIMessage } from "ai";
+import type { InferUITools, UIMessage } from "ai";
+// Type-only: the tools' input and output types are read off their server definitions, no server code reaches the client.
+import type { ChatTools } from "@/server/ai/tools";
 
 export const ARTIFACT_KINDS = ["text", "code", "sheet"] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
@@ -41,7 +43,11 @@ export interface RadiumMessageMetadata {
   stopped?: boolean;
 }
 
-export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts>;
+/** Each chat tool's input and output, so a `tool-<name>` part narrows by its type and state. */
+export type RadiumUITools = InferUITools<ChatTools>;
+
+export type RadiumUIMessage = UIMessage<RadiumMessageMetadata, RadiumDataParts, RadiumUITools>;
+export type RadiumMessagePart = RadiumUIMessage["parts"][number];
 
 /** POST /api/chat request body (validated with zod on the server). */
 export interface ChatRequestBody {

@@ -1,11 +1,13 @@
 /**
- * Reads the document tools' parts of an assistant message (`tool-createDocument`, …) into a
- * small view model. Outputs are validated by shape since tool parts arrive untyped (jsonb).
+ * Reads the document tools' parts of an assistant message (`tool-createDocument`, …) into a small
+ * view model for their cards. Parts are typed by the chat's tools (`RadiumUITools`), so each
+ * tool's input and output narrow by the part's type and state.
  */
-import { ARTIFACT_KINDS, type ArtifactKind } from "./contract";
+import { isStaticToolUIPart, type ToolUIPart } from "ai";
+import type { ArtifactKind, RadiumMessagePart, RadiumUIMessage, RadiumUITools } from "./contract";
 
-export const DOCUMENT_TOOLS = ["createDocument", "updateDocument", "requestSuggestions", "readDocument"] as const;
-export type DocumentTool = (typeof DOCUMENT_TOOLS)[number];
+export type DocumentTool = keyof RadiumUITools;
+type DocumentToolPart = ToolUIPart<RadiumUITools>;
 
 export interface DocumentRef {
   id: string;
@@ -26,53 +28,46 @@ export interface ToolPartView {
   errorText: string | null;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+const TOOL_OF_TYPE = {
+  "tool-createDocument": "createDocument",
+  "tool-updateDocument": "updateDocument",
+  "tool-requestSuggestions": "requestSuggestions",
+  "tool-readDocument": "readDocument",
+} as const satisfies { [T in DocumentToolPart["type"]]: DocumentTool };
+
+function stateOf(part: DocumentToolPart): ToolPartView["state"] {
+  if (part.state === "output-available") return "done";
+  return part.state === "output-error" || part.state === "output-denied" ? "error" : "running";
 }
 
-function asDocumentRef(v: unknown): DocumentRef | null {
-  if (!isRecord(v)) return null;
-  const { id, title, kind } = v;
-  if (typeof id !== "string" || typeof title !== "string") return null;
-  if (typeof kind !== "string" || !(ARTIFACT_KINDS as readonly string[]).includes(kind)) return null;
-  return { id, title, kind: kind as ArtifactKind };
+/** What the call's input names while it runs: the title or change asked for, and the document. */
+function readInput(part: DocumentToolPart): Pick<ToolPartView, "inputLabel" | "documentId"> {
+  const input = part.input;
+  if (!input) return { inputLabel: null, documentId: null };
+  const inputLabel = ("title" in input && input.title) || ("description" in input && input.description) || null;
+  const documentId = ("id" in input && input.id) || ("documentId" in input && input.documentId) || null;
+  return { inputLabel, documentId };
 }
 
-export function readToolPart(part: { type: string; [k: string]: unknown }): ToolPartView | null {
-  if (!part.type.startsWith("tool-")) return null;
-  const tool = part.type.slice("tool-".length);
-  if (!(DOCUMENT_TOOLS as readonly string[]).includes(tool)) return null;
-  const state = typeof part.state === "string" ? part.state : "input-streaming";
-  const input = isRecord(part.input) ? part.input : {};
-  const output = part.output;
+export function readToolPart(part: RadiumMessagePart): ToolPartView | null {
+  if (!isStaticToolUIPart(part)) return null;
   const view: ToolPartView = {
-    tool: tool as DocumentTool,
-    toolCallId: typeof part.toolCallId === "string" ? part.toolCallId : "",
-    state: state === "output-available" ? "done" : state === "output-error" || state === "output-denied" ? "error" : "running",
+    tool: TOOL_OF_TYPE[part.type],
+    toolCallId: part.toolCallId,
+    state: stateOf(part),
     document: null,
-    documentId: null,
-    inputLabel: null,
     suggestionCount: null,
-    errorText: typeof part.errorText === "string" ? part.errorText : null,
+    errorText: part.state === "output-error" ? part.errorText : null,
+    ...readInput(part),
   };
-  if (typeof input.title === "string") view.inputLabel = input.title;
-  else if (typeof input.description === "string") view.inputLabel = input.description;
-  const inputId = typeof input.id === "string" ? input.id : typeof input.documentId === "string" ? input.documentId : null;
-  view.documentId = inputId;
-  if (view.state === "done") {
-    if (tool === "requestSuggestions" && isRecord(output)) {
-      if (typeof output.documentId === "string") view.documentId = output.documentId;
-      if (typeof output.count === "number") view.suggestionCount = output.count;
-    } else {
-      const ref = asDocumentRef(output);
-      if (ref) {
-        view.document = ref;
-        view.documentId = ref.id;
-      } else if (isRecord(output) && typeof output.error === "string") {
-        view.state = "error";
-        view.errorText = output.error;
-      }
-    }
+  if (part.state !== "output-available") return view;
+  if (part.type === "tool-requestSuggestions") {
+    view.documentId = part.output.documentId;
+    view.suggestionCount = part.output.count;
+  } else {
+    const { id, title, kind } = part.output;
+    view.document = { id, title, kind };
+    view.documentId = id;
   }
   return view;
 }
@@ -81,7 +76,7 @@ export function readToolPart(part: { type: string; [k: string]: unknown }): Tool
  * The document the chat's last answer wrote (created or updated), to reopen beside a chat when it
  * is opened again; null when the last answer wrote none.
  */
-export function lastAnswerDocument(messages: ReadonlyArray<{ role: string; parts: ReadonlyArray<{ type: string; [k: string]: unknown }> }>): DocumentRef | null {
+export function lastAnswerDocument(messages: ReadonlyArray<Pick<RadiumUIMessage, "role" | "parts">>): DocumentRef | null {
   const last = messages.at(-1);
   if (last?.role !== "assistant") return null;
   for (let i = last.parts.length - 1; i >= 0; i--) {

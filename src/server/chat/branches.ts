@@ -7,11 +7,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { chats, messages } from "@/server/db/schema";
+import { rowsOf } from "@/server/db/rows";
 import type { DbOrTx } from "@/server/db/types";
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /** The path from the chat's tip to its first message, as a CTE named `path(id, depth)` (depth 0 is the tip). */
 export function pathCte(chatId: string) {

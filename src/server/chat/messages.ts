@@ -5,16 +5,17 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { messages, type Message } from "@/server/db/schema";
+import { rowsOf } from "@/server/db/rows";
 import type { DbOrTx } from "@/server/db/types";
-import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
+import type { RadiumUIMessage } from "@/lib/chat/contract";
 import { pathCte } from "./branches";
 
 export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metadata">): RadiumUIMessage {
   return {
     id: row.id,
     role: row.role,
-    parts: row.parts as RadiumUIMessage["parts"],
-    ...(row.metadata ? { metadata: row.metadata as RadiumMessageMetadata } : {}),
+    parts: row.parts,
+    ...(row.metadata ? { metadata: row.metadata } : {}),
   };
 }
 
@@ -23,7 +24,7 @@ export async function loadMessages(db: DbOrTx, chatId: string): Promise<RadiumUI
   const result = await db.execute(sql`
     with recursive ${pathCte(chatId)}
     select m.id, m.role, m.parts, m.metadata from path p join messages m on m.id = p.id order by p.depth desc`);
-  return (result as unknown as { rows: Array<Pick<Message, "id" | "role" | "parts" | "metadata">> }).rows.map(toUIMessage);
+  return rowsOf<Pick<Message, "id" | "role" | "parts" | "metadata">>(result).map(toUIMessage);
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {

@@ -8,6 +8,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/contract";
+import { rowsOf } from "@/server/db/rows";
 import type { DbOrTx } from "@/server/db/types";
 import { chats, chatTurns, documents, messages, type Message } from "@/server/db/schema";
 import { pathCte } from "./branches";
@@ -40,7 +41,7 @@ export interface TurnSnapshot {
 interface Row {
   chat: { id: string; user_id: string; title: string; visibility: ChatVisibility; model: string } | null;
   used: number | string | null;
-  history: Array<{ id: string; role: Message["role"]; parts: unknown[]; metadata: Record<string, unknown> | null; created_at: string }> | null;
+  history: Array<Pick<Message, "id" | "role" | "parts" | "metadata"> & { created_at: string }> | null;
   named: { chat_id: string; role: Message["role"]; created_at: string } | null;
   documents: Array<{ id: string; title: string; kind: ArtifactKind }> | null;
 }
@@ -74,13 +75,13 @@ export async function loadTurnSnapshot(
                 where ${documents.chatId} = ${chatId} and exists (select 1 from owned)
                 order by ${documents.id}, ${documents.createdAt} desc) d) as documents
   `);
-  const row = ((result as unknown as { rows: Row[] }).rows[0] ?? {}) as Partial<Row>;
+  const row: Partial<Row> = rowsOf<Row>(result)[0] ?? {};
   const c = row.chat ?? null;
   return {
     chat: c ? { id: c.id, userId: c.user_id, title: c.title, visibility: c.visibility, model: c.model } : null,
     usedToday: Number(row.used ?? 0),
     history: (row.history ?? []).map((m) => ({
-      message: { id: m.id, role: m.role, parts: m.parts as RadiumUIMessage["parts"], ...(m.metadata ? { metadata: m.metadata } : {}) },
+      message: { id: m.id, role: m.role, parts: m.parts, ...(m.metadata ? { metadata: m.metadata } : {}) },
       createdAt: new Date(m.created_at),
     })),
     named: row.named ? { chatId: row.named.chat_id, role: row.named.role, createdAt: new Date(row.named.created_at) } : null,

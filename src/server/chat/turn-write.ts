@@ -16,6 +16,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { ChatVisibility } from "@/lib/chat/contract";
+import { rowsOf } from "@/server/db/rows";
 import type { Db } from "@/server/db/types";
 import { DEFAULT_CHAT_TITLE } from "./chats";
 import { ChatError } from "./errors";
@@ -85,7 +86,7 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
       select (select n from used) as used, (select count(*) from turn) as claimed,
              (select count(*) from new_chat) as created, (select count(*) from owned) as owned
     `);
-    const row = (result as unknown as { rows: Row[] }).rows[0];
+    const row = rowsOf<Row>(result)[0];
     if (!row) throw new Error("the chat turn was not written");
     if (Number(row.claimed) === 0) {
       // Refused: the (rare) slow path works out when the window frees a slot.

@@ -15,7 +15,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
+import { DEFAULT_CHAT_TITLE, type RadiumMessageMetadata, type RadiumMessagePart } from "@/lib/chat/contract";
 import { users } from "./users";
 
 /** Postgres full-text search vectors (history search); written by the database, never by us. */
@@ -59,8 +59,8 @@ export const messages = pgTable(
      */
     parentId: text().references((): AnyPgColumn => messages.id, { onDelete: "cascade" }),
     role: text().$type<"user" | "assistant" | "system">().notNull(),
-    parts: jsonb().notNull().$type<unknown[]>(),
-    metadata: jsonb().$type<Record<string, unknown>>(),
+    parts: jsonb().notNull().$type<RadiumMessagePart[]>(),
+    metadata: jsonb().$type<RadiumMessageMetadata>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The words of the message's text parts ('simple': no stemming, any language), for history search. */
     search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, jsonb_path_query_array(parts, '$[*] ? (@.type == "text").text'))`),
