@@ -8,6 +8,8 @@ export async function sendMessage(page: Page, text: string) {
   await expect(page.locator('form[aria-label="Send a message"][data-ready]')).toBeVisible();
   const input = page.getByRole("textbox", { name: "Message" });
   await expect(input).toBeEnabled();
+  // Enter does nothing while an answer streams (a document can be finished before the answer's last words).
+  await expect(page.getByRole("button", { name: "Stop generating" })).toHaveCount(0, { timeout: 45_000 });
   await input.fill(text);
   await input.press("Enter");
 }
