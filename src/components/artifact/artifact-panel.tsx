@@ -88,6 +88,7 @@ export function ArtifactPanel({
   const kind: ArtifactKind = viewing?.kind ?? stream?.kind ?? doc.kind;
   const definition = ARTIFACTS[kind];
   const title = shownStream?.title ?? versions.at(-1)?.title ?? doc.title;
+  // A draft edits the newest version, so an older one shows as saved.
   const content = shownStream?.content ?? (isLatest ? draft : null) ?? viewing?.content ?? "";
   const editable = isOwner && isLatest && !showStream && !showDiff;
   const diffAvailable = definition.diffable && !showStream && previous !== undefined && viewing !== undefined;
