@@ -5,6 +5,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import type { StreamingDocument } from "@/lib/chat/document-stream";
 import { ArtifactPanel } from "./artifact-panel";
 
+type Version = { id: string; createdAt: Date; title: string; kind: "text"; content: string };
+
 // The panel's server calls, answered from `server` (tRPC's hooks need a client and a router otherwise).
 const { server, utils, calls } = vi.hoisted(() => {
   const calls = {
@@ -12,9 +14,7 @@ const { server, utils, calls } = vi.hoisted(() => {
     restore: vi.fn(),
     resolve: vi.fn(),
   };
-  const server = {
-    data: undefined as { versions: { id: string; createdAt: Date; title: string; kind: "text"; content: string }[]; isOwner: boolean } | undefined,
-  };
+  const server: { data: { versions: Version[]; isOwner: boolean } | undefined } = { data: undefined };
   const utils = {
     documents: { versions: { setData: vi.fn(), invalidate: vi.fn(async () => {}) } },
     suggestions: { byDocument: { setData: vi.fn(), invalidate: vi.fn(async () => {}) } },
