@@ -68,9 +68,18 @@ async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: stri
   return { session: { name: LOCAL_SESSION_COOKIE, value }, chatId };
 }
 
-/** The kinds to run: PGlite always, PostgreSQL when it answers (required in quick mode). */
+/**
+ * The kinds to run: PGlite always, PostgreSQL when it answers (required in quick mode).
+ * BENCH_DB=pg or BENCH_DB=pglite runs one only, as in the chat bench.
+ */
 export async function databaseKinds(): Promise<DbKind[]> {
-  if (await postgresAnswers()) return ["postgres", "pglite"];
+  if (process.env.BENCH_DB === "pglite") return ["pglite"];
+  const pg = await postgresAnswers();
+  if (process.env.BENCH_DB === "pg") {
+    if (!pg) throw new Error("BENCH_DB=pg, but no PostgreSQL answers at TEST_DATABASE_URL (or 127.0.0.1:5432)");
+    return ["postgres"];
+  }
+  if (pg) return ["postgres", "pglite"];
   if (QUICK) throw new Error("no PostgreSQL answers at TEST_DATABASE_URL (or 127.0.0.1:5432)");
   console.log("PostgreSQL: skipped — no server answers; PGlite only");
   return ["pglite"];

@@ -109,8 +109,11 @@ test("files dropped on the conversation are attached; a removed chip leaves noth
   await expect(chip).toHaveCount(1);
   await expect(chip).toHaveAttribute("data-state", "ready");
 
+  // Removing the chip deletes the upload on the server too (nothing is left behind unsent).
+  const deleted = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/chat/attachments/"));
   await page.getByRole("button", { name: "Remove dropped.txt" }).click();
   await expect(chip).toHaveCount(0);
+  expect((await deleted).status()).toBe(204);
   await expect(page.getByRole("button", { name: "Send message" })).toBeDisabled();
   await sendMessage(page, "hello");
   await waitForIdle(page);

@@ -10,7 +10,11 @@ import { chats, messages } from "@/server/db/schema";
 import { rowsOf } from "@/server/db/rows";
 import type { DbOrTx } from "@/server/db/types";
 
-/** The path from the chat's tip to its first message, as a CTE named `path(id, depth)` (depth 0 is the tip). */
+/**
+ * The path from the chat's tip to its first message, as a CTE named `path(id, parent_id, depth)`
+ * (depth 0 is the tip). Join it to messages with the chat's id as well: the planner cannot tell the
+ * path is short, and without the chat's index it reads every message of every chat.
+ */
 export function pathCte(chatId: string) {
   return sql`path(id, parent_id, depth) as (
       select ${messages.id}, ${messages.parentId}, 0 from ${messages} join ${chats} on ${chats.leafId} = ${messages.id}

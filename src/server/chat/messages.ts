@@ -4,11 +4,10 @@
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { messages, type Message } from "@/server/db/schema";
-import { rowsOf } from "@/server/db/rows";
+import { chats, messages, type Message } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
-import { pathCte } from "./branches";
+import { branchPath } from "./branch-path";
 
 export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metadata">): RadiumUIMessage {
   return {
@@ -21,10 +20,11 @@ export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metada
 
 /** The chat's conversation as shown: the current branch, oldest first. */
 export async function loadMessages(db: DbOrTx, chatId: string): Promise<RadiumUIMessage[]> {
-  const result = await db.execute(sql`
-    with recursive ${pathCte(chatId)}
-    select m.id, m.role, m.parts, m.metadata from path p join messages m on m.id = p.id order by p.depth desc`);
-  return rowsOf<Pick<Message, "id" | "role" | "parts" | "metadata">>(result).map(toUIMessage);
+  const [rows, [chat]] = await Promise.all([
+    db.select({ id: messages.id, parentId: messages.parentId, role: messages.role, parts: messages.parts, metadata: messages.metadata }).from(messages).where(eq(messages.chatId, chatId)),
+    db.select({ leafId: chats.leafId }).from(chats).where(eq(chats.id, chatId)),
+  ]);
+  return branchPath(rows, chat?.leafId ?? null).map(toUIMessage);
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {

@@ -11,7 +11,7 @@ import type { ArtifactKind, ChatVisibility, RadiumUIMessage } from "@/lib/chat/c
 import { rowsOf } from "@/server/db/rows";
 import type { DbOrTx } from "@/server/db/types";
 import { chats, chatTurns, documents, messages, type Message } from "@/server/db/schema";
-import { pathCte } from "./branches";
+import { branchPath } from "./branch-path";
 
 export interface SnapshotChat {
   id: string;
@@ -39,9 +39,10 @@ export interface TurnSnapshot {
 }
 
 interface Row {
-  chat: { id: string; user_id: string; title: string; visibility: ChatVisibility; model: string } | null;
+  chat: { id: string; user_id: string; title: string; visibility: ChatVisibility; model: string; leaf_id: string | null } | null;
   used: number | string | null;
-  history: Array<Pick<Message, "id" | "role" | "parts" | "metadata"> & { created_at: string }> | null;
+  /** Every message of the chat, all branches (the shown one is picked in branchPath). */
+  history: Array<Pick<Message, "id" | "role" | "parts" | "metadata"> & { parent_id: string | null; created_at: string }> | null;
   named: { chat_id: string; role: Message["role"]; created_at: string } | null;
   documents: Array<{ id: string; title: string; kind: ArtifactKind }> | null;
 }
@@ -58,15 +59,13 @@ export async function loadTurnSnapshot(
   // Columns are Drizzle's (a rename fails the type check); each subquery reads one table, so the
   // table-qualified names it renders are unambiguous.
   const result = await db.execute(sql`
-    with recursive owned as (select 1 from ${chats} where ${chats.id} = ${chatId} and ${chats.userId} = ${userId}),
-    ${pathCte(chatId)}
+    with owned as (select 1 from ${chats} where ${chats.id} = ${chatId} and ${chats.userId} = ${userId})
     select
-      (select json_build_object('id', ${chats.id}, 'user_id', ${chats.userId}, 'title', ${chats.title}, 'visibility', ${chats.visibility}, 'model', ${chats.model})
+      (select json_build_object('id', ${chats.id}, 'user_id', ${chats.userId}, 'title', ${chats.title}, 'visibility', ${chats.visibility}, 'model', ${chats.model}, 'leaf_id', ${chats.leafId})
          from ${chats} where ${chats.id} = ${chatId}) as chat,
       (select count(*) from ${chatTurns} where ${chatTurns.userId} = ${userId} and ${chatTurns.createdAt} > ${since}) as used,
-      (select json_agg(json_build_object('id', ${messages.id}, 'role', ${messages.role}, 'parts', ${messages.parts}, 'metadata', ${messages.metadata}, 'created_at', ${messages.createdAt})
-                       order by path.depth desc)
-         from path join ${messages} on ${messages.id} = path.id where exists (select 1 from owned)) as history,
+      (select json_agg(json_build_object('id', ${messages.id}, 'parent_id', ${messages.parentId}, 'role', ${messages.role}, 'parts', ${messages.parts}, 'metadata', ${messages.metadata}, 'created_at', ${messages.createdAt}))
+         from ${messages} where ${messages.chatId} = ${chatId} and exists (select 1 from owned)) as history,
       (select json_build_object('chat_id', ${messages.chatId}, 'role', ${messages.role}, 'created_at', ${messages.createdAt})
          from ${messages} where ${messages.id} = ${messageId}) as named,
       (select json_agg(json_build_object('id', d.id, 'title', d.title, 'kind', d.kind) order by d.created_at desc)
@@ -80,7 +79,10 @@ export async function loadTurnSnapshot(
   return {
     chat: c ? { id: c.id, userId: c.user_id, title: c.title, visibility: c.visibility, model: c.model } : null,
     usedToday: Number(row.used ?? 0),
-    history: (row.history ?? []).map((m) => ({
+    history: branchPath(
+      (row.history ?? []).map((m) => ({ ...m, parentId: m.parent_id })),
+      c?.leaf_id ?? null,
+    ).map((m) => ({
       message: { id: m.id, role: m.role, parts: m.parts, ...(m.metadata ? { metadata: m.metadata } : {}) },
       createdAt: new Date(m.created_at),
     })),
