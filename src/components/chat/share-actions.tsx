@@ -2,16 +2,15 @@
 
 import { Check, GitFork, Globe, Link2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { api } from "@/trpc/react";
-import { copyText } from "@/components/common/copy-button";
+import { useCopy } from "@/components/common/use-copy";
 
 /** Copies the chat's address (a public chat's share link). */
 export function CopyLinkButton({ chatId, className }: { chatId: string; className?: string }) {
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy();
   return (
     <Button
       type="button"
@@ -21,11 +20,7 @@ export function CopyLinkButton({ chatId, className }: { chatId: string; classNam
       aria-label="Copy link"
       data-testid="copy-link"
       onClick={async () => {
-        if (await copyText(`${window.location.origin}/chat/${chatId}`)) {
-          setCopied(true);
-          toast.success("Link copied");
-          setTimeout(() => setCopied(false), 1500);
-        } else toast.error("Could not copy to the clipboard.");
+        if (await copy(`${window.location.origin}/chat/${chatId}`)) toast.success("Link copied");
       }}
     >
       {copied ? <Check /> : <Link2 />}
