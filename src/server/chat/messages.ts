@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { chats, messages, type Message } from "@/server/db/schema";
+import { type Chat, chats, messages, type Message } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
 import { branchPath } from "./branch-path";
@@ -18,13 +18,22 @@ export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metada
   };
 }
 
-/** The chat's conversation as shown: the current branch, oldest first. */
-export async function loadMessages(db: DbOrTx, chatId: string): Promise<RadiumUIMessage[]> {
-  const [rows, [chat]] = await Promise.all([
-    db.select({ id: messages.id, parentId: messages.parentId, role: messages.role, parts: messages.parts, metadata: messages.metadata }).from(messages).where(eq(messages.chatId, chatId)),
-    db.select({ leafId: chats.leafId }).from(chats).where(eq(chats.id, chatId)),
-  ]);
-  return branchPath(rows, chat?.leafId ?? null).map(toUIMessage);
+/**
+ * The chat's conversation as shown: the branch ending at `chat.leafId`, oldest first. Pass the
+ * chat as just read (an access check has it); `loadCurrentMessages` reads the tip first.
+ */
+export async function loadMessages(db: DbOrTx, chat: Pick<Chat, "id" | "leafId">): Promise<RadiumUIMessage[]> {
+  const rows = await db
+    .select({ id: messages.id, parentId: messages.parentId, role: messages.role, parts: messages.parts, metadata: messages.metadata })
+    .from(messages)
+    .where(eq(messages.chatId, chat.id));
+  return branchPath(rows, chat.leafId).map(toUIMessage);
+}
+
+/** The conversation shown after the tip moved (a branch switch). */
+export async function loadCurrentMessages(db: DbOrTx, chatId: string): Promise<RadiumUIMessage[]> {
+  const [chat] = await db.select({ id: chats.id, leafId: chats.leafId }).from(chats).where(eq(chats.id, chatId));
+  return chat ? loadMessages(db, chat) : [];
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {

@@ -6,7 +6,7 @@ import { chatModels, resolveChatModel } from "@/server/ai/models";
 import { readableChat } from "@/server/chat/access";
 import { chatDeployment, deploymentChatModels } from "@/server/chat/deployment-models";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
-import { loadMessages } from "@/server/chat/messages";
+import { loadCurrentMessages, loadMessages } from "@/server/chat/messages";
 import { searchChats } from "@/server/chat/search";
 import { forkChat } from "@/server/chat/fork";
 import { branchPoints, switchBranch } from "@/server/chat/branches";
@@ -44,7 +44,7 @@ export const chatsRouter = createTRPCRouter({
   byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
     const access = await readableChat(ctx.db, input.id, ctx.userId);
     if (!access) throw notFound();
-    return { chat: publicChat(access.chat), messages: await loadMessages(ctx.db, input.id), isOwner: access.isOwner };
+    return { chat: publicChat(access.chat), messages: await loadMessages(ctx.db, access.chat), isOwner: access.isOwner };
   }),
 
   /** "Continue in a new chat": a private copy, for the caller, of a chat they can read (with its documents). */
@@ -66,7 +66,7 @@ export const chatsRouter = createTRPCRouter({
     .input(z.object({ id: chatId, messageId: safeText().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
       if (!(await switchBranch(ctx.db, ctx.userId, input.id, input.messageId))) throw notFound();
-      return { messages: await loadMessages(ctx.db, input.id) };
+      return { messages: await loadCurrentMessages(ctx.db, input.id) };
     }),
 
   rename: protectedProcedure
