@@ -6,8 +6,12 @@ import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type 
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { cn } from "@/lib/utils";
-import { AttachButton, AttachmentChips } from "./attachment-chips";
+import dynamic from "next/dynamic";
+import { AttachButton } from "./attach-button";
 import type { Attachments } from "./use-attachments";
+
+// Loaded once a file is attached: most messages have none.
+const AttachmentChips = dynamic(() => import("./attachment-chips").then((m) => m.AttachmentChips), { ssr: false });
 
 const COUNTER_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.8);
 
@@ -84,7 +88,7 @@ export function Composer({
           tooLong && "border-destructive focus-within:border-destructive focus-within:ring-destructive/20",
         )}
       >
-        {attachments ? <AttachmentChips attachments={attachments} /> : null}
+        {attachments && attachments.items.length > 0 ? <AttachmentChips attachments={attachments} /> : null}
         <label htmlFor="chat-input" className="sr-only">
           Message
         </label>

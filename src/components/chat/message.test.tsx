@@ -222,7 +222,8 @@ describe("edit", () => {
     const user = userEvent.setup();
     const notes = { type: "file" as const, url: "/api/chat/attachments/0b8f5a9e-4c1d-4f7a-9b2e-3c4d5e6f7a8b", mediaType: "text/plain", filename: "notes.txt" };
     const { props } = renderMessage({ message: { id: "u2", role: "user", parts: [notes, { type: "text", text: "Summarise" }] } });
-    expect(screen.getByRole("link", { name: "notes.txt" }).getAttribute("href")).toBe(notes.url);
+    // The attachments' component loads when a message first has files.
+    expect((await screen.findByRole("link", { name: "notes.txt" })).getAttribute("href")).toBe(notes.url);
     expect(screen.getByRole("link", { name: "Download notes.txt" }).getAttribute("href")).toBe(`${notes.url}?download=1`);
     await user.click(screen.getByRole("button", { name: "Edit message" }));
     const editor = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Edit message" });

@@ -7,9 +7,12 @@ import { MAX_MESSAGE_CHARS } from "@/lib/chat/contract";
 import { CopyButton } from "@/components/common/copy-button";
 import { IconActionButton } from "@/components/common/icon-action-button";
 import { BranchSwitcher } from "./branch-switcher";
-import { MessageAttachments } from "./message-attachments";
+import dynamic from "next/dynamic";
 import type { MessageProps } from "./message-props";
 import { messageFiles, messageText } from "./message-text";
+
+// Only messages that carry files need it (and its image viewer).
+const MessageAttachments = dynamic(() => import("./message-attachments").then((m) => m.MessageAttachments));
 
 /** The user's message: its attachments and text, Copy, and Edit (which replaces later turns, keeping the files). */
 export function UserMessage({
@@ -39,7 +42,7 @@ export function UserMessage({
           onEdit(message.id, draft.trim(), files);
         }}
       >
-        <MessageAttachments files={files} />
+        {files.length > 0 ? <MessageAttachments files={files} /> : null}
         <label htmlFor={`edit-${message.id}`} className="sr-only">
           Edit message
         </label>
@@ -73,7 +76,7 @@ export function UserMessage({
 
   return (
     <div className="group/message ml-auto flex max-w-[85%] flex-col items-end gap-1">
-      <MessageAttachments files={files} />
+      {files.length > 0 ? <MessageAttachments files={files} /> : null}
       {text ? (
         <div className="rounded-2xl rounded-br-md bg-primary px-4 py-2.5 text-[15px] whitespace-pre-wrap text-primary-foreground" data-testid="user-message-text">
           {text}
