@@ -11,12 +11,13 @@ import { isStorableText } from "@/lib/zod/text";
 import { getSessionUserFromRequest, lookupProfile } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { isCrossSiteRequest } from "@/server/http/origin";
-import { problem } from "@/server/http/problem";
+import { readCappedBytes } from "@/server/http/read-capped";
 import { slidingWindowLimiter } from "@/server/http/rate-limit";
 import { StorageNotFoundError, storageFor } from "@/server/storage";
 import { ensureUser } from "@/server/users/ensure-user";
 import { readableAttachment } from "./access";
 import { AttachmentRefusal, deleteAttachment, storeAttachment } from "./attachments";
+import { ChatError, type ChatErrorType } from "./errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -24,45 +25,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UPLOADS_PER_WINDOW = 60;
 const uploads = slidingWindowLimiter({ limit: UPLOADS_PER_WINDOW, windowMs: 10 * 60_000 });
 
-const STATUS = { unsupported_type: 415, too_large: 413, empty: 400, bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limit: 429 } as const;
-const TITLE: Record<keyof typeof STATUS, string> = {
-  unsupported_type: "Unsupported Media Type",
-  too_large: "Content Too Large",
-  empty: "Bad Request",
-  bad_request: "Bad Request",
-  unauthorized: "Unauthorized",
-  forbidden: "Forbidden",
-  not_found: "Not Found",
-  conflict: "Conflict",
-  rate_limit: "Too Many Requests",
-};
-
-function refuse(req: Request, type: keyof typeof STATUS, detail: string, headers?: Record<string, string>): Response {
-  return problem(req, { status: STATUS[type], title: TITLE[type], detail, headers, extensions: { code: `${type}:attachment` } });
-}
-
-/** The body, or null once it passes `maxBytes` (the rest is not read). */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+/** Every refusal is a ChatError on the attachment surface: one problem-details shape for the whole chat API. */
+function refuse(req: Request, type: ChatErrorType, detail: string, headers?: Record<string, string>): Response {
+  return new ChatError(type, "attachment", detail, headers).toResponse(req);
 }
 
 export async function handleAttachmentUpload(req: Request): Promise<Response> {
@@ -83,7 +48,7 @@ export async function handleAttachmentUpload(req: Request): Promise<Response> {
   const check = checkAttachment({ name: filename, type: declaredType, size: Number.isSafeInteger(declaredLength) ? declaredLength : 1 });
   if (!check.ok) return refuse(req, check.code, check.message);
   if (!req.body) return refuse(req, "empty", `"${filename}" is empty.`);
-  const bytes = await readCapped(req.body, check.maxBytes);
+  const bytes = await readCappedBytes(req.body, check.maxBytes);
   if (!bytes) return refuse(req, "too_large", tooLargeMessage(filename, null, check.kind));
 
   const db = await getDb();

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type GatewayError, errors } from "./errors";
+import { readCappedBytes } from "@/server/http/read-capped";
 
 const text = z.string().max(1_000_000);
 
@@ -115,20 +116,8 @@ export async function readCapped(req: Request, maxBytes: number): Promise<string
     const bytes = Buffer.from(await req.arrayBuffer());
     return bytes.byteLength > maxBytes ? errors.tooLarge(maxBytes) : bytes.toString("utf8");
   }
-  const reader = req.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return errors.tooLarge(maxBytes);
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts).toString("utf8");
+  const bytes = await readCappedBytes(req.body, maxBytes);
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : errors.tooLarge(maxBytes);
 }
 
 /** A zod issue as OpenAI words it: the parameter's path and what is wrong with it. */
