@@ -330,3 +330,17 @@ describe("keyboard", () => {
     expect(names).toEqual(["Copy answer", "Good answer", "Bad answer", "Regenerate answer"]);
   });
 });
+
+describe("branches", () => {
+  const branch = { index: 0, siblings: ["a1", "a2"] };
+  it("a message with other versions shows the switcher to its owner, which switches to the chosen version", async () => {
+    const { props } = renderMessage({ branch });
+    await userEvent.setup().click(screen.getByRole("button", { name: "Next version" }));
+    expect(props.onSwitchBranch).toHaveBeenCalledExactlyOnceWith("a2");
+  });
+
+  it("readers of a shared chat see the chosen branch without a switcher", () => {
+    renderMessage({ branch, readonly: true });
+    expect(screen.queryByTestId("branch-switcher")).toBeNull();
+  });
+});
