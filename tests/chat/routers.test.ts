@@ -93,21 +93,6 @@ describe.each(testBackends())("chat routers on %s", (backend) => {
       expect(shared.messages).toHaveLength(2);
     });
 
-    it("head: the chat without its messages, on byId's terms", async () => {
-      const alice = await newUser(tdb.db);
-      const bob = await newUser(tdb.db);
-      const { chat } = await chatOf(alice);
-      expect(await alice.caller.chats.head({ id: chat.id })).toEqual({
-        chat: expect.objectContaining({ id: chat.id, visibility: "private" }),
-        isOwner: true,
-      });
-      expect(await code(bob.caller.chats.head({ id: chat.id }))).toBe("NOT_FOUND");
-      expect(await code(bob.caller.chats.head({ id: crypto.randomUUID() }))).toBe("NOT_FOUND");
-      expect(await code(alice.caller.chats.head({ id: "not-a-uuid" }))).toBe("BAD_REQUEST");
-      await alice.caller.chats.setVisibility({ id: chat.id, visibility: "public" });
-      expect((await bob.caller.chats.head({ id: chat.id })).isOwner).toBe(false);
-    });
-
     it("rename, setVisibility, setModel, delete: owner only", async () => {
       const alice = await newUser(tdb.db);
       const bob = await newUser(tdb.db);

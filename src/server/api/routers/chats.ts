@@ -40,13 +40,6 @@ export const chatsRouter = createTRPCRouter({
     .input(z.object({ query: safeText().max(MAX_SEARCH_CHARS), limit: z.number().int().min(1).max(50).default(20) }))
     .query(({ ctx, input }) => searchChats(ctx.db, ctx.userId, input.query, input.limit)),
 
-  /** A chat without its messages, on the same terms as byId: what a page checks before it streams the rest. */
-  head: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
-    const access = await readableChat(ctx.db, input.id, ctx.userId);
-    if (!access) throw notFound();
-    return { chat: publicChat(access.chat), isOwner: access.isOwner };
-  }),
-
   /** A chat with its messages: the owner's, or anyone's when public (read-only). */
   byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
     const access = await readableChat(ctx.db, input.id, ctx.userId);
