@@ -30,9 +30,10 @@ export function SheetDiffView({ diff }: { diff: SheetDiff }) {
                 data-diff={cell.type === "same" ? undefined : cell.type}
                 className={cn(
                   "max-w-56 border px-2 py-1 align-top whitespace-pre-wrap",
-                  cell.type === "added" && "bg-emerald-500/15",
-                  cell.type === "removed" && "bg-red-500/15 text-red-800 line-through dark:text-red-300",
-                  cell.type === "changed" && "bg-amber-400/15",
+                  // Stronger tints on the dark theme, where a 15% tint barely shows against the background.
+                  cell.type === "added" && "bg-emerald-500/15 dark:bg-emerald-500/30",
+                  cell.type === "removed" && "bg-red-500/15 text-red-800 line-through dark:bg-red-500/30 dark:text-red-300",
+                  cell.type === "changed" && "bg-amber-400/15 dark:bg-amber-400/25",
                 )}
               >
                 {cell.type === "changed" ? (
