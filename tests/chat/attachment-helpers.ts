@@ -5,6 +5,7 @@ import { DELETE, GET } from "@/app/api/chat/attachments/[id]/route";
 import { POST } from "@/app/api/chat/attachments/route";
 import { setStorageForTesting } from "@/server/storage";
 import { localStorage } from "@/server/storage/local";
+import { afterAll, beforeAll } from "vitest";
 import type { TestUser } from "./helpers";
 
 /** A 1×1 PNG. */
@@ -72,6 +73,15 @@ export function useTempAttachmentStorage() {
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** useTempAttachmentStorage for the enclosing describe block: installed before its tests, removed after. */
+export function suiteAttachmentStorage() {
+  let storage: ReturnType<typeof useTempAttachmentStorage> | undefined;
+  beforeAll(() => {
+    storage = useTempAttachmentStorage();
+  });
+  afterAll(() => storage?.dispose());
 }
 
 export async function problemOf(res: Response): Promise<{ code: string; detail: string }> {

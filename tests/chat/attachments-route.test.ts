@@ -12,7 +12,7 @@ import { chatAttachments } from "@/server/db/schema";
 import { POST as chatPOST } from "@/app/api/chat/route";
 import { setStorageForTesting } from "@/server/storage";
 import { uploadthingStorage } from "@/server/storage/uploadthing";
-import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
+import { testBackends } from "../helpers/db";
 import { type FakeUploadthing, startFakeUploadthing } from "../fakes/uploadthing-server";
 import {
   deleteAttachmentAs,
@@ -22,26 +22,15 @@ import {
   readAttachment,
   upload,
   uploaded,
-  useTempAttachmentStorage,
+  suiteAttachmentStorage,
 } from "./attachment-helpers";
-import { chatRequest, newUser, readChunks, useTestConnection } from "./helpers";
+import { chatRequest, newUser, readChunks, suiteDatabase } from "./helpers";
 
 process.env.OFFLINE_MODEL_DELAY_MS = "0";
 
 describe.each(testBackends())("/api/chat/attachments on %s", (backend) => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  let storage: ReturnType<typeof useTempAttachmentStorage>;
-  beforeAll(async () => {
-    tdb = await openTestDatabase(backend);
-    release = useTestConnection(tdb);
-    storage = useTempAttachmentStorage();
-  });
-  afterAll(async () => {
-    storage?.dispose();
-    release?.();
-    await tdb?.dispose();
-  });
+  const tdb = suiteDatabase(backend);
+  suiteAttachmentStorage();
 
   it("stores a text file and serves it back to its owner as UTF-8 text", async () => {
     const u = await newUser(tdb.db);
@@ -161,12 +150,9 @@ describe.each(testBackends())("/api/chat/attachments on %s", (backend) => {
 });
 
 describe("/api/chat/attachments with uploadthing configured", () => {
+  const tdb = suiteDatabase();
   let fake: FakeUploadthing;
-  let tdb: TestDatabase;
-  let release: () => void;
   beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
     fake = await startFakeUploadthing();
     process.env.UPLOADTHING_TOKEN = fake.token;
     setStorageForTesting({ uploadthing: uploadthingStorage(new UTApi({ ...fake.utapiOptions, defaultKeyType: "customId" })) });
@@ -175,8 +161,6 @@ describe("/api/chat/attachments with uploadthing configured", () => {
     delete process.env.UPLOADTHING_TOKEN;
     setStorageForTesting(undefined);
     await fake?.close();
-    release?.();
-    await tdb?.dispose();
   });
 
   it("stores the file with uploadthing and reads it back from there", async () => {

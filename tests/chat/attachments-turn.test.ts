@@ -6,14 +6,13 @@
  */
 import { eq } from "drizzle-orm";
 import { MockLanguageModelV4 } from "ai/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { OFFLINE_MODEL_ID, registerChatModelForTesting } from "@/server/ai/models";
 import { chats, messages } from "@/server/db/schema";
-import { startFakeOpenAI, type FakeOpenAI } from "../../e2e/fakes/openai-server";
-import { openTestDatabase, testBackends, type TestDatabase } from "../helpers/db";
-import { filePart, PNG, uploaded, useTempAttachmentStorage } from "./attachment-helpers";
-import { chatRequest, newUser, readChunks, textOf, useTestConnection, type TestUser } from "./helpers";
+import { testBackends } from "../helpers/db";
+import { filePart, PNG, suiteAttachmentStorage, uploaded } from "./attachment-helpers";
+import { chatRequest, newUser, readChunks, suiteDatabase, suiteOpenAIFake, textOf, type TestUser } from "./helpers";
 import { textStream } from "./mock-model";
 
 process.env.OFFLINE_MODEL_DELAY_MS = "0";
@@ -21,19 +20,8 @@ process.env.OFFLINE_MODEL_DELAY_MS = "0";
 const NOTES = "Quarterly plan\nShip the attachment feature\nWrite the tests\nCelebrate\n";
 
 describe.each(testBackends())("chat turns with attachments on %s", (backend) => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  let storage: ReturnType<typeof useTempAttachmentStorage>;
-  beforeAll(async () => {
-    tdb = await openTestDatabase(backend);
-    release = useTestConnection(tdb);
-    storage = useTempAttachmentStorage();
-  });
-  afterAll(async () => {
-    storage?.dispose();
-    release?.();
-    await tdb?.dispose();
-  });
+  const tdb = suiteDatabase(backend);
+  suiteAttachmentStorage();
 
   function send(user: TestUser, chatId: string, parts: unknown[], model = OFFLINE_MODEL_ID) {
     const message = { id: crypto.randomUUID(), role: "user", parts };
@@ -174,32 +162,9 @@ describe.each(testBackends())("chat turns with attachments on %s", (backend) => 
 });
 
 describe("attachments through @ai-sdk/openai against the Chat Completions wire fake", () => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  let storage: ReturnType<typeof useTempAttachmentStorage>;
-  let fake: FakeOpenAI;
-  const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
-  beforeAll(async () => {
-    fake = await startFakeOpenAI({ chunkDelayMs: 0 });
-    process.env.OPENAI_API_KEY = "test-key";
-    process.env.OPENAI_BASE_URL = fake.url;
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
-    storage = useTempAttachmentStorage();
-  });
-  afterAll(async () => {
-    storage?.dispose();
-    release?.();
-    await tdb?.dispose();
-    await fake?.close();
-    for (const [k, v] of [
-      ["OPENAI_API_KEY", saved.key],
-      ["OPENAI_BASE_URL", saved.base],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  const openai = suiteOpenAIFake();
+  const tdb = suiteDatabase();
+  suiteAttachmentStorage();
 
   it("sends an image as an image_url data URL and a text file as text in the user's content", async () => {
     const u = await newUser(tdb.db);
@@ -209,7 +174,7 @@ describe("attachments through @ai-sdk/openai against the Chat Completions wire f
     const res = await POST(chatRequest({ id: crypto.randomUUID(), trigger: "submit-message", model: "gpt-4o-mini", message }, { cookie: u.cookie }));
     expect(res.status).toBe(200);
     expect(textOf(await readChunks(res))).toContain("Describe both");
-    const chat = fake.requests.find((r) => r.messages?.[0]?.role === "system" && String(r.messages[0].content).startsWith("You are Radium"));
+    const chat = openai.fake.requests.find((r) => r.messages?.[0]?.role === "system" && String(r.messages[0].content).startsWith("You are Radium"));
     const user = chat?.messages?.find((m) => m.role === "user");
     expect(user?.content).toEqual([
       { type: "image_url", image_url: { url: `data:image/png;base64,${PNG.toString("base64")}` } },

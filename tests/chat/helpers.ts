@@ -7,7 +7,8 @@ import { upsertUser } from "@/server/users/ensure-user";
 import { settleChatWork } from "@/server/chat/respond";
 import type { UIMessageChunk } from "ai";
 import { afterAll, beforeAll } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/db";
+import { startFakeOpenAI, type FakeOpenAI } from "../../e2e/fakes/openai-server";
+import { openTestDatabase, type TestBackend, type TestDatabase } from "../helpers/db";
 
 process.env.AUTH_SECRET ??= "chat-tests-secret";
 
@@ -37,14 +38,14 @@ export function useTestConnection(tdb: TestDatabase) {
 }
 
 /**
- * A fresh PGlite database for the enclosing describe block, installed as the app's connection
- * for its tests and disposed after them. Read `.db` inside tests (it exists once beforeAll ran).
+ * A fresh database (PGlite unless named) for the enclosing describe block, installed as the app's
+ * connection for its tests and disposed after them. Read `.db` inside tests (it exists once beforeAll ran).
  */
-export function suiteDatabase(): { readonly db: TestDatabase["db"] } {
+export function suiteDatabase(backend: TestBackend = "pglite"): { readonly db: TestDatabase["db"] } {
   let tdb: TestDatabase | undefined;
   let release: (() => void) | undefined;
   beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
+    tdb = await openTestDatabase(backend);
     release = useTestConnection(tdb);
   });
   afterAll(async () => {
@@ -55,6 +56,33 @@ export function suiteDatabase(): { readonly db: TestDatabase["db"] } {
     get db() {
       if (!tdb) throw new Error("suiteDatabase(): the database is opened in beforeAll");
       return tdb.db;
+    },
+  };
+}
+
+/**
+ * OpenAI's Chat Completions wire fake for the enclosing describe block, with OPENAI_API_KEY and
+ * OPENAI_BASE_URL pointing the app at it (restored after). Read `.fake` inside tests.
+ */
+export function suiteOpenAIFake(): { readonly fake: FakeOpenAI } {
+  let fake: FakeOpenAI | undefined;
+  const saved = { OPENAI_API_KEY: process.env.OPENAI_API_KEY, OPENAI_BASE_URL: process.env.OPENAI_BASE_URL };
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ chunkDelayMs: 0 });
+    process.env.OPENAI_API_KEY = "test-key";
+    process.env.OPENAI_BASE_URL = fake.url;
+  });
+  afterAll(async () => {
+    await fake?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error("suiteOpenAIFake(): the fake starts in beforeAll");
+      return fake;
     },
   };
 }

@@ -4,39 +4,15 @@
  * OpenAI's streaming chunk format — text deltas, a tool call with streamed arguments, finish
  * reasons, usage — and fails the way OpenAI does (429 JSON error body, dropped connection, bad key).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/chat/route";
-import { startFakeOpenAI, type FakeOpenAI } from "../../e2e/fakes/openai-server";
-import { openTestDatabase, type TestDatabase } from "../helpers/db";
-import { chatRequest, newUser, readChunks, textOf, useTestConnection, userMessage, type TestUser } from "./helpers";
+import { chatRequest, newUser, readChunks, suiteDatabase, suiteOpenAIFake, textOf, userMessage, type TestUser } from "./helpers";
 
 describe("chat through @ai-sdk/openai against a Chat Completions wire fake", () => {
-  let tdb: TestDatabase;
-  let release: () => void;
-  let fake: FakeOpenAI;
-  const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAI({ chunkDelayMs: 0 });
-    process.env.OPENAI_API_KEY = "test-key";
-    process.env.OPENAI_BASE_URL = fake.url;
-    tdb = await openTestDatabase("pglite");
-    release = useTestConnection(tdb);
-  });
-  afterAll(async () => {
-    release?.();
-    await tdb?.dispose();
-    await fake?.close();
-    for (const [k, v] of [
-      ["OPENAI_API_KEY", saved.key],
-      ["OPENAI_BASE_URL", saved.base],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  const openai = suiteOpenAIFake();
+  const tdb = suiteDatabase();
   beforeEach(() => {
-    fake.requests.length = 0;
+    openai.fake.requests.length = 0;
   });
 
   async function send(user: TestUser, text: string, chatId = crypto.randomUUID()) {
@@ -63,7 +39,7 @@ describe("chat through @ai-sdk/openai against a Chat Completions wire fake", () 
     expect(chunks.at(-1)).toMatchObject({ type: "finish", finishReason: "stop" });
 
     // The provider sent a real Chat Completions request: streaming with usage, our tools, our instructions.
-    const chat = fake.requests.find((r) => r.messages?.[0]?.role === "system" && String(r.messages[0].content).startsWith("You are Radium"));
+    const chat = openai.fake.requests.find((r) => r.messages?.[0]?.role === "system" && String(r.messages[0].content).startsWith("You are Radium"));
     expect(chat).toMatchObject({ model: "gpt-4o-mini", stream: true, stream_options: { include_usage: true } });
     expect(chat?.tools?.map((t) => t.function.name).sort()).toEqual(["createDocument", "readDocument", "requestSuggestions", "updateDocument"]);
 
@@ -89,9 +65,9 @@ describe("chat through @ai-sdk/openai against a Chat Completions wire fake", () 
     expect(textOf(chunks)).toContain('I\'ve created "Essay about tides"');
 
     // The document request carried the conversation; the follow-up carried the tool result.
-    const docRequest = fake.requests.find((r) => String(r.messages?.[0]?.content ?? "").startsWith("You write the content of a text document."));
+    const docRequest = openai.fake.requests.find((r) => String(r.messages?.[0]?.content ?? "").startsWith("You write the content of a text document."));
     expect(JSON.stringify(docRequest?.messages)).toContain("user: Write an essay about tides");
-    const followUp = fake.requests.find((r) => r.messages?.some((m) => m.role === "tool"));
+    const followUp = openai.fake.requests.find((r) => r.messages?.some((m) => m.role === "tool"));
     expect(followUp?.messages?.find((m) => m.role === "assistant")?.tool_calls?.[0]?.function.name).toBe("createDocument");
 
     const stored = await u.caller.chats.byId({ id: chatId });
@@ -104,7 +80,7 @@ describe("chat through @ai-sdk/openai against a Chat Completions wire fake", () 
     const error = chunks.find((c) => c.type === "error") as { errorText: string };
     expect(error.errorText).toMatch(/^The model provider is rate-limiting requests \(HTTP 429\)\. Wait a moment, then retry\./);
     expect(error.errorText).toContain("Rate limit reached for gpt-4o-mini");
-    const chatCalls = fake.requests.filter((r) => r.stream && String(r.messages?.[0]?.content ?? "").startsWith("You are Radium"));
+    const chatCalls = openai.fake.requests.filter((r) => r.stream && String(r.messages?.[0]?.content ?? "").startsWith("You are Radium"));
     expect(chatCalls).toHaveLength(2);
     expect(chunks.some((c) => c.type === "text-delta")).toBe(false);
     // The question is kept (retry regenerates it); the failed title request fell back to one made from the message.
@@ -129,7 +105,7 @@ describe("chat through @ai-sdk/openai against a Chat Completions wire fake", () 
 
   it("shows a rejected API key as a readable error", async () => {
     const u = await newUser(tdb.db);
-    fake.enqueue("bad-key", 3);
+    openai.fake.enqueue("bad-key", 3);
     const { chunks } = await send(u, "hello");
     const error = chunks.find((c) => c.type === "error") as { errorText: string };
     expect(error.errorText).toMatch(/^The model provider rejected the API key \(HTTP 401\)\. Check OPENAI_API_KEY/);
