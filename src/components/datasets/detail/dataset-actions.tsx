@@ -19,6 +19,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { type DatasetStatus, isTrainable } from "@/lib/dataset-lifecycle";
 import { api } from "@/trpc/react";
+import { downloadUrl } from "@/components/common/save-file";
 
 /** Start training (ready datasets only), download through a fresh signed link, delete after asking. */
 export function DatasetActions({ id, name, fileName, status }: { id: string; name: string; fileName: string; status: DatasetStatus }) {
@@ -39,14 +40,7 @@ export function DatasetActions({ id, name, fileName, status }: { id: string; nam
     try {
       // A link made now, on click: signed links expire after an hour, so one fetched with the page could be stale.
       const { url } = await utils.datasets.downloadUrl.fetch({ id }, { staleTime: 0 });
-      // A download link, not a navigation: the page stays, and a same-origin file keeps its original name.
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileName;
-      a.rel = "noopener";
-      document.body.append(a);
-      a.click();
-      a.remove();
+      downloadUrl(url, fileName);
     } catch (err) {
       toast.error(err instanceof Error ? err.message : "The download link could not be made.");
     } finally {
