@@ -2,6 +2,8 @@
 // /chat/<id> of a signed-in user owning 100 chats over HTTP against the production build (`next start`,
 // its own process), on PostgreSQL and on PGlite. From the page's navigation timing: the document's
 // first byte (responseStart) and DOMContentLoaded (domContentLoadedEventEnd), both from navigation start.
+// Visits run one after another, each once the one before has gone quiet; the server's CPU per visit
+// counts everything a visit asks for, its follow-up requests included.
 // Goal: first byte ≤ 25 ms and DOMContentLoaded ≤ 250 ms (medians).
 // `npm run bench -- first-byte`; BENCH_QUICK=1 is a short smoke run that exits non-zero on any failure.
 import { pathToFileURL } from "node:url";
@@ -31,6 +33,9 @@ async function visit(context: BrowserContext, app: ChatApp, path: string): Promi
     });
     if (!t) throw new Error("no navigation timing");
     if (!t.url.includes(path)) throw new Error(`${path} ended at ${t.url} (signed out?)`);
+    // One visitor, one page at a time: the next visit starts once this one's follow-up requests (its
+    // queries, prefetches) are answered, so a visit's server time is not spent on the one before.
+    await page.waitForLoadState("networkidle");
     return t;
   } finally {
     await page.close();

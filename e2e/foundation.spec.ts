@@ -105,3 +105,26 @@ test("tRPC answers 401 without a session and 400 with the zod message for bad in
   );
   expect(missing.status()).toBe(404);
 });
+
+test("the sidebar prefetches a page when the pointer or focus reaches its link, not on load", async ({ page }) => {
+  await signIn(page, uniqueUser("prefetch"), "/models");
+  const rsc: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("_rsc=")) rsc.push(new URL(r.url()).pathname);
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Models" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(rsc).not.toContain("/deployments");
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const asked = page.waitForRequest((r) => r.url().includes("_rsc=") && new URL(r.url()).pathname === "/deployments");
+  await nav.getByRole("link", { name: "Deployments" }).hover();
+  await asked;
+  const askedOnFocus = page.waitForRequest((r) => r.url().includes("_rsc=") && new URL(r.url()).pathname === "/datasets");
+  await nav.getByRole("link", { name: "Datasets" }).focus();
+  await askedOnFocus;
+  // The prefetched page opens from the link as before.
+  await nav.getByRole("link", { name: "Deployments" }).click();
+  await expect(page).toHaveURL(/\/deployments$/);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { NotificationsMenu } from "./notifications-menu";
@@ -28,9 +28,9 @@ export function AppShell({
     <div className="flex min-h-dvh">
       <SkipLink />
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-6 border-r border-sidebar-border bg-sidebar p-4 md:flex">
-        <Link href="/" className="rounded-md px-2 py-1 outline-none focus-visible:ring-2 focus-visible:ring-sidebar-ring">
+        <IntentLink href="/" className="rounded-md px-2 py-1 outline-none focus-visible:ring-2 focus-visible:ring-sidebar-ring">
           <Logo />
-        </Link>
+        </IntentLink>
         <SidebarNav runsUrl={runsUrl} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ExternalLink, Workflow } from "lucide-react";
 import { cn } from "@/lib/utils";
+import { IntentLink } from "./intent-link";
 import { isActive, NAV_ITEMS } from "./nav-items";
 
 const itemClass =
@@ -16,7 +16,7 @@ export function SidebarNav({ runsUrl, onNavigate }: { runsUrl?: string; onNaviga
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const active = isActive(href, pathname);
         return (
-          <Link
+          <IntentLink
             key={href}
             href={href}
             onClick={onNavigate}
@@ -25,7 +25,7 @@ export function SidebarNav({ runsUrl, onNavigate }: { runsUrl?: string; onNaviga
           >
             <Icon className={cn("size-4", active && "text-sidebar-primary")} aria-hidden />
             {label}
-          </Link>
+          </IntentLink>
         );
       })}
       {runsUrl ? (
