@@ -1,13 +1,19 @@
-// The chat page as a browser meets it: Chromium (/usr/bin/chromium, or CHROMIUM_PATH) opens
-// /chat/<id> of a signed-in user owning 100 chats over HTTP against the production build (`next start`,
-// its own process), on PostgreSQL and on PGlite. From the page's navigation timing: the document's
-// first byte (responseStart) and DOMContentLoaded (domContentLoadedEventEnd), both from navigation start.
-// Visits run one after another, each once the one before has gone quiet; the server's CPU per visit
-// counts everything a visit asks for, its follow-up requests included.
+// The chat page as a client meets it, against the production build (`next start`, its own process), for a
+// signed-in user owning 100 chats, on PostgreSQL and on PGlite, in three views:
+// - the document over HTTP (a Node client sending a browser's headers): its first and last byte — what the
+//   server alone decides;
+// - Chromium (/usr/bin/chromium, or CHROMIUM_PATH), one tab going from a blank page to the address, as someone
+//   typing it or following a bookmark;
+// - Chromium, a new tab per visit, as someone opening a link in a new tab: Chromium starts a renderer for each,
+//   and on this 2-core machine that work competes with the server's.
+// From the page's navigation timing: the document's first byte (responseStart) and DOMContentLoaded
+// (domContentLoadedEventEnd), both from navigation start. Visits run one after another, each once the one
+// before has gone quiet; the server's CPU per visit counts everything a visit asks for, follow-up requests included.
 // Goal: first byte ≤ 25 ms and DOMContentLoaded ≤ 250 ms (medians).
 // `npm run bench -- first-byte`; BENCH_QUICK=1 is a short smoke run that exits non-zero on any failure.
+import http from "node:http";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildPresent, basePort, databaseKinds, QUICK, startChatApp, type ChatApp } from "./_chat-app";
 import { ms, percentile } from "./_stats";
 
@@ -19,10 +25,16 @@ interface Timing {
   domContentLoaded: number;
 }
 
-/** One visit in a fresh tab of a context that has visited before (scripts in its cache, like a returning user). */
-async function visit(context: BrowserContext, app: ChatApp, path: string): Promise<Timing> {
-  const page = await context.newPage();
+type TabMode = "same tab" | "new tab";
+
+/**
+ * One visit by a context that has visited before (scripts in its cache, like a returning user): in `tab`
+ * from a blank page, or in a fresh tab when there is none.
+ */
+async function visit(context: BrowserContext, app: ChatApp, path: string, tab: Page | null): Promise<Timing> {
+  const page = tab ?? (await context.newPage());
   try {
+    if (tab) await tab.goto("about:blank");
     const res = await page.goto(`${app.server.url}${path}`, { waitUntil: "domcontentloaded" });
     if (res?.status() !== 200) throw new Error(`${path} answered ${res?.status()}`);
     const t = await page.evaluate(() => {
@@ -38,7 +50,7 @@ async function visit(context: BrowserContext, app: ChatApp, path: string): Promi
     await page.waitForLoadState("networkidle");
     return t;
   } finally {
-    await page.close();
+    if (!tab) await page.close();
   }
 }
 
@@ -47,17 +59,67 @@ const stat = (samples: number[]) => {
   return `p50 ${ms(percentile(s, 50))}  p90 ${ms(percentile(s, 90))}  max ${ms(s.at(-1) ?? Number.NaN)}`;
 };
 
-async function measure(browser: Browser, app: ChatApp, label: string, path: string, check: (html: string) => boolean) {
+// What Chromium sends for a typed address, so the server takes the same path as for a browser.
+const BROWSER_HEADERS = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8",
+  "accept-language": "en-US,en;q=0.9",
+  "sec-fetch-dest": "document",
+  "sec-fetch-mode": "navigate",
+  "sec-fetch-site": "none",
+  "upgrade-insecure-requests": "1",
+  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+};
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** The document over HTTP: ms to its first byte and to its last, and the body (to check). */
+function fetchDocument(app: ChatApp, path: string): Promise<{ firstByte: number; lastByte: number; status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let firstByte = Number.NaN;
+    let body = "";
+    http
+      .get(`${app.server.url}${path}`, { agent, headers: { ...BROWSER_HEADERS, cookie: app.cookie } }, (res) => {
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
+          body += c;
+        });
+        res.on("end", () => resolve({ firstByte, lastByte: performance.now() - t0, status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+async function measureHttp(app: ChatApp, label: string, path: string, check: (html: string) => boolean) {
+  for (let i = 0; i < WARMUP; i++) await fetchDocument(app, path);
+  const first: number[] = [];
+  const last: number[] = [];
+  const cpu0 = app.server.cpuMs();
+  for (let i = 0; i < RUNS; i++) {
+    const r = await fetchDocument(app, path);
+    if (r.status !== 200 || !check(r.body)) throw new Error(`${path} over HTTP: ${r.status}, or the document lacks its content`);
+    first.push(r.firstByte);
+    last.push(r.lastByte);
+  }
+  const cpu = (app.server.cpuMs() - cpu0) / RUNS;
+  console.log(`  ${label}, document over HTTP (${RUNS} requests, server CPU ${ms(cpu)} each): first byte ${stat(first)}`);
+  console.log(`  ${" ".repeat(label.length)}  last byte ${stat(last)}`);
+}
+
+async function measure(browser: Browser, app: ChatApp, label: string, path: string, mode: TabMode, check: (html: string) => boolean) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.addCookies([{ ...app.session, url: app.server.url }]);
-    for (let i = 0; i < WARMUP; i++) await visit(context, app, path);
+    const tab = mode === "same tab" ? await context.newPage() : null;
+    for (let i = 0; i < WARMUP; i++) await visit(context, app, path, tab);
     const timings: Timing[] = [];
     const cpu0 = app.server.cpuMs();
-    for (let i = 0; i < RUNS; i++) timings.push(await visit(context, app, path));
+    for (let i = 0; i < RUNS; i++) timings.push(await visit(context, app, path, tab));
     // Less swayed by other load than wall time: the server's CPU per visit, with what the page asks for after loading.
     const cpu = (app.server.cpuMs() - cpu0) / RUNS;
-    console.log(`  ${label} (${RUNS} visits, server CPU ${ms(cpu)} per visit): first byte ${stat(timings.map((t) => t.firstByte))}`);
+    console.log(`  ${label}, Chromium, ${mode} (${RUNS} visits, server CPU ${ms(cpu)} per visit): first byte ${stat(timings.map((t) => t.firstByte))}`);
     console.log(`  ${" ".repeat(label.length)}  DOMContentLoaded ${stat(timings.map((t) => t.domContentLoaded))}`);
     // The page still shows what it must once it has loaded (the history and the conversation).
     const page = await context.newPage();
@@ -81,8 +143,14 @@ export default async function run(): Promise<void> {
       const app = await startChatApp(kind, basePort() + 10 + i);
       try {
         console.log(`chat page in Chromium, next start (own process), ${kind}, one user with 100 chats:`);
-        await measure(browser, app, `/chat/<id> (12 messages)`, `/chat/${app.chatId}`, (html) => html.includes("Message 12."));
-        await measure(browser, app, "/ (new chat)", "/", (html) => html.includes("Bench chat 1:"));
+        const pages = [
+          { label: "/chat/<id> (12 messages)", path: `/chat/${app.chatId}`, check: (html: string) => html.includes("Message 12.") },
+          { label: "/ (new chat)", path: "/", check: (html: string) => html.includes("Bench chat 1:") },
+        ];
+        for (const p of pages) {
+          await measureHttp(app, p.label, p.path, p.check);
+          for (const mode of ["same tab", "new tab"] as const) await measure(browser, app, p.label, p.path, mode, p.check);
+        }
       } finally {
         await app.stop();
       }

@@ -93,6 +93,23 @@ describe.each(testBackends())("chat routers on %s", (backend) => {
       expect(shared.messages).toHaveLength(2);
     });
 
+    it("head: the owner's or a public chat's title and ownership, without messages; NOT_FOUND otherwise", async () => {
+      const alice = await newUser(tdb.db);
+      const bob = await newUser(tdb.db);
+      const { chat } = await chatOf(alice);
+      const mine = await alice.caller.chats.head({ id: chat.id });
+      expect(mine).toMatchObject({ chat: { id: chat.id, title: chat.title, visibility: "private" }, isOwner: true });
+      expect(mine).not.toHaveProperty("messages");
+
+      expect(await code(bob.caller.chats.head({ id: chat.id }))).toBe("NOT_FOUND");
+      expect(await code(bob.caller.chats.head({ id: crypto.randomUUID() }))).toBe("NOT_FOUND");
+      expect(await code(bob.caller.chats.head({ id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+      expect(await code(anonymousCaller(tdb.db).chats.head({ id: chat.id }))).toBe("UNAUTHORIZED");
+
+      await alice.caller.chats.setVisibility({ id: chat.id, visibility: "public" });
+      expect(await bob.caller.chats.head({ id: chat.id })).toMatchObject({ chat: { id: chat.id, visibility: "public" }, isOwner: false });
+    });
+
     it("rename, setVisibility, setModel, delete: owner only", async () => {
       const alice = await newUser(tdb.db);
       const bob = await newUser(tdb.db);

@@ -40,6 +40,13 @@ export const chatsRouter = createTRPCRouter({
     .input(z.object({ query: safeText().max(MAX_SEARCH_CHARS), limit: z.number().int().min(1).max(50).default(20) }))
     .query(({ ctx, input }) => searchChats(ctx.db, ctx.userId, input.query, input.limit)),
 
+  /** What a chat page needs before its conversation streams in (its title, who owns it): no messages. */
+  head: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
+    const access = await readableChat(ctx.db, input.id, ctx.userId);
+    if (!access) throw notFound();
+    return { chat: publicChat(access.chat), isOwner: access.isOwner };
+  }),
+
   /** A chat with its messages: the owner's, or anyone's when public (read-only). */
   byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
     const access = await readableChat(ctx.db, input.id, ctx.userId);

@@ -1,29 +1,48 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { Chat } from "@/components/chat/chat";
+import { ChatSkeleton } from "@/components/chat/chat-skeleton";
+import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
 import { api } from "@/trpc/server";
 
-const loadChat = cache(async (id: string) => {
+/** Null for another user's private chat, a deleted one, or a malformed id: all read as "not found". */
+async function orNotFound<T>(load: Promise<T>): Promise<T | null> {
   try {
-    return await api.chats.byId({ id });
+    return await load;
   } catch (error) {
-    // Another user's private chat, a deleted one, or a malformed id: all read as "not found".
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
     throw error;
   }
-});
+}
+
+const loadHead = cache((id: string) => orNotFound(api.chats.head({ id })));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const data = await loadChat(id);
-  return { title: data?.chat.title || "Chat" };
+  const head = await loadHead(id);
+  return { title: head?.chat.title || "Chat" };
 }
 
+/**
+ * The page's shell (history, header with the title) goes out once the chat is known to be readable —
+ * one small query, so a missing chat still answers 404 — and the conversation streams in after it.
+ */
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [data, { models, defaultModel, deployments }] = await Promise.all([loadChat(id), api.chats.models()]);
+  const head = await loadHead(id);
+  if (!head) notFound();
+  return (
+    <Suspense fallback={<ChatSkeleton title={head.chat.title || DEFAULT_CHAT_TITLE} withComposer={head.isOwner} />}>
+      <Conversation id={id} />
+    </Suspense>
+  );
+}
+
+async function Conversation({ id }: { id: string }) {
+  const [data, { models, defaultModel, deployments }] = await Promise.all([orNotFound(api.chats.byId({ id })), api.chats.models()]);
+  // Deleted between the two reads: as if it had been missing from the start (the status is already sent).
   if (!data) notFound();
   const { chat, messages, isOwner } = data;
   // A chat keeps its model; if that model is no longer offered, the default is used for new turns.
