@@ -10,7 +10,8 @@ import { MAX_IMAGE_BYTES, MAX_TEXT_BYTES } from "@/lib/chat/attachments";
 import { OFFLINE_MODEL_ID } from "@/server/ai/models";
 import { chatAttachments } from "@/server/db/schema";
 import { POST as chatPOST } from "@/app/api/chat/route";
-import { setStorageForTesting } from "@/server/storage";
+import { attachmentStorageKey } from "@/server/chat/attachments";
+import { setStorageForTesting, storageFor } from "@/server/storage";
 import { uploadthingStorage } from "@/server/storage/uploadthing";
 import { testBackends } from "../helpers/db";
 import { type FakeUploadthing, startFakeUploadthing } from "../fakes/uploadthing-server";
@@ -23,6 +24,7 @@ import {
   upload,
   uploaded,
   suiteAttachmentStorage,
+  type Uploaded,
 } from "./attachment-helpers";
 import { chatRequest, newUser, readChunks, suiteDatabase } from "./helpers";
 
@@ -146,6 +148,39 @@ describe.each(testBackends())("/api/chat/attachments on %s", (backend) => {
     const res = await deleteAttachmentAs(owner, sent.id);
     expect(res.status).toBe(409);
     expect((await readAttachment(owner, sent.id)).status).toBe(200);
+  });
+
+  it("deleting a chat removes the files only it showed; deleting all removes the rest, but not an unsent upload", async () => {
+    const owner = await newUser(tdb.db);
+    const other = await newUser(tdb.db);
+    const [onlyFirst, both, onlySecond, unsent] = await Promise.all(["a.txt", "b.txt", "c.txt", "d.txt"].map((n) => uploaded(owner, n, `file ${n}`)));
+    const send = async (chatId: string, files: Uploaded[]) => {
+      const message = { id: crypto.randomUUID(), role: "user", parts: [...files.map(filePart), { type: "text", text: "Read these." }] };
+      await readChunks(await chatPOST(chatRequest({ id: chatId, trigger: "submit-message", model: OFFLINE_MODEL_ID, message }, { cookie: owner.cookie })));
+    };
+    const first = crypto.randomUUID();
+    const second = crypto.randomUUID();
+    await send(first, [onlyFirst!, both!]);
+    await send(second, [both!, onlySecond!]);
+    const bytesOf = async (a: Uploaded) => (await storageFor("local")).read(attachmentStorageKey(owner.id, a.id));
+
+    await expect(other.caller.chats.delete({ id: first })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.caller.chats.deleteAll()).resolves.toEqual({ deleted: 0 });
+    expect((await readAttachment(owner, onlyFirst!.id)).status).toBe(200);
+
+    await owner.caller.chats.delete({ id: first });
+    expect((await readAttachment(owner, onlyFirst!.id)).status).toBe(404);
+    await expect(bytesOf(onlyFirst!)).rejects.toThrow();
+    // Still shown by the second chat.
+    expect(await (await readAttachment(owner, both!.id)).text()).toBe("file b.txt");
+
+    await expect(owner.caller.chats.deleteAll()).resolves.toEqual({ deleted: 1 });
+    for (const gone of [both!, onlySecond!]) {
+      expect((await readAttachment(owner, gone.id)).status).toBe(404);
+      await expect(bytesOf(gone)).rejects.toThrow();
+    }
+    // Uploaded but never sent (the composer may still hold it): kept.
+    expect(await (await readAttachment(owner, unsent!.id)).text()).toBe("file d.txt");
   });
 });
 

@@ -1,14 +1,16 @@
 /**
  * Chat attachments in storage and in the database: stored once their bytes pass the same checks
  * the composer made (src/lib/chat/attachments.ts), now from the bytes themselves; looked up by their
- * owner when a message names them; deleted by their owner while no message shows them.
+ * owner when a message names them; deleted by their owner while no message shows them, and with the
+ * last chat that shows them.
  */
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import { decodeTextFile, sniffImageType } from "@/lib/chat/attachment-content";
-import { attachmentUrl, checkAttachment } from "@/lib/chat/attachments";
+import { ATTACHMENT_URL_PREFIX, attachmentIdOf, attachmentUrl, checkAttachment } from "@/lib/chat/attachments";
 import { chatAttachments, chats, messages, type ChatAttachment } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
+import { logger } from "@/server/log";
 import { getStorage, storageFor } from "@/server/storage";
 import { assertStorageKey } from "@/server/storage/types";
 
@@ -102,4 +104,46 @@ export async function deleteAttachment(db: Db, userId: string, id: string): Prom
   if (typeof row === "string") return row;
   await (await storageFor(row.storageKind)).delete(row.storageKey);
   return "deleted";
+}
+
+/** The attachments that messages of the user's chat (or of all their chats) show: read before the chats are deleted. */
+export async function attachmentsShownIn(db: DbOrTx, userId: string, chatId?: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ url: sql<string>`part->>'url'` })
+    .from(messages)
+    .innerJoin(chats, eq(chats.id, messages.chatId))
+    .crossJoin(sql`jsonb_array_elements(${messages.parts}) as part`)
+    .where(and(eq(chats.userId, userId), chatId ? eq(chats.id, chatId) : undefined, sql`part->>'type' = 'file'`));
+  return rows.map((r) => attachmentIdOf(r.url ?? "")).filter((id) => id !== null);
+}
+
+/**
+ * Removes those of `ids` that no message of the owner's chats shows any more (after a chat was
+ * deleted): their rows, then their bytes. A file still shown elsewhere (a fork) stays. Returns how
+ * many were removed; bytes that cannot be removed now are logged, never thrown: the chat is gone already.
+ */
+export async function removeUnshownAttachments(db: Db, userId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const shown = db
+    .select({ id: messages.id })
+    .from(messages)
+    .innerJoin(chats, eq(chats.id, messages.chatId))
+    .where(
+      and(
+        eq(chats.userId, userId),
+        sql`${messages.parts} @> jsonb_build_array(jsonb_build_object('type', 'file', 'url', ${ATTACHMENT_URL_PREFIX} || ${chatAttachments.id}::text))`,
+      ),
+    );
+  const removed = await db
+    .delete(chatAttachments)
+    .where(and(eq(chatAttachments.userId, userId), inArray(chatAttachments.id, ids), notExists(shown)))
+    .returning({ storageKind: chatAttachments.storageKind, storageKey: chatAttachments.storageKey });
+  for (const row of removed) {
+    try {
+      await (await storageFor(row.storageKind)).delete(row.storageKey);
+    } catch (err) {
+      logger.warn({ err, storageKey: row.storageKey }, "chat attachment: the row is deleted but its bytes could not be");
+    }
+  }
+  return removed.length;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/zod/text";
 import { chatModels, resolveChatModel } from "@/server/ai/models";
 import { readableChat } from "@/server/chat/access";
+import { attachmentsShownIn, removeUnshownAttachments } from "@/server/chat/attachments";
 import { chatDeployment, deploymentChatModels } from "@/server/chat/deployment-models";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
 import { loadCurrentMessages, loadMessages } from "@/server/chat/messages";
@@ -84,12 +85,21 @@ export const chatsRouter = createTRPCRouter({
       return publicChat(chat);
     }),
 
+  /** Deletes an owned chat, and the attached files no other chat of the owner shows. */
   delete: protectedProcedure.input(z.object({ id: chatId })).mutation(async ({ ctx, input }) => {
+    const shown = await attachmentsShownIn(ctx.db, ctx.userId, input.id);
     if (!(await deleteChat(ctx.db, ctx.userId, input.id))) throw notFound();
+    await removeUnshownAttachments(ctx.db, ctx.userId, shown);
     return { id: input.id };
   }),
 
-  deleteAll: protectedProcedure.mutation(async ({ ctx }) => ({ deleted: await deleteAllChats(ctx.db, ctx.userId) })),
+  /** Deletes every chat of the caller, and the files they showed (an upload not sent yet stays). */
+  deleteAll: protectedProcedure.mutation(async ({ ctx }) => {
+    const shown = await attachmentsShownIn(ctx.db, ctx.userId);
+    const deleted = await deleteAllChats(ctx.db, ctx.userId);
+    await removeUnshownAttachments(ctx.db, ctx.userId, shown);
+    return { deleted };
+  }),
 
   setVisibility: protectedProcedure
     .input(z.object({ id: chatId, visibility: z.enum(["private", "public"]) }))
