@@ -14,23 +14,20 @@ type IntentLinkProps = Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & 
  */
 export function IntentLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: IntentLinkProps) {
   const router = useRouter();
-  const prefetch = () => router.prefetch(href);
+  // Each intent prefetches, then runs the caller's own handler for that event, if any.
+  const onIntent =
+    <E,>(handler?: (e: E) => void) =>
+    (e: E) => {
+      router.prefetch(href);
+      handler?.(e);
+    };
   return (
     <Link
       href={href}
       prefetch={false}
-      onMouseEnter={(e) => {
-        prefetch();
-        onMouseEnter?.(e);
-      }}
-      onFocus={(e) => {
-        prefetch();
-        onFocus?.(e);
-      }}
-      onTouchStart={(e) => {
-        prefetch();
-        onTouchStart?.(e);
-      }}
+      onMouseEnter={onIntent(onMouseEnter)}
+      onFocus={onIntent(onFocus)}
+      onTouchStart={onIntent(onTouchStart)}
       {...props}
     />
   );

@@ -5,7 +5,7 @@
  * last chat that shows them.
  */
 import "server-only";
-import { and, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, type SQL, sql } from "drizzle-orm";
 import { decodeTextFile, sniffImageType } from "@/lib/chat/attachment-content";
 import { ATTACHMENT_URL_PREFIX, attachmentIdOf, attachmentUrl, checkAttachment } from "@/lib/chat/attachments";
 import { chatAttachments, chats, messages, type ChatAttachment } from "@/server/db/schema";
@@ -76,6 +76,18 @@ export async function readAttachmentBytes(row: Pick<ChatAttachment, "storageKind
   return (await (await storageFor(row.storageKind)).read(row.storageKey)).body;
 }
 
+/**
+ * The messages of the owner's chats that show the attachment at `url` (a file part naming it): while
+ * there is one, the attachment stays. `url` is SQL, a value or a column expression of the outer query.
+ */
+function ownerMessagesShowing(db: DbOrTx, userId: string, url: SQL) {
+  return db
+    .select({ id: messages.id })
+    .from(messages)
+    .innerJoin(chats, eq(chats.id, messages.chatId))
+    .where(and(eq(chats.userId, userId), sql`${messages.parts} @> jsonb_build_array(jsonb_build_object('type', 'file', 'url', ${url}))`));
+}
+
 export type DeleteAttachmentResult = "deleted" | "not_found" | "in_use";
 
 /**
@@ -83,7 +95,6 @@ export type DeleteAttachmentResult = "deleted" | "not_found" | "in_use";
  * a message of the owner's chats shows stays: deleting it would break that message.
  */
 export async function deleteAttachment(db: Db, userId: string, id: string): Promise<DeleteAttachmentResult> {
-  const shows = JSON.stringify([{ type: "file", url: attachmentUrl(id) }]);
   const row = await db.transaction(async (tx) => {
     const [own] = await tx
       .select()
@@ -91,12 +102,7 @@ export async function deleteAttachment(db: Db, userId: string, id: string): Prom
       .where(and(eq(chatAttachments.id, id), eq(chatAttachments.userId, userId)))
       .for("update");
     if (!own) return "not_found" as const;
-    const [used] = await tx
-      .select({ id: messages.id })
-      .from(chats)
-      .innerJoin(messages, eq(messages.chatId, chats.id))
-      .where(and(eq(chats.userId, userId), sql`${messages.parts} @> ${shows}::jsonb`))
-      .limit(1);
+    const [used] = await ownerMessagesShowing(tx, userId, sql`${attachmentUrl(id)}::text`).limit(1);
     if (used) return "in_use" as const;
     await tx.delete(chatAttachments).where(eq(chatAttachments.id, id));
     return own;
@@ -124,16 +130,7 @@ export async function attachmentsShownIn(db: DbOrTx, userId: string, chatId?: st
  */
 export async function removeUnshownAttachments(db: Db, userId: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const shown = db
-    .select({ id: messages.id })
-    .from(messages)
-    .innerJoin(chats, eq(chats.id, messages.chatId))
-    .where(
-      and(
-        eq(chats.userId, userId),
-        sql`${messages.parts} @> jsonb_build_array(jsonb_build_object('type', 'file', 'url', ${ATTACHMENT_URL_PREFIX} || ${chatAttachments.id}::text))`,
-      ),
-    );
+  const shown = ownerMessagesShowing(db, userId, sql`${ATTACHMENT_URL_PREFIX} || ${chatAttachments.id}::text`);
   const removed = await db
     .delete(chatAttachments)
     .where(and(eq(chatAttachments.userId, userId), inArray(chatAttachments.id, ids), notExists(shown)))
