@@ -4,14 +4,15 @@
 // through OPENAI_API_KEY + OPENAI_BASE_URL, so the title is asked of it too).
 // Each run times, one after the other: the same upstream streamed directly (the floor), the first
 // message of a new chat (chat creation and title included) and a follow-up turn in that chat.
-// Reported per database (a fresh PostgreSQL database, then PGlite in a temporary directory):
+// Reported per database (a fresh PostgreSQL database and PGlite in a temporary directory, both
+// served at once and their turns interleaved, so the ratio between them is not a machine's mood):
 // time to the first text delta and to the end of the turn, p50 and p90, the time the app adds
 // over the upstream alone and the ratio to it, and the route's Server-Timing phases.
 // Goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite,
 // ≤ 20 ms added to the whole turn.
 // BENCH_QUICK=1: a smoke (a few runs per database, no goals checked) that fails on any bad answer.
 // BENCH_DB=pg|pglite runs one database only; BENCH_APP_DIR serves another checkout's build;
-// BENCH_COMPARE_DIR serves a second checkout's build alongside (ports BENCH_PORT and +1), its turns
+// BENCH_COMPARE_DIR serves a second checkout's build alongside (ports from BENCH_PORT up), its turns
 // interleaved with this one's so both meet the same machine load (before/after comparisons);
 // BENCH_CPU_PROF_DIR writes the servers' .cpuprofile there.
 // Needs `npm run build`. Run: `npm run bench -- chat`.
@@ -103,17 +104,32 @@ function appDirs(): Array<{ label: string; dir: string }> {
   return other ? [{ label: "compared build", dir: other }, self] : [self];
 }
 
-async function withApps<T>(envFor: (k: number) => Promise<NodeJS.ProcessEnv>, fn: (apps: App[]) => Promise<T>): Promise<T> {
+/** One app to serve: a build on a database, with the environment that database needs. */
+interface AppSpec {
+  label: string;
+  dir: string;
+  env: () => Promise<NodeJS.ProcessEnv>;
+}
+
+async function withApps<T>(specs: AppSpec[], fn: (apps: App[]) => Promise<T>): Promise<T> {
   const apps: App[] = [];
   try {
-    for (const [k, { label, dir }] of appDirs().entries()) {
-      const server = await startNext({ port: PORT + k, env: await envFor(k), cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: dir });
-      apps.push({ label, server });
+    for (const [k, spec] of specs.entries()) {
+      const server = await startNext({ port: PORT + k, env: await spec.env(), cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: spec.dir });
+      apps.push({ label: spec.label, server });
     }
     return await fn(apps);
   } finally {
     for (const a of apps) await a.server.stop();
   }
+}
+
+const added = (runs: StreamTiming[], base: StreamTiming[]) => summarize(runs.map((r) => r.first)).p50 - summarize(base.map((r) => r.first)).p50;
+
+/** PGlite's added time over PostgreSQL's, from turns measured interleaved (the same machine load). */
+function ratioLine(build: string, pg: Samples, pglite: Samples): string {
+  const r = (k: "created" | "followUp") => (added(pglite[k], pglite.direct) / added(pg[k], pg.direct)).toFixed(2);
+  return `PGlite ÷ PostgreSQL, time added before the first text delta (${build}, measured interleaved): new chat ${r("created")}×, follow-up ${r("followUp")}× (goal ≤ 1.2×)`;
 }
 
 export default async function run(): Promise<void> {
@@ -146,35 +162,47 @@ export default async function run(): Promise<void> {
   };
   console.log(`chat: next start, zero-delay OpenAI-compatible upstream in the bench process${QUICK ? " (BENCH_QUICK: a short smoke, no goals)" : ""}`);
   console.log("goal: ≤ 15 ms p50 added before the first text delta on PostgreSQL, ≤ 1.2× that on PGlite; ≤ 20 ms added to the whole turn");
-  try {
+  console.log("every app below is served at once and their turns interleaved, so all meet the same machine load");
+  const dbs: Array<Awaited<ReturnType<typeof freshDatabase>>> = [];
+  const dirs: string[] = [];
+  const specs: AppSpec[] = [];
+  for (const { label, dir } of appDirs()) {
     if (pgAnswers) {
-      const dbs: Array<Awaited<ReturnType<typeof freshDatabase>>> = [];
-      try {
-        const envFor = async () => {
+      specs.push({
+        label: `PostgreSQL (fresh database), ${label}`,
+        dir,
+        env: async () => {
           const db = await freshDatabase();
           dbs.push(db);
           return { ...base, DATABASE_URL: db.url, PGLITE_DIR: "" };
-        };
-        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PostgreSQL (fresh database), ${r.label}`, r.samples);
-      } finally {
-        for (const db of dbs) await db.dispose();
-      }
+        },
+      });
     }
     if (which !== "pg") {
-      const dirs: string[] = [];
-      try {
-        const envFor = async () => {
-          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-bench-"));
-          dirs.push(dir);
-          return { ...base, DATABASE_URL: "", PGLITE_DIR: dir };
-        };
-        for (const r of await withApps(envFor, (apps) => measure(apps, fake.url))) report(`PGlite (temporary directory), ${r.label}`, r.samples);
-      } finally {
-        for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+      specs.push({
+        label: `PGlite (temporary directory), ${label}`,
+        dir,
+        env: async () => {
+          const data = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-bench-"));
+          dirs.push(data);
+          return { ...base, DATABASE_URL: "", PGLITE_DIR: data };
+        },
+      });
+    }
+  }
+  try {
+    const results = await withApps(specs, (apps) => measure(apps, fake.url));
+    for (const r of results) report(r.label, r.samples);
+    if (pgAnswers && which !== "pg") {
+      for (const { label } of appDirs()) {
+        const of = (db: string) => results.find((r) => r.label === `${db}, ${label}`)!.samples;
+        console.log(ratioLine(label, of("PostgreSQL (fresh database)"), of("PGlite (temporary directory)")));
       }
     }
   } finally {
     await fake.close();
+    for (const db of dbs) await db.dispose();
+    for (const data of dirs) fs.rmSync(data, { recursive: true, force: true });
   }
 }
 
