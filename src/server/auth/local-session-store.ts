@@ -27,7 +27,7 @@ export async function startLocalSession(db: Db, input: { name: string; email: st
 /**
  * How long a session the database has confirmed is trusted without asking again. Every tRPC call
  * and page load checks its session; without this, a list poll spent one query in two on it (and on
- * PGlite every query runs on the server's one thread). A sign-out in this process forgets the
+ * PGlite every query is work for its one thread). A sign-out in this process forgets the
  * session at once; a sign-out handled by another process takes effect here within this time.
  */
 export const SESSION_RECHECK_MS = 5_000;

@@ -20,11 +20,12 @@ const MIGRATIONS = path.join(process.cwd(), "drizzle");
 export async function connect(config: DbConfig): Promise<Connection> {
   switch (config.driver) {
     case "pglite": {
-      const { PGlite } = await import("@electric-sql/pglite");
+      const { PgliteThread } = await import("./pglite-thread");
       const { drizzle } = await import("drizzle-orm/pglite");
       if (!config.url.startsWith("memory://")) fs.mkdirSync(config.url, { recursive: true });
-      const client = new PGlite(config.url);
-      const db = drizzle({ client, schema, casing: "snake_case" });
+      // On its own thread, so the database's work never stops the server's requests (pglite-thread.ts).
+      const client = await PgliteThread.start(config.url);
+      const db = drizzle({ client: client.asPglite(), schema, casing: "snake_case" });
       return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
     }
     case "node-postgres": {
