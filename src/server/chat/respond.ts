@@ -8,7 +8,7 @@
 import "server-only";
 import { issuesMessage } from "@/lib/validation-message";
 import { claimedSessionUser, lookupProfile } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { getConnection } from "@/server/db";
 import { kickOutbox } from "@/server/outbox/dispatcher";
 import { ensureUser } from "@/server/users/ensure-user";
 import { isCrossSiteRequest } from "@/server/http/origin";
@@ -59,7 +59,7 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     if (!claimed) throw unauthorized();
     const { user } = claimed;
     const body = await parseBody(req);
-    const db = await getDb();
+    const { db, driver } = await getConnection();
     timer.at("auth");
     // The turn's snapshot is read while the session is confirmed; nothing is decided until it is.
     const [active, snap] = await Promise.all([
@@ -84,7 +84,7 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     }
     const turn = decideTurn(snap, request, user.id, model);
     // The write's first round trip is under way while the model request is being set up.
-    const committing = commitTurn(db, turn.write, { limit });
+    const committing = commitTurn(db, turn.write, { limit, oneSession: driver === "pglite" });
     committing.catch(() => {}); // awaited just below; a failure meanwhile is not "unhandled"
     const answer = await startAnswer({ db, req, userId: user.id, model, turn, timer });
     try {

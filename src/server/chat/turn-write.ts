@@ -5,7 +5,8 @@
  * new message or the new version of an edited one. Refused by the
  * limit, it writes nothing; the chat's owner is checked in the same statement. Nothing is ever
  * deleted: an edit or a regeneration starts a branch (branches.ts) and moves the chat's tip. It runs while the
- * model works on its first token, so its round trips stay few.
+ * model works on its first token, so its round trips stay few: on the embedded database, whose one
+ * session runs one statement at a time, the statement alone is the whole step.
  *
  * Its commit does not wait for the disk (synchronous_commit off, for this transaction only): the
  * answer waits for this write, and a WAL flush was most of its time. The rows are visible to every
@@ -17,7 +18,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { ChatVisibility } from "@/lib/chat/contract";
 import { rowsOf } from "@/server/db/rows";
-import type { Db } from "@/server/db/types";
+import type { Db, DbOrTx } from "@/server/db/types";
 import { DEFAULT_CHAT_TITLE } from "./chats";
 import { ChatError } from "./errors";
 import { checkDailyLimit, type LimitCheck, lockUserTurns, windowStart } from "./limits";
@@ -44,11 +45,16 @@ export type TurnCommit = { allowed: true; createdChat: boolean } | Extract<Limit
 interface Row {
   used: number | string;
   claimed: number | string;
+  turn_id: number | string | null;
   created: number | string;
   owned: number | string;
 }
 
-export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; now?: Date }): Promise<TurnCommit> {
+/**
+ * `oneSession`: the database has a single session that runs one statement at a time for every
+ * caller (the embedded PGlite), so the step needs no per-user lock and no transaction around it.
+ */
+export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; now?: Date; oneSession?: boolean }): Promise<TurnCommit> {
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   const { userId, chatId } = w;
@@ -73,9 +79,7 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
           edit as (update messages set parts = ${JSON.stringify(w.edit.parts)}::jsonb, created_at = ${w.edit.createdAt.toISOString()}::timestamptz
                     where chat_id = ${chatId} and id = ${w.edit.id} and exists (select 1 from archive) returning 1)`
     : sql``;
-  return db.transaction(async (tx) => {
-    await lockUserTurns(tx, userId, { asyncCommit: true });
-    const result = await tx.execute(sql`
+  const statement = sql`
       with used as (select count(*) as n from chat_turns where user_id = ${userId} and created_at > ${windowStart(now).toISOString()}),
       turn as (insert into chat_turns (user_id, chat_id, created_at)
                select ${userId}, ${chatId}::uuid, ${at}::timestamptz from used where used.n < ${opts.limit} returning id),
@@ -83,19 +87,35 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
       touched as (update chats set updated_at = ${at}, model = ${w.model}, leaf_id = ${w.leaf}
                   where id = ${chatId} and user_id = ${userId} and exists (select 1 from turn) returning id),
       owned as (select id from new_chat union all select id from touched)${ins}${edit}
-      select (select n from used) as used, (select count(*) from turn) as claimed,
+      select (select n from used) as used, (select count(*) from turn) as claimed, (select id from turn) as turn_id,
              (select count(*) from new_chat) as created, (select count(*) from owned) as owned
-    `);
-    const row = rowsOf<Row>(result)[0];
+    `;
+  /** What the statement did: recorded, refused by the limit, or (thrown) neither. */
+  const outcome = async (run: DbOrTx, row: Row | undefined): Promise<TurnCommit> => {
     if (!row) throw new Error("the chat turn was not written");
     if (Number(row.claimed) === 0) {
       // Refused: the (rare) slow path works out when the window frees a slot.
-      const check = await checkDailyLimit(tx, userId, now, opts.limit);
+      const check = await checkDailyLimit(run, userId, now, opts.limit);
       if (!check.allowed) return check;
       throw new Error("the chat turn was neither recorded nor refused");
     }
-    // Someone else's chat took the id after the turn was read: roll the claim back with the rest.
+    // Someone else's chat took the id after the turn was read: the claim is given back with the rest.
     if (Number(row.owned) === 0) throw new ChatError("not_found", "chat", "Chat not found.");
     return { allowed: true, createdChat: Number(row.created) > 0 };
+  };
+  if (opts.oneSession) {
+    // One session runs one statement at a time for everyone, so this one statement is the whole
+    // step: no other turn can count in between, and no lock or transaction round trips are needed.
+    const row = rowsOf<Row>(await db.execute(statement))[0];
+    try {
+      return await outcome(db, row);
+    } catch (error) {
+      if (row?.turn_id) await db.execute(sql`delete from chat_turns where id = ${row.turn_id}`);
+      throw error;
+    }
+  }
+  return db.transaction(async (tx) => {
+    await lockUserTurns(tx, userId, { asyncCommit: true });
+    return outcome(tx, rowsOf<Row>(await tx.execute(statement))[0]);
   });
 }
