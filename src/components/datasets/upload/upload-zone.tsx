@@ -1,11 +1,10 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FileUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DATASET_FILE_EXTENSIONS } from "@/lib/datasets/upload-target";
 import { cn } from "@/lib/utils";
-
 
 /**
  * Drop a file here or choose one. The button is the keyboard path (Tab, then Enter or Space opens
@@ -18,6 +17,15 @@ export function UploadZone({ onFile }: { onFile: (file: File) => void }) {
     const file = files?.[0];
     if (file) onFile(file);
   };
+  // A file chosen before the page hydrated sent its change event before React listened: the input
+  // still holds it, so it is taken now instead of being silently lost.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the zone first mounts
+  useEffect(() => {
+    const el = input.current;
+    if (!el?.files?.length) return;
+    pick(el.files);
+    el.value = "";
+  }, []);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the button inside is the accessible control; the zone only widens the mouse target
     // biome-ignore lint/a11y/useKeyWithClickEvents: the button inside handles the keyboard
