@@ -7,8 +7,10 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Costs" };
 
-export default function CostsPage() {
-  void api.costs.summary.prefetch();
+export default async function CostsPage() {
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await api.costs.summary.prefetch();
   return (
     <HydrateClient>
       <PageBody>

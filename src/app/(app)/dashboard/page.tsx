@@ -5,8 +5,10 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
-  void api.dashboard.summary.prefetch();
+export default async function DashboardPage() {
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await api.dashboard.summary.prefetch();
   return (
     <HydrateClient>
       <PageBody>

@@ -5,9 +5,11 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Datasets" };
 
-export default function DatasetsPage() {
+export default async function DatasetsPage() {
   // Same input as the table's first page (no filters, newest first), so it renders without a round trip.
-  void api.datasets.list.prefetchInfinite({ limit: 20, sort: "newest" });
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await api.datasets.list.prefetchInfinite({ limit: 20, sort: "newest" });
   return (
     <HydrateClient>
       <PageBody>

@@ -7,9 +7,11 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Deployments" };
 
-export default function DeploymentsPage() {
+export default async function DeploymentsPage() {
   // Same input as the table's first page, so it renders without a client round trip.
-  void api.deployments.list.prefetchInfinite({ limit: 20 });
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await api.deployments.list.prefetchInfinite({ limit: 20 });
   return (
     <HydrateClient>
       <PageBody>

@@ -13,8 +13,12 @@ function param(v: string | string[] | undefined) {
 export default async function ModelsPage({ searchParams }: PageProps<"/models">) {
   const sp = await searchParams;
   // Same input the browser builds from the URL, so the first render needs no client fetch.
-  void api.models.list.prefetch({ search: param(sp.q), provider: param(sp.provider), type: param(sp.type) as never, size: param(sp.size) as never });
-  void api.models.providers.prefetch();
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await Promise.all([
+    api.models.list.prefetch({ search: param(sp.q), provider: param(sp.provider), type: param(sp.type) as never, size: param(sp.size) as never }),
+    api.models.providers.prefetch(),
+  ]);
   return (
     <HydrateClient>
       <PageBody>

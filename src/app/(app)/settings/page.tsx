@@ -5,8 +5,10 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Settings" };
 
-export default function SettingsPage() {
-  void api.budgets.get.prefetch();
+export default async function SettingsPage() {
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await api.budgets.get.prefetch();
   return (
     <HydrateClient>
       <PageBody>

@@ -29,8 +29,9 @@ export default async function NewDeploymentPage({ searchParams }: PageProps<"/de
   const requested = typeof model === "string" && model.trim() ? model.trim().slice(0, 200) : undefined;
   const modelId = adapter?.baseModelId ?? requested;
   // The catalog's first page and a preselected model render at once.
-  void api.models.list.prefetch({ search: undefined });
-  if (modelId) void api.models.byId.prefetch({ id: modelId });
+  // Awaited: a query still pending at render reaches the browser already answered, so its first render
+  // would not match the server's loading state (a hydration error that re-renders the page).
+  await Promise.all([api.models.list.prefetch({ search: undefined }), modelId ? api.models.byId.prefetch({ id: modelId }) : null]);
   return (
     <HydrateClient>
       <PageBody>
