@@ -10,6 +10,8 @@ import type { Db } from "./types";
 export interface Connection {
   db: Db;
   driver: DbConfig["driver"];
+  /** One session runs every caller's statements one at a time (PGlite): a single statement is atomic against all others. */
+  oneSession: boolean;
   close: () => Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
       // On its own thread, so the database's work never stops the server's requests (pglite-thread.ts).
       const client = await PgliteThread.start(config.url);
       const db = drizzle({ client: client.asPglite(), schema, casing: "snake_case" });
-      return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+      return { db: db as unknown as Db, driver: "pglite", oneSession: true, close: () => client.close() };
     }
     case "node-postgres": {
       const { Pool } = await import("pg");
@@ -36,7 +38,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
       // emits "error" on the pool; unhandled, that would crash the process. The pool replaces it.
       pool.on("error", (err) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
-      return { db: db as unknown as Db, driver: "node-postgres", close: () => pool.end() };
+      return { db: db as unknown as Db, driver: "node-postgres", oneSession: false, close: () => pool.end() };
     }
     case "neon": {
       const { Pool, neonConfig } = await import("@neondatabase/serverless");
@@ -47,7 +49,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
       const pool = new Pool({ connectionString: config.url });
       pool.on("error", (err: Error) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
-      return { db: db as unknown as Db, driver: "neon", close: () => pool.end() };
+      return { db: db as unknown as Db, driver: "neon", oneSession: false, close: () => pool.end() };
     }
   }
 }

@@ -123,8 +123,11 @@ export class PgliteThread {
   }
 
   async close(): Promise<void> {
-    if (!this.failed) await this.send({ op: "close" });
-    await this.worker.terminate();
+    try {
+      if (!this.failed) await this.send({ op: "close" });
+    } finally {
+      await this.worker.terminate();
+    }
   }
 
   /** For Drizzle's PGlite driver, which calls only `query` and `transaction` (typed as the whole PGlite). */
