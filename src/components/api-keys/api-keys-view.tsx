@@ -6,7 +6,7 @@ import { KeyRound, Plus } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { RowsSkeleton } from "@/components/shell/loading-skeletons";
 import { api } from "@/trpc/react";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { ALL_DEPLOYMENTS } from "./key-form";
@@ -43,11 +43,7 @@ export function ApiKeysView() {
         actions={list.data?.length ? createButton : undefined}
       />
       {list.isPending ? (
-        <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading API keys">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-14 w-full" />
-          ))}
-        </div>
+        <RowsSkeleton label="Loading API keys" rows={3} />
       ) : list.isError ? (
         <EmptyState
           title="Could not load your API keys"

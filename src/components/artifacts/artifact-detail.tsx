@@ -19,6 +19,16 @@ import { QualityCard } from "./quality-card";
 import { RenameDialog } from "./rename-dialog";
 import { SummaryCard } from "./summary-card";
 
+/** One trained model's page while it loads. */
+export function ArtifactSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the model">
+      <Skeleton className="h-10 w-72" />
+      <Skeleton className="h-48 w-full" />
+    </div>
+  );
+}
+
 /** The loss curve of the run that made it (read once: the job is over). */
 function TrainingCurve({ jobId }: { jobId: string }) {
   const metrics = useMetricsSeries(jobId, false);
@@ -29,14 +39,7 @@ function TrainingCurve({ jobId }: { jobId: string }) {
 export function ArtifactDetail({ id }: { id: string }) {
   const query = api.artifacts.byId.useQuery({ id });
 
-  if (query.isPending) {
-    return (
-      <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the model">
-        <Skeleton className="h-10 w-72" />
-        <Skeleton className="h-48 w-full" />
-      </div>
-    );
-  }
+  if (query.isPending) return <ArtifactSkeleton />;
   if (query.isError) {
     return (
       <EmptyState

@@ -9,6 +9,19 @@ import { ActivityFeed } from "./activity-feed";
 import { RecentDatasets } from "./recent-datasets";
 import { StatCards } from "./stat-cards";
 
+/** The dashboard's cards while they load. */
+export function DashboardSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the dashboard">
+      <Skeleton className="h-28 w-full" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Skeleton className="h-64" />
+        <Skeleton className="h-64" />
+      </div>
+    </div>
+  );
+}
+
 // Live jobs move every few seconds; otherwise the cards only need an occasional refresh.
 const LIVE_MS = 2_000;
 const IDLE_MS = 30_000;
@@ -21,17 +34,7 @@ export function DashboardView() {
   if (summary.isError) {
     return <EmptyState title="Could not load the dashboard" description={summary.error.message} action={<Button onClick={() => summary.refetch()}>Try again</Button>} />;
   }
-  if (!summary.data) {
-    return (
-      <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the dashboard">
-        <Skeleton className="h-28 w-full" />
-        <div className="grid gap-4 lg:grid-cols-2">
-          <Skeleton className="h-64" />
-          <Skeleton className="h-64" />
-        </div>
-      </div>
-    );
-  }
+  if (!summary.data) return <DashboardSkeleton />;
   const d = summary.data;
   return (
     <div className="flex flex-col gap-6">

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
+import { RowsSkeleton } from "@/components/shell/loading-skeletons";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatContextWindow, formatPricePerMillion, MODEL_SIZES, MODEL_TYPES } from "@/lib/model-size";
 import { api } from "@/trpc/react";
@@ -91,11 +91,7 @@ export function ModelsBrowser() {
       </div>
 
       {list.isPending ? (
-        <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading models">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
+        <RowsSkeleton label="Loading models" rows={6} rowClassName="h-12" />
       ) : list.isError ? (
         <EmptyState
           title="Could not load models"

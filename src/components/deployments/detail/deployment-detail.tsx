@@ -13,6 +13,16 @@ import { StatusBadge } from "../status-badge";
 import { DeploymentActions } from "./deployment-actions";
 import { DeploymentTabs } from "./deployment-tabs";
 
+/** One deployment's page while it loads. */
+export function DeploymentSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading deployment">
+      <Skeleton className="h-10 w-72" />
+      <Skeleton className="h-40 w-full" />
+    </div>
+  );
+}
+
 /** One deployment: status and actions, then its tabs (overview, metrics, requests, API). */
 export function DeploymentDetail({ id }: { id: string }) {
   const query = api.deployments.byId.useQuery(
@@ -20,14 +30,7 @@ export function DeploymentDetail({ id }: { id: string }) {
     { refetchInterval: (q) => (q.state.data && isTransient(q.state.data.status) ? 1000 : false) },
   );
 
-  if (query.isPending) {
-    return (
-      <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading deployment">
-        <Skeleton className="h-10 w-72" />
-        <Skeleton className="h-40 w-full" />
-      </div>
-    );
-  }
+  if (query.isPending) return <DeploymentSkeleton />;
   if (query.isError) {
     return (
       <EmptyState

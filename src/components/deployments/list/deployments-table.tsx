@@ -6,7 +6,7 @@ import { useTable } from "@tanstack/react-table";
 import { Plus, Rocket } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { RowsSkeleton } from "@/components/shell/loading-skeletons";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isTransient } from "@/lib/deployment-lifecycle";
 import { cn } from "@/lib/utils";
@@ -29,13 +29,7 @@ export function DeploymentsTable() {
   const table = useTable({ features, columns, data, getRowId: (row) => row.id });
 
   if (list.isPending) {
-    return (
-      <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading deployments">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-14 w-full" />
-        ))}
-      </div>
-    );
+    return <RowsSkeleton label="Loading deployments" />;
   }
   if (list.isError) {
     return (

@@ -7,7 +7,7 @@ import { useTable } from "@tanstack/react-table";
 import { Database, Plus, SlidersHorizontal } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { RowsSkeleton } from "@/components/shell/loading-skeletons";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isLive, isTrainingStatus, TRAINING_STATUS_LABELS, type TrainingStatus } from "@/lib/training-lifecycle";
 import { cn } from "@/lib/utils";
@@ -50,13 +50,7 @@ export function JobsTable() {
   const table = useTable({ features, columns, data, getRowId: (row) => row.id });
 
   if (list.isPending) {
-    return (
-      <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading training jobs">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-14 w-full" />
-        ))}
-      </div>
-    );
+    return <RowsSkeleton label="Loading training jobs" />;
   }
   if (list.isError) {
     return (

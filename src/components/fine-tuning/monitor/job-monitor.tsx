@@ -21,6 +21,17 @@ import { MetricsCard } from "./metrics-card";
 import { ProgressCard } from "./progress-card";
 import { useJobLogs, useMetricsSeries } from "./use-live-series";
 
+/** One training job's page while it loads. */
+export function JobSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the training job">
+      <Skeleton className="h-10 w-72" />
+      <Skeleton className="h-40 w-full" />
+      <Skeleton className="h-72 w-full" />
+    </div>
+  );
+}
+
 /**
  * The training monitor: everything comes from the database through the router and is refetched
  * every second while the job is live, so a reload or a second browser shows the same state.
@@ -34,15 +45,7 @@ export function JobMonitor({ id }: { id: string }) {
   const metrics = useMetricsSeries(id, live);
   const logs = useJobLogs(id, live);
 
-  if (query.isPending) {
-    return (
-      <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the training job">
-        <Skeleton className="h-10 w-72" />
-        <Skeleton className="h-40 w-full" />
-        <Skeleton className="h-72 w-full" />
-      </div>
-    );
-  }
+  if (query.isPending) return <JobSkeleton />;
   if (query.isError) {
     return (
       <EmptyState
