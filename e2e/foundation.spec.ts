@@ -45,8 +45,8 @@ test("local sign-in, models catalog with filters, sign-out", async ({ page }) =>
   await expect(page.getByRole("heading", { name: /GPT-4o mini/ })).toBeVisible();
   await expect(page.getByText("128K (128,000 tokens)")).toBeVisible();
 
-  // Unknown model → 404 page.
-  await page.goto("/models/does-not-exist");
+  // Unknown model → 404 page, with the 404 status (the page has no loading state to send first).
+  expect((await page.goto("/models/does-not-exist"))?.status()).toBe(404);
   await expect(page.getByText("Page not found")).toBeVisible();
 
   // Every section is a real page.

@@ -95,3 +95,12 @@ test("a click to a page shows that page's loading state until the server answers
   await expect(page).toHaveURL(/\/deployments\/new\?model=meta-llama-3\.1-8b-instruct$/);
   await expect(page.getByRole("status", { name: "Loading the deployment wizard" })).toHaveCount(0);
 });
+
+test("a malformed id answers 404 although its page has a loading state", async ({ page }) => {
+  await signIn(page, uniqueUser("malformed"));
+  for (const path of ["/datasets/nope", "/deployments/nope", "/fine-tuning/jobs/nope", "/models/artifacts/nope"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByText("Page not found")).toBeVisible();
+  }
+});

@@ -16,11 +16,7 @@ export interface ToolContext {
   model: LanguageModel;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from "@/lib/uuid";
 
 /** The one message every tool gives for a missing document and for another user's document. */
 export const DOCUMENT_NOT_FOUND = "Document not found. It may have been deleted, or it belongs to someone else.";

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DeploymentDetail } from "@/components/deployments/detail/deployment-detail";
 import { PageBody } from "@/components/shell/page-header";
@@ -6,11 +5,8 @@ import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Deployment" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function DeploymentPage({ params }: PageProps<"/deployments/[id]">) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
   // Awaited: a query still pending at render reaches the browser already answered, so its first render
   // would not match the server's loading state (a hydration error that re-renders the page).
   await api.deployments.byId.prefetch({ id });

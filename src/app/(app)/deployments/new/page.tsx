@@ -5,11 +5,10 @@ import { NewDeployment } from "@/components/deployments/new-deployment";
 import type { WizardAdapter } from "@/components/deployments/wizard/adapter-note";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { isUuid } from "@/lib/uuid";
 import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "New deployment" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The trained model `?artifact=` names, as the wizard needs it; null when it is not the caller's. */
 async function adapterFor(id: string): Promise<WizardAdapter | null> {
@@ -24,7 +23,7 @@ async function adapterFor(id: string): Promise<WizardAdapter | null> {
 
 export default async function NewDeploymentPage({ searchParams }: PageProps<"/deployments/new">) {
   const { model, artifact } = await searchParams;
-  const artifactId = typeof artifact === "string" && UUID.test(artifact.trim()) ? artifact.trim() : undefined;
+  const artifactId = typeof artifact === "string" && isUuid(artifact.trim()) ? artifact.trim() : undefined;
   const adapter = artifactId ? await adapterFor(artifactId) : null;
   const requested = typeof model === "string" && model.trim() ? model.trim().slice(0, 200) : undefined;
   const modelId = adapter?.baseModelId ?? requested;

@@ -5,17 +5,16 @@ import { TrainingConfigurator } from "@/components/fine-tuning/configurator/trai
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { getSessionUser } from "@/server/auth";
+import { isUuid } from "@/lib/uuid";
 import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "New fine-tuning job" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function NewFineTuningPage({ searchParams }: PageProps<"/fine-tuning/new">) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const query = await searchParams;
-  const datasetId = typeof query.dataset === "string" && UUID.test(query.dataset.trim()) ? query.dataset.trim() : undefined;
+  const datasetId = typeof query.dataset === "string" && isUuid(query.dataset.trim()) ? query.dataset.trim() : undefined;
   const modelId = typeof query.model === "string" && query.model.trim() ? query.model.trim().slice(0, 200) : undefined;
   // The catalog and the dataset's summary render at once (awaited, so the server's render and the
   // browser's first render agree).

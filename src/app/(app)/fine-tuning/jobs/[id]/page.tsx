@@ -1,15 +1,11 @@
-import { notFound } from "next/navigation";
 import { JobMonitor } from "@/components/fine-tuning/monitor/job-monitor";
 import { PageBody } from "@/components/shell/page-header";
 import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Training job" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function TrainingJobPage({ params }: PageProps<"/fine-tuning/jobs/[id]">) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
   // Awaited: the first render on the server and in the browser then show the same job (no hydration mismatch).
   await api.fineTuning.byId.prefetch({ id });
   return (

@@ -1,15 +1,11 @@
-import { notFound } from "next/navigation";
 import { ArtifactDetail } from "@/components/artifacts/artifact-detail";
 import { PageBody } from "@/components/shell/page-header";
 import { api, HydrateClient } from "@/trpc/server";
 
 export const metadata = { title: "Trained model" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function ArtifactPage({ params }: PageProps<"/models/artifacts/[id]">) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
   // Awaited, so the server's render and the browser's first render agree.
   await api.artifacts.byId.prefetch({ id });
   return (

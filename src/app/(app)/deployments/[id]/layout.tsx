@@ -1,0 +1,1 @@
+export { UuidParamLayout as default } from "@/components/shell/uuid-param-layout";
