@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingRegion } from "@/components/shell/loading-skeletons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { api } from "@/trpc/react";
 import { ConfigCard } from "../fine-tuning/monitor/config-card";
@@ -22,10 +23,10 @@ import { SummaryCard } from "./summary-card";
 /** One trained model's page while it loads. */
 export function ArtifactSkeleton() {
   return (
-    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the model">
+    <LoadingRegion label="Loading the model">
       <Skeleton className="h-10 w-72" />
       <Skeleton className="h-48 w-full" />
-    </div>
+    </LoadingRegion>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingRegion } from "@/components/shell/loading-skeletons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { api } from "@/trpc/react";
 import { ActiveJobs } from "./active-jobs";
@@ -12,13 +13,13 @@ import { StatCards } from "./stat-cards";
 /** The dashboard's cards while they load. */
 export function DashboardSkeleton() {
   return (
-    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the dashboard">
+    <LoadingRegion label="Loading the dashboard">
       <Skeleton className="h-28 w-full" />
       <div className="grid gap-4 lg:grid-cols-2">
         <Skeleton className="h-64" />
         <Skeleton className="h-64" />
       </div>
-    </div>
+    </LoadingRegion>
   );
 }
 

@@ -5,6 +5,7 @@ import { ArrowLeft, TriangleAlert } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingRegion } from "@/components/shell/loading-skeletons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatRelative } from "@/lib/format";
 import { api } from "@/trpc/react";
@@ -20,14 +21,14 @@ import { Timeline } from "./timeline";
 
 export function DetailSkeleton() {
   return (
-    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading dataset">
+    <LoadingRegion label="Loading dataset">
       <Skeleton className="h-8 w-40" />
       <Skeleton className="h-10 w-72" />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Skeleton className="h-80 w-full" />
         <Skeleton className="h-80 w-full" />
       </div>
-    </div>
+    </LoadingRegion>
   );
 }
 

@@ -5,6 +5,7 @@ import { ArrowLeft, TriangleAlert } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingRegion } from "@/components/shell/loading-skeletons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isTransient } from "@/lib/deployment-lifecycle";
 import { formatRelative } from "@/lib/format";
@@ -16,10 +17,10 @@ import { DeploymentTabs } from "./deployment-tabs";
 /** One deployment's page while it loads. */
 export function DeploymentSkeleton() {
   return (
-    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading deployment">
+    <LoadingRegion label="Loading deployment">
       <Skeleton className="h-10 w-72" />
       <Skeleton className="h-40 w-full" />
-    </div>
+    </LoadingRegion>
   );
 }
 

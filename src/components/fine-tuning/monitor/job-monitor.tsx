@@ -5,6 +5,7 @@ import { ArrowLeft, Boxes, RotateCcw, TriangleAlert } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingRegion } from "@/components/shell/loading-skeletons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { canCancel, isLive } from "@/lib/training-lifecycle";
 import { PRESET_LABELS } from "@/lib/training/presets";
@@ -24,11 +25,11 @@ import { useJobLogs, useMetricsSeries } from "./use-live-series";
 /** One training job's page while it loads. */
 export function JobSkeleton() {
   return (
-    <div className="flex flex-col gap-4" role="status" aria-busy="true" aria-label="Loading the training job">
+    <LoadingRegion label="Loading the training job">
       <Skeleton className="h-10 w-72" />
       <Skeleton className="h-40 w-full" />
       <Skeleton className="h-72 w-full" />
-    </div>
+    </LoadingRegion>
   );
 }
 
