@@ -102,7 +102,10 @@ test("a sheet's versions are compared cell by cell", async ({ page }) => {
 });
 
 test("small things: favicon, the model tab title, sign-in when signed in, the suggestions card count", async ({ page, request }) => {
-  expect((await request.get("/favicon.ico")).status()).toBe(200);
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  // Cached for a day, so a page view does not fetch it again.
+  expect(favicon.headers()["cache-control"]).toContain("max-age=86400");
 
   await signIn(page, uniqueUser("small"));
   await page.goto("/sign-in");

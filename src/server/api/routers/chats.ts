@@ -3,11 +3,11 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { safeText } from "@/lib/zod/text";
 import { chatModels, resolveChatModel } from "@/server/ai/models";
-import { readableChat } from "@/server/chat/access";
+import { readableChat, readableConversation } from "@/server/chat/access";
 import { attachmentsShownIn, removeUnshownAttachments } from "@/server/chat/attachments";
 import { chatDeployment, deploymentChatModels } from "@/server/chat/deployment-models";
 import { deleteAllChats, deleteChat, listChats, updateChat } from "@/server/chat/chats";
-import { loadCurrentMessages, loadMessages } from "@/server/chat/messages";
+import { loadCurrentMessages } from "@/server/chat/messages";
 import { searchChats } from "@/server/chat/search";
 import { forkChat } from "@/server/chat/fork";
 import { branchPoints, switchBranch } from "@/server/chat/branches";
@@ -50,9 +50,9 @@ export const chatsRouter = createTRPCRouter({
 
   /** A chat with its messages: the owner's, or anyone's when public (read-only). */
   byId: protectedProcedure.input(z.object({ id: chatId })).query(async ({ ctx, input }) => {
-    const access = await readableChat(ctx.db, input.id, ctx.userId);
+    const access = await readableConversation(ctx.db, input.id, ctx.userId);
     if (!access) throw notFound();
-    return { chat: publicChat(access.chat), messages: await loadMessages(ctx.db, access.chat), isOwner: access.isOwner };
+    return { chat: publicChat(access.chat), messages: access.messages, isOwner: access.isOwner };
   }),
 
   /** "Continue in a new chat": a private copy, for the caller, of a chat they can read (with its documents). */
