@@ -2,9 +2,9 @@
  * A user's deployment as a chat model: the id `deployment:<uuid>` sits in the same place as the
  * registry's model ids (chats.model, the selector, the chat request's `model`).
  */
-export const DEPLOYMENT_MODEL_PREFIX = "deployment:";
+import { isUuid } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DEPLOYMENT_MODEL_PREFIX = "deployment:";
 
 export function deploymentModelId(deploymentId: string): string {
   return `${DEPLOYMENT_MODEL_PREFIX}${deploymentId}`;
@@ -14,7 +14,7 @@ export function deploymentModelId(deploymentId: string): string {
 export function deploymentIdOfModel(modelId: string): string | null {
   if (!modelId.startsWith(DEPLOYMENT_MODEL_PREFIX)) return null;
   const id = modelId.slice(DEPLOYMENT_MODEL_PREFIX.length);
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isUuid(id) ? id.toLowerCase() : null;
 }
 
 /** One entry of the selector's "Your deployments" group. */

@@ -14,8 +14,7 @@ import { API_CONTENT_SECURITY_POLICY } from "@/server/http/security-headers";
 import { StorageLimitError, storageFor } from "@/server/storage";
 import { confirmDatasetUpload } from "./confirm";
 import { checkDatasetUploadLink } from "./upload-link";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 // The proxy does not run for this route (it would buffer the body), so its headers are set here.
 const headers = { "content-security-policy": API_CONTENT_SECURITY_POLICY };
@@ -31,7 +30,7 @@ export interface ReceiveUploadOptions {
 
 export async function receiveDatasetUpload(db: Db, req: Request, id: string, opts: ReceiveUploadOptions): Promise<Response> {
   const url = new URL(req.url);
-  if (!UUID.test(id)) return refuse(req, 404, "not_found", "Not Found", "No such upload.");
+  if (!isUuid(id)) return refuse(req, 404, "not_found", "Not Found", "No such upload.");
   const link = checkDatasetUploadLink(id, url.searchParams.get("expires"), url.searchParams.get("sig"), opts.now);
   if (link === "invalid") return refuse(req, 403, "link_invalid", "Forbidden", "This upload link is not valid.");
   if (link === "expired") {

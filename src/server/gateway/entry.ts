@@ -8,11 +8,10 @@ import { route } from "@/server/http/route";
 import { errorResponse, errors } from "./errors";
 import { handleChatCompletions, internalError } from "./handler";
 import type { GatewayRequest } from "./request";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 export const chatCompletions = route(async (req: GatewayRequest, deploymentId?: string) => {
   if (deploymentId === undefined) return handleChatCompletions(req).catch(internalError);
-  if (!UUID.test(deploymentId)) return errorResponse(errors.modelNotFound(deploymentId));
+  if (!isUuid(deploymentId)) return errorResponse(errors.modelNotFound(deploymentId));
   return handleChatCompletions(req, { deploymentId: deploymentId.toLowerCase() }).catch(internalError);
 });

@@ -3,8 +3,7 @@
 import { type FieldPath, get, useFormContext, useFormState, useWatch } from "react-hook-form";
 import type { TrainingConfig, TrainingConfigInput } from "@/lib/training/schema";
 import { api } from "@/trpc/react";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 /** The configurator's form context, typed (input values, validated output). */
 export function useConfiguratorForm() {
@@ -23,7 +22,7 @@ export function useSelectedBaseModel() {
 export function useSelectedDataset() {
   const { control } = useConfiguratorForm();
   const id = useWatch({ control, name: "datasetId" });
-  const valid = UUID.test(id);
+  const valid = isUuid(id);
   const query = api.datasets.byId.useQuery(
     { id },
     {
