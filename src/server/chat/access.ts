@@ -9,10 +9,9 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { attachmentUrl } from "@/lib/chat/attachments";
 import type { RadiumUIMessage } from "@/lib/chat/contract";
-import { chatAttachments, chats, documents, messages, type Chat, type ChatAttachment, type Document, type Message } from "@/server/db/schema";
+import { chatAttachments, chats, documents, messages, type Chat, type ChatAttachment, type Document } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/types";
-import { branchPath } from "./branch-path";
-import { toUIMessage } from "./messages";
+import { loadChatConversation } from "./messages";
 
 export interface ChatAccess {
   chat: Chat;
@@ -35,29 +34,19 @@ export async function readableChat(db: DbOrTx, chatId: string, userId: string): 
   return { chat, isOwner: chat.userId === userId };
 }
 
-type MessageRow = Pick<Message, "id" | "parentId" | "role" | "parts" | "metadata">;
-
 /**
- * `readableChat` with the conversation it shows (the branch ending at the chat's tip), in one
- * round trip instead of two: the chat page's conversation waits on it. The messages come back with
- * the chat row and are dropped unread when the rule above refuses.
+ * `readableChat` with the conversation it shows, in one round trip instead of two (the chat page's
+ * conversation waits on it). The messages come back with the chat row and are dropped unread when
+ * the rule above refuses.
  */
 export async function readableConversation(
   db: DbOrTx,
   chatId: string,
   userId: string,
 ): Promise<(ChatAccess & { messages: RadiumUIMessage[] }) | null> {
-  const [row] = await db
-    .select({
-      chat: chats,
-      messages: sql<MessageRow[] | null>`json_agg(json_build_object('id', ${messages.id}, 'parentId', ${messages.parentId}, 'role', ${messages.role}, 'parts', ${messages.parts}, 'metadata', ${messages.metadata})) filter (where ${messages.id} is not null)`,
-    })
-    .from(chats)
-    .leftJoin(messages, eq(messages.chatId, chats.id))
-    .where(eq(chats.id, chatId))
-    .groupBy(chats.id);
-  if (!row || !canReadChat(row.chat, userId)) return null;
-  return { chat: row.chat, isOwner: row.chat.userId === userId, messages: branchPath(row.messages ?? [], row.chat.leafId).map(toUIMessage) };
+  const found = await loadChatConversation(db, chatId);
+  if (!found || !canReadChat(found.chat, userId)) return null;
+  return { ...found, isOwner: found.chat.userId === userId };
 }
 
 export interface DocumentAccess {

@@ -18,22 +18,28 @@ export function toUIMessage(row: Pick<Message, "id" | "role" | "parts" | "metada
   };
 }
 
+type MessageRow = Pick<Message, "id" | "parentId" | "role" | "parts" | "metadata">;
+
 /**
- * The chat's conversation as shown: the branch ending at `chat.leafId`, oldest first. Pass the
- * chat as just read (an access check has it); `loadCurrentMessages` reads the tip first.
+ * A chat with the conversation it shows (the branch ending at its tip, oldest first), read in one
+ * round trip: the chat page and a branch switch wait on it. Null when there is no such chat.
  */
-export async function loadMessages(db: DbOrTx, chat: Pick<Chat, "id" | "leafId">): Promise<RadiumUIMessage[]> {
-  const rows = await db
-    .select({ id: messages.id, parentId: messages.parentId, role: messages.role, parts: messages.parts, metadata: messages.metadata })
-    .from(messages)
-    .where(eq(messages.chatId, chat.id));
-  return branchPath(rows, chat.leafId).map(toUIMessage);
+export async function loadChatConversation(db: DbOrTx, chatId: string): Promise<{ chat: Chat; messages: RadiumUIMessage[] } | null> {
+  const [row] = await db
+    .select({
+      chat: chats,
+      messages: sql<MessageRow[] | null>`json_agg(json_build_object('id', ${messages.id}, 'parentId', ${messages.parentId}, 'role', ${messages.role}, 'parts', ${messages.parts}, 'metadata', ${messages.metadata})) filter (where ${messages.id} is not null)`,
+    })
+    .from(chats)
+    .leftJoin(messages, eq(messages.chatId, chats.id))
+    .where(eq(chats.id, chatId))
+    .groupBy(chats.id);
+  return row ? { chat: row.chat, messages: branchPath(row.messages ?? [], row.chat.leafId).map(toUIMessage) } : null;
 }
 
 /** The conversation shown after the tip moved (a branch switch). */
 export async function loadCurrentMessages(db: DbOrTx, chatId: string): Promise<RadiumUIMessage[]> {
-  const [chat] = await db.select({ id: chats.id, leafId: chats.leafId }).from(chats).where(eq(chats.id, chatId));
-  return chat ? loadMessages(db, chat) : [];
+  return (await loadChatConversation(db, chatId))?.messages ?? [];
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {
