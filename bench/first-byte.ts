@@ -6,6 +6,9 @@
 //   typing it or following a bookmark;
 // - Chromium, a new tab per visit, as someone opening a link in a new tab: Chromium starts a renderer for each,
 //   and on this 2-core machine that work competes with the server's.
+// Beside them, the sign-in page for a signed-out visitor: no query, no app shell, a small form. It is the floor
+// any page of this app (and of Next on this machine) starts from, measured in the same run, so a reader can tell
+// how much of the chat page's time is the page's own.
 // From the page's navigation timing: the document's first byte (responseStart) and DOMContentLoaded
 // (domContentLoadedEventEnd), both from navigation start. Visits run one after another, each once the one
 // before has gone quiet; the server's CPU per visit counts everything a visit asks for, follow-up requests included.
@@ -26,6 +29,18 @@ interface Timing {
 }
 
 type TabMode = "same tab" | "new tab";
+
+interface PageUnderTest {
+  label: string;
+  path: string;
+  /** Visited without the session cookie. */
+  signedOut?: boolean;
+  modes: readonly TabMode[];
+  /** The document holds what it must. */
+  check: (html: string) => boolean;
+  /** Text the loaded page shows once its follow-up requests are answered. */
+  shows: string;
+}
 
 /**
  * One visit by a context that has visited before (scripts in its cache, like a returning user): in `tab`
@@ -73,13 +88,13 @@ const BROWSER_HEADERS = {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** The document over HTTP: ms to its first byte and to its last, and the body (to check). */
-function fetchDocument(app: ChatApp, path: string): Promise<{ firstByte: number; lastByte: number; status: number; body: string }> {
+function fetchDocument(app: ChatApp, p: PageUnderTest): Promise<{ firstByte: number; lastByte: number; status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let firstByte = Number.NaN;
     let body = "";
     http
-      .get(`${app.server.url}${path}`, { agent, headers: { ...BROWSER_HEADERS, cookie: app.cookie } }, (res) => {
+      .get(`${app.server.url}${p.path}`, { agent, headers: { ...BROWSER_HEADERS, ...(p.signedOut ? {} : { cookie: app.cookie }) } }, (res) => {
         res.setEncoding("utf8");
         res.on("data", (c: string) => {
           if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
@@ -99,16 +114,17 @@ function fetchDocument(app: ChatApp, path: string): Promise<{ firstByte: number;
  */
 const IDLE_MS = 600;
 
-async function measureHttp(app: ChatApp, label: string, path: string, check: (html: string) => boolean) {
-  for (let i = 0; i < WARMUP; i++) await fetchDocument(app, path);
+async function measureHttp(app: ChatApp, p: PageUnderTest) {
+  const { label, path } = p;
+  for (let i = 0; i < WARMUP; i++) await fetchDocument(app, p);
   for (const idle of [0, IDLE_MS]) {
     const first: number[] = [];
     const last: number[] = [];
     const cpu0 = app.server.cpuMs();
     for (let i = 0; i < RUNS; i++) {
       if (idle) await new Promise((resolve) => setTimeout(resolve, idle));
-      const r = await fetchDocument(app, path);
-      if (r.status !== 200 || !check(r.body)) throw new Error(`${path} over HTTP: ${r.status}, or the document lacks its content`);
+      const r = await fetchDocument(app, p);
+      if (r.status !== 200 || !p.check(r.body)) throw new Error(`${path} over HTTP: ${r.status}, or the document lacks its content`);
       first.push(r.firstByte);
       last.push(r.lastByte);
     }
@@ -119,10 +135,11 @@ async function measureHttp(app: ChatApp, label: string, path: string, check: (ht
   }
 }
 
-async function measure(browser: Browser, app: ChatApp, label: string, path: string, mode: TabMode, check: (html: string) => boolean) {
+async function measure(browser: Browser, app: ChatApp, p: PageUnderTest, mode: TabMode) {
+  const { label, path } = p;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.addCookies([{ ...app.session, url: app.server.url }]);
+    if (!p.signedOut) await context.addCookies([{ ...app.session, url: app.server.url }]);
     const tab = mode === "same tab" ? await context.newPage() : null;
     for (let i = 0; i < WARMUP; i++) await visit(context, app, path, tab);
     const timings: Timing[] = [];
@@ -132,11 +149,11 @@ async function measure(browser: Browser, app: ChatApp, label: string, path: stri
     const cpu = (app.server.cpuMs() - cpu0) / RUNS;
     console.log(`  ${label}, Chromium, ${mode} (${RUNS} visits, server CPU ${ms(cpu)} per visit): first byte ${stat(timings.map((t) => t.firstByte))}`);
     console.log(`  ${" ".repeat(label.length)}  DOMContentLoaded ${stat(timings.map((t) => t.domContentLoaded))}`);
-    // The page still shows what it must once it has loaded (the history and the conversation).
+    // The page still shows what it must once it has loaded (on the chat pages, the history and the conversation).
     const page = await context.newPage();
     await page.goto(`${app.server.url}${path}`, { waitUntil: "load" });
-    await page.getByText("Bench chat 20:").first().waitFor({ timeout: 15_000 });
-    if (!check(await page.content())) throw new Error(`${path}: the page lacks its content`);
+    await page.getByText(p.shows).first().waitFor({ timeout: 15_000 });
+    if (!p.check(await page.content())) throw new Error(`${path}: the page lacks its content`);
   } finally {
     await context.close();
   }
@@ -154,13 +171,23 @@ export default async function run(): Promise<void> {
       const app = await startChatApp(kind, basePort() + 10 + i);
       try {
         console.log(`chat page in Chromium, next start (own process), ${kind}, one user with 100 chats:`);
-        const pages = [
-          { label: "/chat/<id> (12 messages)", path: `/chat/${app.chatId}`, check: (html: string) => html.includes("Message 12.") },
-          { label: "/ (new chat)", path: "/", check: (html: string) => html.includes("Bench chat 1:") },
+        const both = ["same tab", "new tab"] as const;
+        const history = "Bench chat 20:";
+        const pages: PageUnderTest[] = [
+          { label: "/chat/<id> (12 messages)", path: `/chat/${app.chatId}`, modes: both, check: (html) => html.includes("Message 12."), shows: history },
+          { label: "/ (new chat)", path: "/", modes: both, check: (html) => html.includes("Bench chat 1:"), shows: history },
+          {
+            label: "/sign-in, signed out (the floor)",
+            path: "/sign-in",
+            signedOut: true,
+            modes: ["same tab"],
+            check: (html) => html.includes("Sign in"),
+            shows: "Sign in",
+          },
         ];
         for (const p of pages) {
-          await measureHttp(app, p.label, p.path, p.check);
-          for (const mode of ["same tab", "new tab"] as const) await measure(browser, app, p.label, p.path, mode, p.check);
+          await measureHttp(app, p);
+          for (const mode of p.modes) await measure(browser, app, p, mode);
         }
       } finally {
         await app.stop();

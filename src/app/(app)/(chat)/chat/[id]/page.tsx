@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -41,6 +42,10 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
 }
 
 async function Conversation({ id }: { id: string }) {
+  // The shell first: queried at once, the conversation's rows came back while the shell was still
+  // rendering, and serialising them held the page's first byte back (about 10 ms in Chromium and
+  // after an idle spell over HTTP, in interleaved runs). One turn of the event loop lets the shell go out.
+  await setImmediate();
   const [data, { models, defaultModel, deployments }] = await Promise.all([orNotFound(api.chats.byId({ id })), api.chats.models()]);
   // Deleted between the two reads: as if it had been missing from the start (the status is already sent).
   if (!data) notFound();
