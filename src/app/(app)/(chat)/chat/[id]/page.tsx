@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers/promises";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -6,6 +5,7 @@ import { cache, Suspense } from "react";
 import { Chat } from "@/components/chat/chat";
 import { ChatSkeleton } from "@/components/chat/chat-skeleton";
 import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
+import { afterShell } from "@/server/http/after-shell";
 import { api } from "@/trpc/server";
 
 /** Null for another user's private chat, a deleted one, or a malformed id: all read as "not found". */
@@ -42,13 +42,9 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
 }
 
 async function Conversation({ id }: { id: string }) {
-  // The shell first: queried at once, the conversation's rows came back while the shell was still
-  // rendering, and rendering them held the page's first byte back. Two turns of the event loop: in the
-  // first the server renderer hands the page's shell to the HTML renderer, in the second the HTML
-  // renderer renders it and queues its write, which then goes out before the rows are back (interleaved
-  // runs in Chromium: one turn 62.3 → 57.9 ms, the second 42.2 → 37.0 and 41.1 → 35.9 ms).
-  await setImmediate();
-  await setImmediate();
+  // Queried at once, the conversation's rows came back while the shell was still rendering, and
+  // rendering them held the page's first byte back.
+  await afterShell();
   const [data, { models, defaultModel, deployments }] = await Promise.all([orNotFound(api.chats.byId({ id })), api.chats.models()]);
   // Deleted between the two reads: as if it had been missing from the start (the status is already sent).
   if (!data) notFound();
