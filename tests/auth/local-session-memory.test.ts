@@ -2,7 +2,7 @@
  * A local session the database has confirmed is trusted from memory for SESSION_RECHECK_MS, so a
  * list poll does not spend a query on it every time; sign-out in this process ends it at once,
  * also for a check that was already in flight, and a row removed behind the app's back stops
- * working once that time is up.
+ * working once that time is up. Checks of one session at the same moment share one query.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -96,5 +96,26 @@ describe("local sessions trusted from memory", () => {
     const selects = countSelects();
     expect(await activeLocalSession(tdb.db, token, secret)).toBeNull();
     expect(selects).toHaveBeenCalledTimes(1);
+  });
+
+  it("checks of one session at the same moment share one query", async () => {
+    const token = await signedIn("memory-6@example.com");
+    const selects = countSelects();
+    const answers = await Promise.all([activeLocalSession(tdb.db, token, secret), activeLocalSession(tdb.db, token, secret)]);
+    expect(answers.map((a) => a?.email)).toEqual(["memory-6@example.com", "memory-6@example.com"]);
+    expect(selects).toHaveBeenCalledTimes(1);
+  });
+
+  it("a check begun after a sign-out does not join one begun before it", async () => {
+    const token = await signedIn("memory-7@example.com");
+    const session = await activeLocalSession(tdb.db, token, secret);
+    if (!session) throw new Error("no session");
+    forgetConfirmedSessions();
+    const before = activeLocalSession(tdb.db, token, secret);
+    const signOut = endLocalSession(tdb.db, session);
+    const after = activeLocalSession(tdb.db, token, secret);
+    await signOut;
+    expect(await after).toBeNull();
+    await before;
   });
 });

@@ -41,13 +41,18 @@ interface SessionMemory {
    * the row before the delete and answers after it must not put the session back into `confirmed`.
    */
   revoked: Map<string, number>;
+  /**
+   * Checks under way: sid → owner and the pending answer. A page load asks from its layout and from
+   * its tRPC context at the same moment; once the memory has lapsed both would query.
+   */
+  checking: Map<string, { userId: string; answer: Promise<boolean> }>;
 }
 
 // On globalThis: Next can evaluate this module once per bundle in one process, and the sign-out
 // route's copy must clear what the tRPC route's copy remembers.
 const g = globalThis as unknown as { __radiumSessions?: SessionMemory };
-const memory = (g.__radiumSessions ??= { confirmed: new Map(), revoked: new Map() });
-const { confirmed, revoked } = memory;
+const memory = (g.__radiumSessions ??= { confirmed: new Map(), revoked: new Map(), checking: new Map() });
+const { confirmed, revoked, checking } = memory;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   // Oldest first out: a Map iterates in insertion order.
@@ -81,6 +86,16 @@ export async function activeLocalSession(db: Db, token: string | undefined | nul
 /** Whether a validly signed session is still recorded and unexpired (not signed out). */
 export async function isSessionRecorded(db: Db, session: Pick<LocalSession, "sid" | "sub">): Promise<boolean> {
   if (recentlyConfirmed(session)) return true;
+  const pending = checking.get(session.sid);
+  if (pending?.userId === session.sub) return pending.answer;
+  const answer = readSessionRow(db, session).finally(() => {
+    if (checking.get(session.sid)?.answer === answer) checking.delete(session.sid);
+  });
+  checking.set(session.sid, { userId: session.sub, answer });
+  return answer;
+}
+
+async function readSessionRow(db: Db, session: Pick<LocalSession, "sid" | "sub">): Promise<boolean> {
   const checkedAt = Date.now();
   const [row] = await db
     .select({ expiresAt: localSessions.expiresAt })
@@ -106,12 +121,15 @@ export async function endAllLocalSessions(db: Db, userId: string): Promise<void>
 
 function forget(sid: string): void {
   confirmed.delete(sid);
+  // A check begun before the sign-out may answer with the row it read; later checks must not join it.
+  checking.delete(sid);
   remember(revoked, sid, Date.now());
 }
 
 /** Drops a user's sessions from the recently-confirmed set (signed out everywhere, or deleted). */
 export function forgetConfirmedSessionsOf(userId: string): void {
   for (const [sid, entry] of confirmed) if (entry.userId === userId) confirmed.delete(sid);
+  for (const [sid, entry] of checking) if (entry.userId === userId) checking.delete(sid);
   remember(revoked, `user:${userId}`, Date.now());
 }
 
@@ -119,4 +137,5 @@ export function forgetConfirmedSessionsOf(userId: string): void {
 export function forgetConfirmedSessions(): void {
   confirmed.clear();
   revoked.clear();
+  checking.clear();
 }
