@@ -130,8 +130,11 @@ test("a public chat is readable by another user with its documents, not editable
   const viewer = await other.newPage();
   await signIn(viewer, uniqueUser("viewer"));
   await viewer.goto(`/chat/${id}`);
-  await expect(viewer.getByTestId("readonly-banner")).toBeVisible();
-  await expect(viewer.getByTestId("message-user")).toContainText("mountains");
+  // In the page's main area: when the conversation misses the shell's first flush, React's streamed copy
+  // waits hidden at the end of the body until it is revealed.
+  const shown = viewer.getByRole("main");
+  await expect(shown.getByTestId("readonly-banner")).toBeVisible();
+  await expect(shown.getByTestId("message-user")).toContainText("mountains");
   await expect(viewer.getByRole("textbox", { name: "Message" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Edit message" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Good answer" })).toHaveCount(0);
