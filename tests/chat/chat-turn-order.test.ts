@@ -79,7 +79,7 @@ describe("the chat turn's order of work", () => {
     expect(textOf(chunks)).toBe("Late answer.");
   });
 
-  it("sends the first text delta before the title exists, then the title in the same stream", async () => {
+  it("sends the first text delta before the title exists, then the title in the same stream, saved before it ends", async () => {
     const title = gate();
     let titleAsked = false;
     serveWith(
@@ -107,8 +107,9 @@ describe("the chat turn's order of work", () => {
     const titled = seen.find((c) => c.type === "data-chat-title") as { data: { title: string } } | undefined;
     expect(titled?.data.title).toBe("A patient title");
     expect(seen.findIndex((c) => c.type === "data-chat-title")).toBeLessThan(seen.findIndex((c) => c.type === "finish"));
-    await settleChatWork();
+    // Sent before it is saved, but saved before the response ends: a history loaded after the turn has it.
     const [chat] = await tdb.db.select().from(chats).where(eq(chats.id, chatId));
     expect(chat?.title).toBe("A patient title");
+    await settleChatWork();
   });
 });

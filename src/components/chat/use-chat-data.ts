@@ -3,7 +3,7 @@
 import type { DataUIPart } from "ai";
 import { useCallback, useState } from "react";
 import type { DocumentRef as OpenDocument } from "@/lib/chat/tool-parts";
-import type { RadiumDataParts } from "@/lib/chat/contract";
+import { HISTORY_PAGE_SIZE, type RadiumDataParts } from "@/lib/chat/contract";
 import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
 import { api } from "@/trpc/react";
 
@@ -29,8 +29,14 @@ export function useChatData({ chatId, openDocument, onTitle }: { chatId: string;
       } else if (part.type === "data-suggestions-ready") {
         void utils.suggestions.byDocument.invalidate({ documentId: part.data.documentId });
       } else if (part.type === "data-chat-title") {
-        if (part.data.chatId === chatId) onTitle(part.data.title);
-        void utils.chats.history.invalidate();
+        const { chatId: titled, title } = part.data;
+        if (titled === chatId) onTitle(title);
+        // Into the history's copy, not refetched: the title is saved beside the answer, before the
+        // response ends, so a refetch now could still read the old one. A chat not listed yet is
+        // loaded after the turn (useBumpChatInHistory), by then with its title.
+        utils.chats.history.setInfiniteData({ limit: HISTORY_PAGE_SIZE }, (old) =>
+          old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === titled ? { ...c, title } : c)) })) } : old,
+        );
       }
     },
     [chatId, openDocument, onTitle, utils],

@@ -87,14 +87,18 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
   let title: Promise<string | null> | null = null;
   /** Where a title goes once ready, until the answer is finished. */
   let titleTo: ((t: string) => void) | null = null;
+  /** The title's save once the title exists; never rejects. */
+  let titleSaved: Promise<void> | null = null;
 
   const startTitle = () => {
     if (title || turn.firstUserText === null) return;
     title = track(
       generateChatTitle(model.model, turn.firstUserText).then(async (t) => {
         if (!(await written)) return null;
-        await saveTitle(db, chatId, t);
         timer.at("title");
+        // Sent while it is being saved, and saved beside the answer: the response ends only once both
+        // are saved (onEnd), so whatever the client reads after the turn has the title.
+        titleSaved = track(saveTitle(db, chatId, t)).catch((error: unknown) => log().error({ err: error }, "chat: could not save the title"));
         titleTo?.(t);
         return t;
       }),
@@ -160,6 +164,8 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
       log().debug({ phases: timer.phases }, "chat turn timings");
     },
     onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
+      // A title sent in this stream is being saved while the answer is: both end before the response.
+      const titleSave = titleSaved;
       try {
         const parts = sanitizeAssistantParts(joinContinuedText(responseMessage.parts));
         // Stopped by the user (the request went away): marked, so the chat offers Continue.
@@ -172,6 +178,7 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
       } catch (error) {
         log().error({ err: error }, "chat: could not save the answer");
       } finally {
+        await titleSave;
         answerSaved?.();
       }
     },
