@@ -3,7 +3,7 @@
 import { Globe, MessageSquarePlus, MoreHorizontal, Pencil, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -49,18 +49,6 @@ export function useBumpChatInHistory() {
       return { ...old, pages: first ? [{ ...first, items: [{ ...item, updatedAt: new Date() }, ...first.items] }, ...rest] : pages };
     });
   };
-}
-
-/** A title the server just gave a chat, into the history's copy at once (no refetch). */
-export function useTitleInHistory() {
-  const utils = api.useUtils();
-  return useCallback(
-    (chatId: string, title: string) =>
-      utils.chats.history.setInfiniteData({ limit: HISTORY_PAGE_SIZE }, (old) =>
-        old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === chatId ? { ...c, title } : c)) })) } : old,
-      ),
-    [utils],
-  );
 }
 
 /** Goes to a fresh new chat, even when already on "/". */

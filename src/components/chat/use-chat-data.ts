@@ -3,10 +3,9 @@
 import type { DataUIPart } from "ai";
 import { useCallback, useState } from "react";
 import type { DocumentRef as OpenDocument } from "@/lib/chat/tool-parts";
-import type { RadiumDataParts } from "@/lib/chat/contract";
+import { HISTORY_PAGE_SIZE, type RadiumDataParts } from "@/lib/chat/contract";
 import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
 import { api } from "@/trpc/react";
-import { useTitleInHistory } from "./chat-history";
 
 export type ChatDataPart = DataUIPart<RadiumDataParts>;
 
@@ -16,7 +15,6 @@ export type ChatDataPart = DataUIPart<RadiumDataParts>;
  */
 export function useChatData({ chatId, openDocument, onTitle }: { chatId: string; openDocument: (doc: OpenDocument) => void; onTitle: (title: string) => void }) {
   const utils = api.useUtils();
-  const titleInHistory = useTitleInHistory();
   const [streamDoc, setStreamDoc] = useState<StreamingDocument | null>(null);
 
   const onData = useCallback(
@@ -33,13 +31,15 @@ export function useChatData({ chatId, openDocument, onTitle }: { chatId: string;
       } else if (part.type === "data-chat-title") {
         const { chatId: titled, title } = part.data;
         if (titled === chatId) onTitle(title);
-        // Not refetched: the title is saved beside the answer, before the response ends, so a refetch
-        // now could still read the old one. A chat not listed yet is loaded after the turn
-        // (useBumpChatInHistory), by then with its title.
-        titleInHistory(titled, title);
+        // Into the history's copy, not refetched: the title is saved beside the answer, before the
+        // response ends, so a refetch now could still read the old one. A chat not listed yet is
+        // loaded after the turn (useBumpChatInHistory), by then with its title.
+        utils.chats.history.setInfiniteData({ limit: HISTORY_PAGE_SIZE }, (old) =>
+          old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === titled ? { ...c, title } : c)) })) } : old,
+        );
       }
     },
-    [chatId, openDocument, onTitle, titleInHistory, utils],
+    [chatId, openDocument, onTitle, utils],
   );
 
   /** A stopped or failed answer leaves no document mid-stream. */
