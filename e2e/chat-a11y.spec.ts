@@ -120,6 +120,9 @@ for (const [name, viewport] of [
     await signIn(page, uniqueUser("focus"));
     await sendMessage(page, "Write a short poem about the sea");
     await expect(artifactPanel(page).getByTestId("version-label")).toHaveText("Version 1 of 1", { timeout: 45_000 });
+    // The document can be saved before the answer's last words, and the model selector is disabled
+    // (so cannot take focus) until the answer ends.
+    await waitForIdle(page);
     await artifactPanel(page).getByRole("button", { name: "Close document" }).click();
     await expect(artifactPanel(page)).toHaveCount(0);
 
@@ -135,6 +138,7 @@ for (const [name, viewport] of [
 
     const selector = page.getByTestId("model-selector");
     await selector.focus();
+    await expect(selector).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("menu")).toBeVisible();
     await page.keyboard.press("Escape");
