@@ -4,7 +4,7 @@ import { Eye, PanelLeft, SquarePen } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { useNewChat } from "./chat-history";
+import { useNewChat } from "./use-new-chat";
 import { useChatLayout } from "./chat-layout";
 
 function HeaderButton({ label, tip, onClick, className, children }: { label: string; tip: string; onClick: () => void; className?: string; children: ReactNode }) {

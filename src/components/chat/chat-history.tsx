@@ -1,65 +1,23 @@
 "use client";
 
-import { Globe, MessageSquarePlus, MoreHorizontal, Pencil, Search, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { MessageSquarePlus, MoreHorizontal, Search, Trash2 } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { DEFAULT_CHAT_TITLE, HISTORY_PAGE_SIZE, MAX_CHAT_TITLE_CHARS } from "@/lib/chat/contract";
+import { DEFAULT_CHAT_TITLE, HISTORY_PAGE_SIZE } from "@/lib/chat/contract";
 import { groupHistory } from "@/lib/chat/history-groups";
+import { api } from "@/trpc/react";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
+import { type HistoryItem, useChatHistory } from "./history-cache";
+import { HistoryEntry } from "./history-item";
+import { RenameChatDialog } from "./rename-chat-dialog";
+import { useNewChat } from "./use-new-chat";
 import { cn } from "@/lib/utils";
-import { api, type RouterOutputs } from "@/trpc/react";
-
-type HistoryItem = RouterOutputs["chats"]["history"]["items"][number];
-
-export function useChatHistory() {
-  return api.chats.history.useInfiniteQuery(
-    { limit: HISTORY_PAGE_SIZE },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 30_000 },
-  );
-}
-
-/**
- * After a turn, the chat moves to the top of the history. Done in the cache when the chat is
- * already listed (no refetch of every loaded page); a chat not listed yet means a refetch.
- */
-export function useBumpChatInHistory() {
-  const utils = api.useUtils();
-  return (chatId: string) => {
-    const input = { limit: HISTORY_PAGE_SIZE };
-    const data = utils.chats.history.getInfiniteData(input);
-    const item = data?.pages.flatMap((p) => p.items).find((c) => c.id === chatId);
-    if (!data || !item) {
-      void utils.chats.history.invalidate();
-      return;
-    }
-    utils.chats.history.setInfiniteData(input, (old) => {
-      if (!old) return old;
-      const pages = old.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== chatId) }));
-      const [first, ...rest] = pages;
-      return { ...old, pages: first ? [{ ...first, items: [{ ...item, updatedAt: new Date() }, ...first.items] }, ...rest] : pages };
-    });
-  };
-}
-
-/** Goes to a fresh new chat, even when already on "/". */
-export function useNewChat() {
-  const router = useRouter();
-  const pathname = usePathname();
-  return () => {
-    if (pathname === "/") router.refresh();
-    else router.push("/");
-  };
-}
 
 export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -174,43 +132,14 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
               </h2>
               <ul className="flex flex-col gap-0.5">
                 {group.items.map((chat) => (
-                  <li key={chat.id} className="group/item relative">
-                    <Link
-                      href={`/chat/${chat.id}`}
-                      // Twenty chats in view would be twenty server renders right after every page load.
-                      prefetch={false}
-                      onClick={onNavigate}
-                      aria-current={chat.id === activeId ? "page" : undefined}
-                      className={cn(
-                        "flex h-8 items-center gap-2 rounded-md pr-8 pl-2 text-sm text-sidebar-foreground/80 outline-none hover:bg-sidebar-accent hover:text-sidebar-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
-                        chat.id === activeId && "bg-sidebar-accent font-medium text-sidebar-foreground",
-                      )}
-                    >
-                      <span className="truncate">{chat.title || DEFAULT_CHAT_TITLE}</span>
-                      {chat.visibility === "public" ? <Globe className="size-3 shrink-0 text-muted-foreground" aria-label="Public" /> : null}
-                    </Link>
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button
-                          variant="ghost"
-                          size="icon-sm"
-                          aria-label={`Options for ${chat.title || "chat"}`}
-                          className="absolute top-0 right-0 size-8 opacity-100 data-[state=open]:opacity-100 md:opacity-0 md:group-focus-within/item:opacity-100 md:group-hover/item:opacity-100"
-                        >
-                          <MoreHorizontal />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="start" side="right">
-                        <DropdownMenuItem onSelect={() => setRenaming(chat)}>
-                          <Pencil /> Rename
-                        </DropdownMenuItem>
-                        <DropdownMenuSeparator />
-                        <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(chat)}>
-                          <Trash2 /> Delete
-                        </DropdownMenuItem>
-                      </DropdownMenuContent>
-                    </DropdownMenu>
-                  </li>
+                  <HistoryEntry
+                    key={chat.id}
+                    chat={chat}
+                    active={chat.id === activeId}
+                    onNavigate={onNavigate}
+                    onRename={() => setRenaming(chat)}
+                    onDelete={() => setDeleting(chat)}
+                  />
                 ))}
               </ul>
             </section>
@@ -227,7 +156,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
         ) : null}
       </nav>
 
-      <RenameDialog
+      <RenameChatDialog
         chat={renaming}
         pending={rename.isPending}
         onClose={() => setRenaming(null)}
@@ -261,53 +190,5 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
         }}
       />
     </div>
-  );
-}
-
-function RenameDialog({
-  chat,
-  pending,
-  onClose,
-  onSave,
-}: {
-  chat: HistoryItem | null;
-  pending: boolean;
-  onClose: () => void;
-  onSave: (title: string) => void;
-}) {
-  const [title, setTitle] = useState("");
-  useEffect(() => {
-    if (chat) setTitle(chat.title);
-  }, [chat]);
-  const trimmed = title.trim();
-  return (
-    <Dialog open={chat !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (trimmed && trimmed.length <= MAX_CHAT_TITLE_CHARS) onSave(trimmed);
-          }}
-          className="flex flex-col gap-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Rename chat</DialogTitle>
-            <DialogDescription>Give this chat a name you will recognise in the history.</DialogDescription>
-          </DialogHeader>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="rename-chat-title">Title</Label>
-            <Input id="rename-chat-title" value={title} maxLength={MAX_CHAT_TITLE_CHARS} autoFocus onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={!trimmed || pending}>
-              {pending ? <Spinner /> : null} Save
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { DEFAULT_CHAT_TITLE } from "@/lib/chat/contract";
 import { MAX_SEARCH_CHARS, searchTerms } from "@/lib/chat/search-query";
 import { api } from "@/trpc/react";
-import { useChatHistory } from "./chat-history";
+import { useChatHistory } from "./history-cache";
 import { HighlightedText } from "./highlighted-text";
 import { useDebounced } from "./use-debounced";
 

@@ -10,7 +10,7 @@ import { api } from "@/trpc/react";
 import { ChatFooter } from "./chat-footer";
 import { ChatGreeting } from "./chat-greeting";
 import { ChatHeader } from "./chat-header";
-import { useBumpChatInHistory, useChatHistory } from "./chat-history";
+import { useBumpChatInHistory, useChatHistory } from "./history-cache";
 import { useChatLayout } from "./chat-layout";
 import { Composer } from "./composer";
 import { DropOverlay } from "./drop-overlay";

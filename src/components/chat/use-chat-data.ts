@@ -3,9 +3,10 @@
 import type { DataUIPart } from "ai";
 import { useCallback, useState } from "react";
 import type { DocumentRef as OpenDocument } from "@/lib/chat/tool-parts";
-import { HISTORY_PAGE_SIZE, type RadiumDataParts } from "@/lib/chat/contract";
+import type { RadiumDataParts } from "@/lib/chat/contract";
 import { isDocumentStreamPart, reduceDocumentStream, type StreamingDocument } from "@/lib/chat/document-stream";
 import { api } from "@/trpc/react";
+import { useTitleInHistory } from "./history-cache";
 
 export type ChatDataPart = DataUIPart<RadiumDataParts>;
 
@@ -15,6 +16,7 @@ export type ChatDataPart = DataUIPart<RadiumDataParts>;
  */
 export function useChatData({ chatId, openDocument, onTitle }: { chatId: string; openDocument: (doc: OpenDocument) => void; onTitle: (title: string) => void }) {
   const utils = api.useUtils();
+  const titleInHistory = useTitleInHistory();
   const [streamDoc, setStreamDoc] = useState<StreamingDocument | null>(null);
 
   const onData = useCallback(
@@ -31,15 +33,10 @@ export function useChatData({ chatId, openDocument, onTitle }: { chatId: string;
       } else if (part.type === "data-chat-title") {
         const { chatId: titled, title } = part.data;
         if (titled === chatId) onTitle(title);
-        // Into the history's copy, not refetched: the title is saved beside the answer, before the
-        // response ends, so a refetch now could still read the old one. A chat not listed yet is
-        // loaded after the turn (useBumpChatInHistory), by then with its title.
-        utils.chats.history.setInfiniteData({ limit: HISTORY_PAGE_SIZE }, (old) =>
-          old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === titled ? { ...c, title } : c)) })) } : old,
-        );
+        titleInHistory(titled, title);
       }
     },
-    [chatId, openDocument, onTitle, utils],
+    [chatId, openDocument, onTitle, titleInHistory, utils],
   );
 
   /** A stopped or failed answer leaves no document mid-stream. */

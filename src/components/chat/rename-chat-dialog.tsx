@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+import { MAX_CHAT_TITLE_CHARS } from "@/lib/chat/contract";
+import type { HistoryItem } from "./history-cache";
+
+export function RenameChatDialog({
+  chat,
+  pending,
+  onClose,
+  onSave,
+}: {
+  chat: HistoryItem | null;
+  pending: boolean;
+  onClose: () => void;
+  onSave: (title: string) => void;
+}) {
+  const [title, setTitle] = useState("");
+  useEffect(() => {
+    if (chat) setTitle(chat.title);
+  }, [chat]);
+  const trimmed = title.trim();
+  return (
+    <Dialog open={chat !== null} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (trimmed && trimmed.length <= MAX_CHAT_TITLE_CHARS) onSave(trimmed);
+          }}
+          className="flex flex-col gap-4"
+        >
+          <DialogHeader>
+            <DialogTitle>Rename chat</DialogTitle>
+            <DialogDescription>Give this chat a name you will recognise in the history.</DialogDescription>
+          </DialogHeader>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="rename-chat-title">Title</Label>
+            <Input id="rename-chat-title" value={title} maxLength={MAX_CHAT_TITLE_CHARS} autoFocus onChange={(e) => setTitle(e.target.value)} />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={!trimmed || pending}>
+              {pending ? <Spinner /> : null} Save
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
