@@ -120,9 +120,6 @@ for (const [name, viewport] of [
     await signIn(page, uniqueUser("focus"));
     await sendMessage(page, "Write a short poem about the sea");
     await expect(artifactPanel(page).getByTestId("version-label")).toHaveText("Version 1 of 1", { timeout: 45_000 });
-    // The document can be saved before the answer's last words, and the model selector is disabled
-    // (so cannot take focus) until the answer ends.
-    await waitForIdle(page);
     await artifactPanel(page).getByRole("button", { name: "Close document" }).click();
     await expect(artifactPanel(page)).toHaveCount(0);
 
@@ -137,6 +134,9 @@ for (const [name, viewport] of [
     await expect(card).toBeFocused();
 
     const selector = page.getByTestId("model-selector");
+    // The document can be saved before the answer's last words, and the selector is disabled (so
+    // cannot take focus) until the answer ends.
+    await expect(selector).toBeEnabled();
     await selector.focus();
     await expect(selector).toBeFocused();
     await page.keyboard.press("Enter");
