@@ -14,7 +14,7 @@ import { api } from "@/trpc/react";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
 import { type HistoryItem, useChatHistory } from "./history-cache";
-import { HistoryEntry } from "./history-item";
+import { HistoryEntry } from "./history-entry";
 import { RenameChatDialog } from "./rename-chat-dialog";
 import { useNewChat } from "./use-new-chat";
 import { cn } from "@/lib/utils";
