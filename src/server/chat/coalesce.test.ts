@@ -46,4 +46,24 @@ describe("coalesceBursts", () => {
     expect(new TextDecoder().decode(second.value)).toBe("second");
     expect((await reader.read()).done).toBe(true);
   });
+
+  it("lets the chunk with the answer's first words out at once, with what waited before it, and joins the rest", async () => {
+    const delta = (t: string) => bytes(`data: {"type":"text-delta","id":"0","delta":"${t}"}\n\n`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes('data: {"type":"start"}\n\n'));
+        c.enqueue(delta("Hello"));
+        c.enqueue(delta(" there"));
+        c.enqueue(delta(" friend"));
+        c.close();
+      },
+    }).pipeThrough(coalesceBursts());
+    const reader = stream.getReader();
+    // Read before any turn of the event loop ends: only the first words may be ready.
+    const first = await Promise.race([reader.read(), new Promise<null>((r) => setImmediate(() => r(null)))]);
+    expect(first && new TextDecoder().decode(first.value)).toBe(`data: {"type":"start"}\n\ndata: {"type":"text-delta","id":"0","delta":"Hello"}\n\n`);
+    const rest = await reader.read();
+    expect(new TextDecoder().decode(rest.value)).toBe(new TextDecoder().decode(Buffer.concat([delta(" there"), delta(" friend")])));
+    expect((await reader.read()).done).toBe(true);
+  });
 });

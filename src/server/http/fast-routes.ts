@@ -24,7 +24,12 @@ function bodyFits(method: string, req: IncomingMessage): boolean {
   return declared >= 0 && declared <= MAX_BODY_BYTES;
 }
 
-function webRoute(name: string, accepts: (method: string, path: string) => boolean, handler: (req: Request) => Promise<Response>): NodeRoute<true> {
+function webRoute(
+  name: string,
+  accepts: (method: string, path: string) => boolean,
+  handler: (req: Request) => Promise<Response>,
+  send: { joined?: boolean } = {},
+): NodeRoute<true> {
   return {
     name,
     match(method, url, req) {
@@ -34,7 +39,7 @@ function webRoute(name: string, accepts: (method: string, path: string) => boole
     },
     async serve(req, res, _match, gone) {
       const body = req.method === "GET" ? null : await readBody(req, MAX_BODY_BYTES);
-      await sendResponse(await handler(webRequest(req, body, gone)), res, gone);
+      await sendResponse(await handler(webRequest(req, body, gone)), res, gone, send);
     },
   };
 }
@@ -44,5 +49,6 @@ export const fastRoutes: ReadonlyArray<NodeRoute> = [
   ...(env.NODE_ENV === "production" ? [staticRoute()] : []),
   gatewayRoute,
   webRoute("trpc", (method, path) => (method === "GET" || method === "POST") && path.startsWith("/api/trpc/"), trpcHandler),
-  webRoute("chat", (method, path) => method === "POST" && path === "/api/chat", chatHandler),
+  // The answer joins its own bursts and lets its first words out at once (coalesce.ts).
+  webRoute("chat", (method, path) => method === "POST" && path === "/api/chat", chatHandler, { joined: true }),
 ];

@@ -3,8 +3,11 @@ import type { ServerResponse } from "node:http";
 
 const HOP_BY_HOP = new Set(["transfer-encoding", "connection", "keep-alive"]);
 
-/** Writes a web Response to Node's, chunk by chunk, waiting for the socket when it is full. */
-export async function sendResponse(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
+/**
+ * Writes a web Response to Node's, chunk by chunk, waiting for the socket when it is full.
+ * `joined`: the body already joins its own bursts (the chat's answer), so each chunk leaves as it comes.
+ */
+export async function sendResponse(response: Response, res: ServerResponse, signal: AbortSignal, opts: { joined?: boolean } = {}): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     // Hop-by-hop: Node frames the body itself (a handler's own "chunked" would be framed twice).
@@ -35,9 +38,12 @@ export async function sendResponse(response: Response, res: ServerResponse, sign
       if (done) break;
       // An empty write carries nothing.
       if (value.byteLength === 0) continue;
-      if (first) {
+      if (first || opts.joined) {
         first = false;
         ok = res.write(value);
+        // Node corks the socket on write until the next tick, and a tick waits for the whole
+        // microtask queue: a burst being piped through web streams would hold this chunk that long.
+        res.socket?.uncork();
       } else {
         if (held.length === 0) setImmediate(flush);
         held.push(value);
