@@ -1,12 +1,14 @@
 /**
  * What sits between Send and the first text delta (src/server/chat/respond.ts, answer.ts): the
  * user's message is written while the model works, not after it answers; the answer's first text
- * delta does not wait for the new chat's title, which arrives in the same stream once ready.
+ * delta does not wait for the new chat's title, which is asked for with the answer and arrives in
+ * the same stream after the first words; the answer is saved once the model has finished, while
+ * the title may still be on its way.
  */
 import { eq } from "drizzle-orm";
 import type { UIMessageChunk } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { registerChatModelForTesting } from "@/server/ai/models";
 import { settleChatWork } from "@/server/chat/respond";
@@ -111,5 +113,69 @@ describe("the chat turn's order of work", () => {
     const [chat] = await tdb.db.select().from(chats).where(eq(chats.id, chatId));
     expect(chat?.title).toBe("A patient title");
     await settleChatWork();
+  });
+
+  it("saves the answer once the model has finished, while the title is still being written", async () => {
+    const title = gate();
+    serveWith(
+      new MockLanguageModelV4({
+        doStream: async () => textStream(["The whole ", "answer."]),
+        doGenerate: async () => {
+          await title.opened;
+          return { content: [{ type: "text", text: "A slow title" }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] };
+        },
+      }),
+    );
+    const u = await newUser(tdb.db);
+    const chatId = crypto.randomUUID();
+    const res = await POST(chatRequest({ id: chatId, trigger: "submit-message", model: MODEL_ID, message: userMessage("Name this chat slowly") }, { cookie: u.cookie }));
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const seen = await readUntil(reader, [], (c) => c.type === "text-end");
+    try {
+      // The stream is still open, waiting for the title, and the answer is already stored.
+      await vi.waitFor(
+        async () => {
+          const rows = await tdb.db.select().from(messages).where(eq(messages.chatId, chatId));
+          const answer = rows.find((m) => m.role === "assistant");
+          expect(answer?.parts.map((p) => (p.type === "text" ? p.text : "")).join("")).toBe("The whole answer.");
+        },
+        { timeout: 1000, interval: 20 },
+      );
+      expect(seen.some((c) => c.type === "finish")).toBe(false);
+    } finally {
+      title.open();
+    }
+    await readUntil(reader, seen, () => false);
+    expect(seen.some((c) => c.type === "data-chat-title")).toBe(true);
+    expect(textOf(seen)).toBe("The whole answer.");
+  });
+
+  it("asks for the title with the answer, and sends it only after the answer's first words", async () => {
+    const answer = gate();
+    const titleAsked = gate();
+    serveWith(
+      new MockLanguageModelV4({
+        doStream: async () => {
+          await answer.opened;
+          return textStream(["Late ", "words."]);
+        },
+        doGenerate: async () => {
+          titleAsked.open();
+          return { content: [{ type: "text", text: "An early title" }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] };
+        },
+      }),
+    );
+    const u = await newUser(tdb.db);
+    const res = await POST(chatRequest({ id: crypto.randomUUID(), trigger: "submit-message", model: MODEL_ID, message: userMessage("Title me early") }, { cookie: u.cookie }));
+    expect(res.status).toBe(200);
+    // The model has sent nothing yet, and the title is already being written.
+    await titleAsked.opened;
+    answer.open();
+    const seen = await readUntil(res.body!.getReader(), [], () => false);
+    const firstWords = seen.findIndex((c) => c.type === "text-delta");
+    const titled = seen.findIndex((c) => c.type === "data-chat-title");
+    expect(firstWords).toBeGreaterThan(-1);
+    expect(titled).toBeGreaterThan(firstWords);
   });
 });

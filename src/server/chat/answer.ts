@@ -2,11 +2,11 @@
  * The answer to a chat turn as an AI SDK UI message stream. The model is called at once, while
  * the caller writes the user's side of the turn; nothing of the answer is read from the model (so
  * no tool runs) until that write is known, and the first text delta is passed on as soon as both
- * exist. The title of a new chat is asked for once the first words are out and sent the moment it
- * is ready. The answer is saved when the stream ends, also when the client stops it.
+ * exist. The title of a new chat is asked for with the answer and sent once the first words are
+ * out (answer-title.ts). The answer is saved once the model has finished (answer-save.ts), or
+ * when the stream ends if the client stopped it.
  */
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import {
   consumeStream,
   convertToModelMessages,
@@ -23,15 +23,14 @@ import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
 import type { ResolvedChatModel } from "@/server/ai/models";
 import { offlineTaskOptions } from "@/server/ai/offline/task";
 import { chatInstructions, CONTINUE_INSTRUCTION } from "@/server/ai/prompts";
-import { generateChatTitle } from "@/server/ai/title";
 import { chatTools, type ChatTools } from "@/server/ai/tools";
-import { chats } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { currentRequest } from "@/server/http/route";
 import { logger } from "@/server/log";
 import { attachmentsForModel } from "./attachment-parts";
-import { answerSaving, track } from "./chat-work";
-import { DEFAULT_CHAT_TITLE } from "./chats";
+import { AnswerSave } from "./answer-save";
+import { AnswerTitle } from "./answer-title";
+import { answerSaving } from "./chat-work";
 import { coalesceBursts } from "./coalesce";
 import { saveAssistantMessage } from "./messages";
 import { sanitizeAssistantParts } from "./sanitize";
@@ -44,14 +43,6 @@ const TITLE_WAIT_MS = 1500;
 
 /** The request's logger (every line carries its request id), or the root one outside a request. */
 const log = () => currentRequest()?.log ?? logger;
-
-/** Saves a title only while the chat still has the default one (a rename wins). */
-async function saveTitle(db: Db, chatId: string, title: string) {
-  await db
-    .update(chats)
-    .set({ title })
-    .where(and(eq(chats.id, chatId), eq(chats.title, DEFAULT_CHAT_TITLE)));
-}
 
 export interface PendingAnswer {
   /** The turn is written: the answer may flow. Returns the streaming response. */
@@ -78,32 +69,21 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
   if (turn.continues) modelMessages.push({ role: "user", content: CONTINUE_INSTRUCTION });
   const instructions = chatInstructions({ documents: turn.documents });
 
+  const answerSave = new AnswerSave(async (message, stopped) => {
+    const parts = sanitizeAssistantParts(joinContinuedText(message.parts));
+    if (parts.length === 0) return;
+    const saved = { id: message.id, parts, metadata: { ...metadata, ...(stopped ? { stopped: true } : {}) } };
+    // The answer follows the turn's last message (a continued answer keeps its place).
+    await saveAssistantMessage(db, chatId, saved, startedAt, turn.continues ? null : (turn.history.at(-1)?.id ?? null));
+  });
+
   let settle!: (written: boolean) => void;
   const written = new Promise<boolean>((resolve) => {
     settle = resolve;
   });
   const stopModel = new AbortController();
   let answerSaved: (() => void) | undefined;
-  let title: Promise<string | null> | null = null;
-  /** Where a title goes once ready, until the answer is finished. */
-  let titleTo: ((t: string) => void) | null = null;
-  /** The title's save once the title exists; never rejects. */
-  let titleSaved: Promise<void> | null = null;
-
-  const startTitle = () => {
-    if (title || turn.firstUserText === null) return;
-    title = track(
-      generateChatTitle(model.model, turn.firstUserText).then(async (t) => {
-        if (!(await written)) return null;
-        timer.at("title");
-        // Sent while it is being saved, and saved beside the answer: the response ends only once both
-        // are saved (onEnd), so whatever the client reads after the turn has the title.
-        titleSaved = track(saveTitle(db, chatId, t)).catch((error: unknown) => log().error({ err: error }, "chat: could not save the title"));
-        titleTo?.(t);
-        return t;
-      }),
-    );
-  };
+  const title = new AnswerTitle({ db, chatId, model: model.model, firstUserText: turn.firstUserText, written, timer, log });
 
   const stream = createUIMessageStream<RadiumUIMessage>({
     originalMessages: turn.history,
@@ -123,8 +103,10 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         onLanguageModelCallStart: () => timer.at("model-call"),
         onError: ({ error }) => log().warn({ err: error }, `chat model error: ${describeProviderError(error)}`),
       });
+      title.ask();
       if (!(await written)) return;
-      titleTo = (t) => writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
+      const sendTitle = (t: string) => writer.write({ type: "data-chat-title", data: { chatId, title: t }, transient: true });
+      let wordsOut = false;
       // Pumped here rather than merged, so a stream that fails mid-way (a dropped connection)
       // still ends with a readable error chunk before the finish chunk.
       const reader = toUIMessageStream<ChatTools, RadiumUIMessage>({
@@ -141,40 +123,32 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
           const { done, value } = await reader.read();
           if (done) break;
           writer.write(value);
-          if (value.type === "text-delta" && !title) {
+          if (value.type === "text-delta" && !wordsOut) {
+            wordsOut = true;
             timer.at("first-text");
-            // Asked once the answer's first words are out, so its work never delays them.
-            startTitle();
+            title.open(sendTitle);
           }
         }
       } catch (error) {
         failed = true;
         writer.write({ type: "error", errorText: describeProviderError(error) });
       }
-      startTitle(); // an answer without text still titles its chat
+      title.open(sendTitle); // an answer without text still titles its chat
       const finishReason: FinishReason | undefined = failed ? undefined : await Promise.resolve(result.finishReason).catch(() => undefined);
       if (finishReason === "interrupted") writer.write({ type: "error", errorText: INTERRUPTED_MESSAGE });
-      // A title still being written is waited for briefly (a slow provider must not keep the chat
-      // "streaming"); a late one is still saved and shows on the next history load.
-      const pendingTitle: Promise<string | null> | null = title;
-      if (pendingTitle) await Promise.race([pendingTitle, new Promise<null>((r) => setTimeout(() => r(null), TITLE_WAIT_MS).unref?.())]).catch(() => null);
-      titleTo = null;
+      else if (finishReason && !req.signal.aborted) answerSave.modelFinished((await result.steps).length);
+      await title.close(TITLE_WAIT_MS);
       writer.write({ type: "finish", ...(finishReason ? { finishReason } : {}) });
       timer.at("end");
       log().debug({ phases: timer.phases }, "chat turn timings");
     },
+    onStepEnd: ({ responseMessage }) => answerSave.stepEnded(responseMessage),
     onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
       // A title sent in this stream is being saved while the answer is: both end before the response.
-      const titleSave = titleSaved;
+      const titleSave = title.saved;
       try {
-        const parts = sanitizeAssistantParts(joinContinuedText(responseMessage.parts));
         // Stopped by the user (the request went away): marked, so the chat offers Continue.
-        const stopped = isAborted || isCancelled === true || req.signal.aborted;
-        if (parts.length > 0) {
-          const message = { id: responseMessage.id, parts, metadata: { ...metadata, ...(stopped ? { stopped: true } : {}) } };
-          // The answer follows the turn's last message (a continued answer keeps its place).
-          await saveAssistantMessage(db, chatId, message, startedAt, turn.continues ? null : (turn.history.at(-1)?.id ?? null));
-        }
+        await answerSave.streamEnded(responseMessage, isAborted || isCancelled === true || req.signal.aborted);
       } catch (error) {
         log().error({ err: error }, "chat: could not save the answer");
       } finally {
