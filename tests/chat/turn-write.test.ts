@@ -43,7 +43,7 @@ describe.each(cases)("commitTurn on %s, %s", (backend, _how, oneSession) => {
     const u = await newUser(tdb.db);
     const chatId = crypto.randomUUID();
     const w = firstMessage(u.id, chatId);
-    await expect(commitTurn(tdb.db, w, { limit: 10, oneSession })).resolves.toEqual({ allowed: true, createdChat: true });
+    await expect(commitTurn({ ...tdb, oneSession }, w, { limit: 10 })).resolves.toEqual({ allowed: true, createdChat: true });
     const [chat] = await tdb.db.select().from(chats).where(eq(chats.id, chatId));
     expect(chat).toMatchObject({ userId: u.id, leafId: w.leaf });
     expect(await tdb.db.select({ id: messages.id }).from(messages).where(eq(messages.chatId, chatId))).toEqual([{ id: w.insert!.id }]);
@@ -52,9 +52,9 @@ describe.each(cases)("commitTurn on %s, %s", (backend, _how, oneSession) => {
 
   it("at the limit writes nothing and says when a turn frees up", async () => {
     const u = await newUser(tdb.db);
-    await commitTurn(tdb.db, firstMessage(u.id, crypto.randomUUID()), { limit: 1, oneSession });
+    await commitTurn({ ...tdb, oneSession }, firstMessage(u.id, crypto.randomUUID()), { limit: 1 });
     const refusedChat = crypto.randomUUID();
-    const refused = await commitTurn(tdb.db, firstMessage(u.id, refusedChat), { limit: 1, oneSession });
+    const refused = await commitTurn({ ...tdb, oneSession }, firstMessage(u.id, refusedChat), { limit: 1 });
     expect(refused).toMatchObject({ allowed: false });
     expect(await tdb.db.select().from(chats).where(eq(chats.id, refusedChat))).toEqual([]);
     expect(await tdb.db.select().from(chatTurns).where(eq(chatTurns.userId, u.id))).toHaveLength(1);
@@ -66,7 +66,7 @@ describe.each(cases)("commitTurn on %s, %s", (backend, _how, oneSession) => {
     const chatId = crypto.randomUUID();
     await createChat(tdb.db, { id: chatId, userId: owner.id, model: "offline" });
     const w = firstMessage(caller.id, chatId);
-    const err = await commitTurn(tdb.db, w, { limit: 10, oneSession }).catch((e: unknown) => e);
+    const err = await commitTurn({ ...tdb, oneSession }, w, { limit: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChatError);
     expect(err).toMatchObject({ type: "not_found" });
     expect(await tdb.db.select().from(chatTurns).where(eq(chatTurns.userId, caller.id))).toEqual([]);

@@ -4,7 +4,7 @@
  * chats does not reset it. When it is reached the answer says when the next message is allowed.
  */
 import "server-only";
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
 import { env } from "@/env";
 import { chatTurns } from "@/server/db/schema";
 import type { Db, DbOrTx } from "@/server/db/types";
@@ -48,8 +48,13 @@ export type TurnClaim = (LimitCheck & { allowed: false }) | (LimitCheck & { allo
  * turn-write.ts for why), in the same round trip.
  */
 export async function lockUserTurns(tx: DbOrTx, userId: string, opts: { asyncCommit?: boolean } = {}): Promise<void> {
+  await tx.execute(userTurnsLock(userId, opts));
+}
+
+/** lockUserTurns' statement, for a transaction that sends it with its BEGIN (turn-write.ts). */
+export function userTurnsLock(userId: string, opts: { asyncCommit?: boolean } = {}): SQL {
   const lock = sql`pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${userId}))`;
-  await tx.execute(opts.asyncCommit ? sql`select set_config('synchronous_commit', 'off', true), ${lock}` : sql`select ${lock}`);
+  return opts.asyncCommit ? sql`select set_config('synchronous_commit', 'off', true), ${lock}` : sql`select ${lock}`;
 }
 
 /**

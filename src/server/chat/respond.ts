@@ -59,7 +59,8 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     if (!claimed) throw unauthorized();
     const { user } = claimed;
     const body = await parseBody(req);
-    const { db, oneSession } = await getConnection();
+    const conn = await getConnection();
+    const { db } = conn;
     timer.at("auth");
     // The turn's snapshot is read while the session is confirmed; nothing is decided until it is.
     const [active, snap] = await Promise.all([
@@ -84,7 +85,7 @@ export async function handleChatRequest(req: Request): Promise<Response> {
     }
     const turn = decideTurn(snap, request, user.id, model);
     // The write's first round trip is under way while the model request is being set up.
-    const committing = commitTurn(db, turn.write, { limit, oneSession });
+    const committing = commitTurn(conn, turn.write, { limit });
     committing.catch(() => {}); // awaited just below; a failure meanwhile is not "unhandled"
     const answer = await startAnswer({ db, req, userId: user.id, model, turn, timer });
     try {

@@ -18,10 +18,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { ChatVisibility } from "@/lib/chat/contract";
 import { rowsOf } from "@/server/db/rows";
-import type { Db, DbOrTx } from "@/server/db/types";
+import type { Connection } from "@/server/db/connect";
+import { openedTransaction } from "@/server/db/opened-transaction";
 import { DEFAULT_CHAT_TITLE } from "./chats";
 import { ChatError } from "./errors";
-import { checkDailyLimit, type LimitCheck, lockUserTurns, windowStart } from "./limits";
+import { checkDailyLimit, type LimitCheck, userTurnsLock, windowStart } from "./limits";
 
 export interface TurnWrite {
   userId: string;
@@ -53,8 +54,12 @@ interface Row {
 /**
  * `oneSession`: the database has a single session that runs one statement at a time for every
  * caller (the embedded PGlite), so the step needs no per-user lock and no transaction around it.
+ * `sessions`: a pool of server sessions, so the lock is sent with the transaction's BEGIN.
  */
-export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; now?: Date; oneSession?: boolean }): Promise<TurnCommit> {
+export type TurnConnection = Pick<Connection, "db" | "oneSession" | "sessions">;
+
+export async function commitTurn(conn: TurnConnection, w: TurnWrite, opts: { limit: number; now?: Date }): Promise<TurnCommit> {
+  const { db } = conn;
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   const { userId, chatId } = w;
@@ -90,32 +95,35 @@ export async function commitTurn(db: Db, w: TurnWrite, opts: { limit: number; no
       select (select n from used) as used, (select count(*) from turn) as claimed, (select id from turn) as turn_id,
              (select count(*) from new_chat) as created, (select count(*) from owned) as owned
     `;
-  /** What the statement did: recorded, refused by the limit, or (thrown) neither. */
-  const outcome = async (run: DbOrTx, row: Row | undefined): Promise<TurnCommit> => {
+  /** What the statement did: recorded, refused by the limit (nothing written), or (thrown) neither. */
+  const outcome = (row: Row | undefined): TurnCommit | "refused" => {
     if (!row) throw new Error("the chat turn was not written");
-    if (Number(row.claimed) === 0) {
-      // Refused: the (rare) slow path works out when the window frees a slot.
-      const check = await checkDailyLimit(run, userId, now, opts.limit);
-      if (!check.allowed) return check;
-      throw new Error("the chat turn was neither recorded nor refused");
-    }
+    if (Number(row.claimed) === 0) return "refused";
     // Someone else's chat took the id after the turn was read: the claim is given back with the rest.
     if (Number(row.owned) === 0) throw new ChatError("not_found", "chat", "Chat not found.");
     return { allowed: true, createdChat: Number(row.created) > 0 };
   };
-  if (opts.oneSession) {
+  const result = await (conn.oneSession ? alone() : locked());
+  if (result !== "refused") return result;
+  // Refused: the (rare) slow path works out when the window frees a slot.
+  const check = await checkDailyLimit(db, userId, now, opts.limit);
+  if (!check.allowed) return check;
+  throw new Error("the chat turn was neither recorded nor refused");
+
+  async function alone() {
     // One session runs one statement at a time for everyone, so this one statement is the whole
     // step: no other turn can count in between, and no lock or transaction round trips are needed.
     const row = rowsOf<Row>(await db.execute(statement))[0];
     try {
-      return await outcome(db, row);
+      return outcome(row);
     } catch (error) {
       if (row?.turn_id) await db.execute(sql`delete from chat_turns where id = ${row.turn_id}`);
       throw error;
     }
   }
-  return db.transaction(async (tx) => {
-    await lockUserTurns(tx, userId, { asyncCommit: true });
-    return outcome(tx, rowsOf<Row>(await tx.execute(statement))[0]);
-  });
+
+  function locked() {
+    // The lock rides on the transaction's BEGIN: one round trip fewer before the answer may flow.
+    return openedTransaction(conn, userTurnsLock(userId, { asyncCommit: true }), async (run) => outcome((await run<Row>(statement))[0]));
+  }
 }

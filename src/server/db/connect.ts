@@ -5,6 +5,7 @@ import { env } from "@/env";
 import { logger } from "@/server/log";
 import type { DbConfig } from "./config";
 import * as schema from "./schema";
+import type { SessionPool } from "./opened-transaction";
 import type { Db } from "./types";
 
 export interface Connection {
@@ -12,6 +13,8 @@ export interface Connection {
   driver: DbConfig["driver"];
   /** One session runs every caller's statements one at a time (PGlite): a single statement is atomic against all others. */
   oneSession: boolean;
+  /** The pool of server sessions, for a transaction opened in one round trip (opened-transaction.ts). */
+  sessions?: SessionPool;
   close: () => Promise<void>;
 }
 
@@ -38,7 +41,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
       // emits "error" on the pool; unhandled, that would crash the process. The pool replaces it.
       pool.on("error", (err) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
-      return { db: db as unknown as Db, driver: "node-postgres", oneSession: false, close: () => pool.end() };
+      return { db: db as unknown as Db, driver: "node-postgres", oneSession: false, sessions: pool, close: () => pool.end() };
     }
     case "neon": {
       const { Pool, neonConfig } = await import("@neondatabase/serverless");
@@ -49,7 +52,7 @@ export async function connect(config: DbConfig): Promise<Connection> {
       const pool = new Pool({ connectionString: config.url });
       pool.on("error", (err: Error) => logger.warn({ err }, "database: an idle connection was closed by the server"));
       const db = drizzle({ client: pool, schema, casing: "snake_case" });
-      return { db: db as unknown as Db, driver: "neon", oneSession: false, close: () => pool.end() };
+      return { db: db as unknown as Db, driver: "neon", oneSession: false, sessions: pool, close: () => pool.end() };
     }
   }
 }

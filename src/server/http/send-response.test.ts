@@ -51,9 +51,10 @@ async function serve(opts: { joined: boolean }): Promise<Observed> {
 }
 
 describe("sendResponse", () => {
-  it("hands the first chunk to the socket at once, while other microtasks still run", async () => {
+  it("writes the first chunk at once and holds later ones for the end of the event loop's turn", async () => {
     const seen = await serve({ joined: false });
-    expect(seen.firstHeldBack).toBe(0);
+    // Written, though the socket's cork keeps it until the microtasks are done.
+    expect(seen.firstHeldBack).toBeGreaterThan(0);
     // A later chunk waits for the end of the event loop's turn, to leave with whatever follows it.
     expect(seen.secondSent).toBe(0);
     expect(seen.received).toBe("firstsecond");

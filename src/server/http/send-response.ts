@@ -5,7 +5,8 @@ const HOP_BY_HOP = new Set(["transfer-encoding", "connection", "keep-alive"]);
 
 /**
  * Writes a web Response to Node's, chunk by chunk, waiting for the socket when it is full.
- * `joined`: the body already joins its own bursts (the chat's answer), so each chunk leaves as it comes.
+ * `joined`: the body already joins its own bursts (the chat's answer), so each chunk leaves as it comes,
+ * at once.
  */
 export async function sendResponse(response: Response, res: ServerResponse, signal: AbortSignal, opts: { joined?: boolean } = {}): Promise<void> {
   const headers: Record<string, string | string[]> = {};
@@ -43,7 +44,8 @@ export async function sendResponse(response: Response, res: ServerResponse, sign
         ok = res.write(value);
         // Node corks the socket on write until the next tick, and a tick waits for the whole
         // microtask queue: a burst being piped through web streams would hold this chunk that long.
-        res.socket?.uncork();
+        // Other bodies keep the cork, which joins a short body with its terminator in one write.
+        if (opts.joined) res.socket?.uncork();
       } else {
         if (held.length === 0) setImmediate(flush);
         held.push(value);
