@@ -18,6 +18,9 @@ import { textStream, usage } from "./mock-model";
 
 const MODEL_ID = "turn-order-model";
 
+/** A title model's answer. */
+const titleResult = (text: string) => ({ content: [{ type: "text" as const, text }], finishReason: { unified: "stop" as const, raw: "stop" }, usage, warnings: [] });
+
 /** A promise with its resolve function, to hold a mock model at a point the test chooses. */
 function gate() {
   let open!: () => void;
@@ -51,6 +54,15 @@ describe("the chat turn's order of work", () => {
     await settleChatWork();
     unregister?.();
   });
+
+  /** Sends a new chat's first message; answers the chat's id and the response's reader. */
+  async function firstMessage(text: string) {
+    const u = await newUser(tdb.db);
+    const chatId = crypto.randomUUID();
+    const res = await POST(chatRequest({ id: chatId, trigger: "submit-message", model: MODEL_ID, message: userMessage(text) }, { cookie: u.cookie }));
+    expect(res.status).toBe(200);
+    return { chatId, reader: res.body!.getReader() };
+  }
 
   function serveWith(model: MockLanguageModelV4) {
     unregister = registerChatModelForTesting({ id: MODEL_ID, name: "Turn order", description: "test", offline: false }, model);
@@ -90,15 +102,11 @@ describe("the chat turn's order of work", () => {
         doGenerate: async () => {
           titleAsked = true;
           await title.opened;
-          return { content: [{ type: "text", text: "A patient title" }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] };
+          return titleResult("A patient title");
         },
       }),
     );
-    const u = await newUser(tdb.db);
-    const chatId = crypto.randomUUID();
-    const res = await POST(chatRequest({ id: chatId, trigger: "submit-message", model: MODEL_ID, message: userMessage("Name this chat") }, { cookie: u.cookie }));
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
+    const { chatId, reader } = await firstMessage("Name this chat");
     const seen = await readUntil(reader, [], (c) => c.type === "text-delta");
     expect(seen.some((c) => c.type === "text-delta")).toBe(true);
     expect(seen.some((c) => c.type === "data-chat-title")).toBe(false);
@@ -122,15 +130,11 @@ describe("the chat turn's order of work", () => {
         doStream: async () => textStream(["The whole ", "answer."]),
         doGenerate: async () => {
           await title.opened;
-          return { content: [{ type: "text", text: "A slow title" }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] };
+          return titleResult("A slow title");
         },
       }),
     );
-    const u = await newUser(tdb.db);
-    const chatId = crypto.randomUUID();
-    const res = await POST(chatRequest({ id: chatId, trigger: "submit-message", model: MODEL_ID, message: userMessage("Name this chat slowly") }, { cookie: u.cookie }));
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
+    const { chatId, reader } = await firstMessage("Name this chat slowly");
     const seen = await readUntil(reader, [], (c) => c.type === "text-end");
     try {
       // The stream is still open, waiting for the title, and the answer is already stored.
@@ -162,17 +166,15 @@ describe("the chat turn's order of work", () => {
         },
         doGenerate: async () => {
           titleAsked.open();
-          return { content: [{ type: "text", text: "An early title" }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] };
+          return titleResult("An early title");
         },
       }),
     );
-    const u = await newUser(tdb.db);
-    const res = await POST(chatRequest({ id: crypto.randomUUID(), trigger: "submit-message", model: MODEL_ID, message: userMessage("Title me early") }, { cookie: u.cookie }));
-    expect(res.status).toBe(200);
+    const { reader } = await firstMessage("Title me early");
     // The model has sent nothing yet, and the title is already being written.
     await titleAsked.opened;
     answer.open();
-    const seen = await readUntil(res.body!.getReader(), [], () => false);
+    const seen = await readUntil(reader, [], () => false);
     const firstWords = seen.findIndex((c) => c.type === "text-delta");
     const titled = seen.findIndex((c) => c.type === "data-chat-title");
     expect(firstWords).toBeGreaterThan(-1);
