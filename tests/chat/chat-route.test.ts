@@ -181,8 +181,11 @@ describe.each(testBackends())("POST /api/chat on %s", (backend) => {
       const chunks = await readChunks(res);
       const start = chunks[0] as Extract<UIMessageChunk, { type: "start" }>;
       expect(start).toMatchObject({ type: "start", messageMetadata: { model: OFFLINE_MODEL_ID, offline: true } });
-      expect(chunks.filter((c) => c.type === "text-delta").length).toBeGreaterThan(20);
       const text = textOf(chunks);
+      // The answer's first words leave on their own; the rest of the zero-delay burst comes joined (join-text-bursts.ts).
+      const deltas = chunks.filter((c) => c.type === "text-delta");
+      expect(deltas.length).toBeGreaterThan(1);
+      expect(deltas[0]?.delta.length).toBeLessThan(text.length / 4);
       expect(text).toMatch(/offline model/i);
       const title = chunks.find((c) => c.type === "data-chat-title") as { data: { chatId: string; title: string } } | undefined;
       expect(title?.data.chatId).toBe(chatId);

@@ -20,6 +20,7 @@ import {
 import type { RadiumMessageMetadata, RadiumUIMessage } from "@/lib/chat/contract";
 import { joinContinuedText } from "@/lib/chat/continued-text";
 import { describeProviderError, INTERRUPTED_MESSAGE } from "@/server/ai/errors";
+import { joinTextBursts } from "@/server/ai/join-text-bursts";
 import type { ResolvedChatModel } from "@/server/ai/models";
 import { offlineTaskOptions } from "@/server/ai/offline/task";
 import { chatInstructions, CONTINUE_INSTRUCTION } from "@/server/ai/prompts";
@@ -97,6 +98,8 @@ export async function startAnswer(opts: { db: Db; req: Request; userId: string; 
         // A deployment that cannot call tools (the offline simulator) gets none: it would refuse the request.
         tools: model.tools === false ? undefined : chatTools({ db, userId, chatId, writer, model: model.model }),
         stopWhen: isStepCount(MAX_STEPS),
+        // A fast model's burst of deltas travels on as one, but for its first (join-text-bursts.ts).
+        experimental_transform: () => joinTextBursts<ChatTools>(),
         ...(turn.continues ? { providerOptions: offlineTaskOptions("continue") } : {}),
         abortSignal: AbortSignal.any([req.signal, stopModel.signal]),
         maxRetries: 1,
