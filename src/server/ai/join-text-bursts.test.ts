@@ -7,6 +7,15 @@ type Part = TextStreamPart<ToolSet>;
 const delta = (text: string, id = "t1", providerMetadata?: ProviderMetadata): Part => ({ type: "text-delta", id, text, ...(providerMetadata ? { providerMetadata } : {}) });
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
+/** A promise the test settles when it chooses: the source waits on it mid-stream. */
+function gate() {
+  let release!: () => void;
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  return { held, release };
+}
+
 async function readAll(stream: ReadableStream<Part>) {
   const out: Part[] = [];
   for await (const part of stream) out.push(part);
@@ -42,10 +51,7 @@ describe("joinTextBursts", () => {
   });
 
   it("hands the first delta on before the burst's turn has ended", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const { held, release } = gate();
     const reader = new ReadableStream<Part>({
       async start(c) {
         c.enqueue(delta("First"));
@@ -63,10 +69,7 @@ describe("joinTextBursts", () => {
   });
 
   it("releases held text when the turn ends, with no other part to push it out", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const { held, release } = gate();
     const reader = new ReadableStream<Part>({
       async start(c) {
         c.enqueue(delta("A"));
