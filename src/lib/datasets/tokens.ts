@@ -5,6 +5,7 @@
  * tool definitions and tool calls are counted as their JSON.
  */
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { LruMap } from "@/lib/lru-map";
 import type { Example } from "./example";
 import { REPLY_PRIMING_TOKENS, ROLE_TOKENS, TOKENS_PER_MESSAGE, TOKENS_PER_NAME } from "./example";
 
@@ -19,21 +20,12 @@ const AS_TEXT = { disallowedSpecial: new Set<string>() };
 // prompt repeated every example stays while one-off texts pass through; at most 256 × 8192 chars held.
 const CACHE_ENTRIES = 256;
 const CACHE_MAX_CHARS = 8192;
-const cache = new Map<string, number>();
+const cache = new LruMap<string, number>(CACHE_ENTRIES);
 
 export function countTextTokens(text: string): number {
   if (text.length === 0) return 0;
   if (text.length > CACHE_MAX_CHARS) return countTokens(text, AS_TEXT);
-  const hit = cache.get(text);
-  if (hit !== undefined) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
-  const count = countTokens(text, AS_TEXT);
-  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(text, count);
-  return count;
+  return cache.getOrCreate(text, () => countTokens(text, AS_TEXT));
 }
 
 export function countExampleTokens(example: Example): number {
