@@ -4,6 +4,7 @@
  * Per-kind handlers (src/artifacts/<kind>/server.ts) are built with `documentHandler`.
  */
 import { streamText, type LanguageModel } from "ai";
+import { joinTextBursts } from "./join-text-bursts";
 import type { ArtifactKind } from "@/lib/chat/contract";
 import { createDocumentPrompt, documentInstructions, updateDocumentPrompt } from "./prompts";
 
@@ -95,7 +96,9 @@ async function run(
   onDelta: (d: string) => void,
   opts: { fenced: boolean; abortSignal?: AbortSignal },
 ): Promise<string> {
-  const result = streamText({ model, instructions, prompt, abortSignal: opts.abortSignal, maxRetries: 1 });
+  // A document arrives from a fast model many deltas to a read; each would travel to the browser as its own
+  // document-delta part. Joined per burst as the answer's text is (the first of each passes at once).
+  const result = streamText({ model, instructions, prompt, abortSignal: opts.abortSignal, maxRetries: 1, experimental_transform: () => joinTextBursts() });
   let content = "";
   const emit = (d: string) => {
     content += d;
