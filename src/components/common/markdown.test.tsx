@@ -26,6 +26,14 @@ describe("Markdown on the server (no window)", () => {
     expect(first).toContain("<table");
   });
 
+  it("keeps no tree for a long text, and still renders it", () => {
+    const text = `**start** ${"word ".repeat(4000)}`;
+    const before = gfmAttached.count;
+    expect(renderToString(<Markdown>{text}</Markdown>)).toContain("<strong");
+    expect(renderToString(<Markdown>{text}</Markdown>)).toContain("<strong");
+    expect(gfmAttached.count - before).toBe(2);
+  });
+
   it("renders each text as its own", () => {
     const one = renderToString(<Markdown>{"one *text*"}</Markdown>);
     const two = renderToString(<Markdown>{"two *text*"}</Markdown>);

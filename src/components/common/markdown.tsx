@@ -70,12 +70,17 @@ export interface MarkdownProps {
 // a conversation: keeping the trees took a 12-message chat page from 27 to 22 ms of server CPU. The server
 // keeps the rendered tree of recent texts in the default style; React elements are immutable, so one tree
 // serves any number of renders. The browser renders each text once and keeps it (memo), and while an
-// answer streams each of its texts is new, so it keeps none.
-const serverRenders = typeof window === "undefined" ? new LruMap<string, ReactElement>(500) : null;
+// answer streams each of its texts is new, so it keeps none. A tree is several times its text's size, so
+// only texts up to HELD_MAX_CHARS are kept: at most a few tens of MB.
+const HELD_TREES = 200;
+const HELD_MAX_CHARS = 16_384;
+const serverRenders = typeof window === "undefined" ? new LruMap<string, ReactElement>(HELD_TREES) : null;
 
-/** react-markdown's output for `text`: its `Markdown` is a plain function of its props (no hooks), so calling it parses here, once. */
-function renderDefault(text: string): ReactElement {
-  return ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], components: baseComponents });
+/** The server's kept tree for `text` in the default style (made now if missing); null in the browser or for a long text. */
+function heldTree(text: string): ReactElement | null {
+  if (!serverRenders || text.length > HELD_MAX_CHARS) return null;
+  // react-markdown's `Markdown` is a plain function of its props (no hooks): calling it parses here, once.
+  return serverRenders.getOrCreate(text, () => ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], components: baseComponents }));
 }
 
 /** Markdown with GFM (tables, task lists, strikethrough) and highlighted code blocks. */
@@ -83,12 +88,10 @@ export const Markdown = memo(
   function Markdown({ children, className, components, rehypePlugins, testId }: MarkdownProps) {
     return (
       <div className={cn("min-w-0 break-words text-[15px]", className)} data-testid={testId}>
-        {components || rehypePlugins || !serverRenders ? (
+        {(!components && !rehypePlugins && heldTree(children)) || (
           <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={rehypePlugins} components={components ? { ...baseComponents, ...components } : baseComponents}>
             {children}
           </ReactMarkdown>
-        ) : (
-          serverRenders.getOrCreate(children, () => renderDefault(children))
         )}
       </div>
     );
