@@ -31,9 +31,16 @@ export interface ChatApp {
   stop(): Promise<void>;
 }
 
-type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
+export type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
 
-async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: string }> {
+export interface ChatAppOptions {
+  /** Another checkout's build (for interleaved before/after runs); this one by default. */
+  cwd?: string;
+  /** More rows for the user, written after the chats and before the server starts. */
+  seed?: (db: Db, userId: string) => Promise<void>;
+}
+
+async function seed(db: Db, more?: ChatAppOptions["seed"]): Promise<{ session: ChatApp["session"]; chatId: string }> {
   const { localUserIdFor, LOCAL_SESSION_COOKIE } = await import("@/server/auth/local-session");
   const { startLocalSession } = await import("@/server/auth/local-session-store");
   const { upsertUser } = await import("@/server/users/ensure-user");
@@ -65,6 +72,7 @@ async function seed(db: Db): Promise<{ session: ChatApp["session"]; chatId: stri
     })),
   );
   await db.update(chats).set({ leafId: `bench-msg-${MESSAGES - 1}` }).where(eq(chats.id, chatId));
+  await more?.(db, userId);
   return { session: { name: LOCAL_SESSION_COOKIE, value }, chatId };
 }
 
@@ -93,13 +101,13 @@ export function buildPresent(bench: string): boolean {
   return false;
 }
 
-export async function startChatApp(kind: DbKind, port: number): Promise<ChatApp> {
+export async function startChatApp(kind: DbKind, port: number, opts: ChatAppOptions = {}): Promise<ChatApp> {
   const appEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET, LOG_LEVEL: "warn", OPENAI_API_KEY: "" };
   let dispose: () => Promise<void>;
   let seeded: Awaited<ReturnType<typeof seed>>;
   if (kind === "postgres") {
     const db = await freshDatabase();
-    seeded = await seed(db.conn.db);
+    seeded = await seed(db.conn.db, opts.seed);
     appEnv.DATABASE_URL = db.url;
     dispose = db.dispose;
   } else {
@@ -110,7 +118,7 @@ export async function startChatApp(kind: DbKind, port: number): Promise<ChatApp>
     const conn = await connect({ driver: "pglite", url: dir });
     await migrateDb(conn);
     await seedModels(conn.db);
-    seeded = await seed(conn.db);
+    seeded = await seed(conn.db, opts.seed);
     await conn.close();
     appEnv.DATABASE_URL = "";
     appEnv.PGLITE_DIR = dir;
@@ -118,7 +126,7 @@ export async function startChatApp(kind: DbKind, port: number): Promise<ChatApp>
   }
   let server: NextServer;
   try {
-    server = await startNext({ port, env: appEnv, cpuProfDir: process.env.BENCH_CPU_PROF_DIR });
+    server = await startNext({ port, env: appEnv, cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: opts.cwd });
   } catch (err) {
     await dispose();
     throw err;

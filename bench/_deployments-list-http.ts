@@ -22,20 +22,12 @@ const DEEP = 8_000;
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
 
-export async function seed(db: Db): Promise<{ cookie: string }> {
-  const { localUserIdFor, LOCAL_SESSION_COOKIE } = await import("@/server/auth/local-session");
-  const { startLocalSession } = await import("@/server/auth/local-session-store");
-  const { upsertUser } = await import("@/server/users/ensure-user");
-  const { deployments } = await import("@/server/db/schema");
+/** `count` deployments of the user's, a month old and a minute apart, through every status (deleted ones soft-deleted). */
+export async function deploymentRows(userId: string, count: number) {
   const { defaultDeploymentConfig, withoutSecretValues } = await import("@/lib/deployments/schema");
   const { DEPLOYMENT_STATUSES } = await import("@/lib/deployment-lifecycle");
-  const email = "bench-deployments-list@example.com";
-  const userId = localUserIdFor(email);
-  await upsertUser(db, { id: userId, email, name: "Bench" });
-  // Recorded like a sign-in does it; the server checks it against the same AUTH_SECRET.
-  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(await startLocalSession(db, { name: "Bench", email }))}`;
   const base = Date.now() - 1000 * 60 * 60 * 24 * 30;
-  const row = (i: number) => {
+  return Array.from({ length: count }, (_, i) => {
     const name = `bench-${i}`;
     const status = DEPLOYMENT_STATUSES[i % DEPLOYMENT_STATUSES.length] ?? "active";
     return {
@@ -60,10 +52,21 @@ export async function seed(db: Db): Promise<{ cookie: string }> {
       createdAt: new Date(base + i * 60_000),
       ...(status === "deleted" ? { deletedAt: new Date() } : {}),
     };
-  };
-  for (let from = 0; from < ROWS; from += 500) {
-    await db.insert(deployments).values(Array.from({ length: Math.min(500, ROWS - from) }, (_, k) => row(from + k)));
-  }
+  });
+}
+
+export async function seed(db: Db): Promise<{ cookie: string }> {
+  const { localUserIdFor, LOCAL_SESSION_COOKIE } = await import("@/server/auth/local-session");
+  const { startLocalSession } = await import("@/server/auth/local-session-store");
+  const { upsertUser } = await import("@/server/users/ensure-user");
+  const { deployments } = await import("@/server/db/schema");
+  const email = "bench-deployments-list@example.com";
+  const userId = localUserIdFor(email);
+  await upsertUser(db, { id: userId, email, name: "Bench" });
+  // Recorded like a sign-in does it; the server checks it against the same AUTH_SECRET.
+  const cookie = `${LOCAL_SESSION_COOKIE}=${encodeURIComponent(await startLocalSession(db, { name: "Bench", email }))}`;
+  const rows = await deploymentRows(userId, ROWS);
+  for (let from = 0; from < ROWS; from += 500) await db.insert(deployments).values(rows.slice(from, from + 500));
   await db.execute(sql`analyze deployments`);
   return { cookie };
 }

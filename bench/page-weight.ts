@@ -1,6 +1,6 @@
 // Gzipped JS shipped to the chat page (and the models page), measured the way a browser gets it:
 // start the production build (`next build` first), sign in, load the page in Chromium, and gzip
-// every JS response. The bar: the reference app ships ~1.1 MB gzipped JS to its chat page.
+// every JS response. It prints this build's figures only: no other app is measured here.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -68,7 +68,7 @@ export default async function run() {
       await p.waitForTimeout(500);
       const total = [...scripts.values()].reduce((a, b) => a + b, 0);
       const name = route.startsWith("/chat/") ? "/chat/<id>" : route;
-      console.log(`${name.padEnd(10)} ${scripts.size} JS files, ${(total / 1024).toFixed(1)} KiB gzipped (bar: ~1.1 MB for the reference chat page)`);
+      console.log(`${name.padEnd(10)} ${scripts.size} JS files, ${(total / 1024).toFixed(1)} KiB gzipped`);
       await fresh.close();
     }
   } finally {

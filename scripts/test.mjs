@@ -75,6 +75,6 @@ if (!only || only === "e2e") {
   // The HTTP benches against the build just made, as a smoke (a few runs each, no timing goals), so
   // they cannot rot. They need the local PostgreSQL as well as PGlite.
   if (process.env.TEST_DATABASE_URL) {
-    run("npm", ["run", "--silent", "bench", "--", "chat", "history", "first-byte", "gateway"], { BENCH_QUICK: "1" });
+    run("npm", ["run", "--silent", "bench", "--", "chat", "history", "lists", "first-byte", "gateway"], { BENCH_QUICK: "1" });
   }
 }
