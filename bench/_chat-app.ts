@@ -34,8 +34,6 @@ export interface ChatApp {
 export type Db = Awaited<ReturnType<typeof freshDatabase>>["conn"]["db"];
 
 export interface ChatAppOptions {
-  /** Another checkout's build (for interleaved before/after runs); this one by default. */
-  cwd?: string;
   /** More rows for the user, written after the chats and before the server starts. */
   seed?: (db: Db, userId: string) => Promise<void>;
 }
@@ -107,26 +105,35 @@ export async function startChatApp(kind: DbKind, port: number, opts: ChatAppOpti
   let seeded: Awaited<ReturnType<typeof seed>>;
   if (kind === "postgres") {
     const db = await freshDatabase();
-    seeded = await seed(db.conn.db, opts.seed);
-    appEnv.DATABASE_URL = db.url;
     dispose = db.dispose;
+    seeded = await seed(db.conn.db, opts.seed).catch(async (err: unknown) => {
+      await dispose();
+      throw err;
+    });
+    appEnv.DATABASE_URL = db.url;
   } else {
     // Seeded here and closed before the server opens it: PGlite's directory has one owner at a time.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radium-chat-app-"));
     const { connect, migrateDb } = await import("@/server/db/connect");
     const { seedModels } = await import("@/server/db/seed/models");
+    dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
     const conn = await connect({ driver: "pglite", url: dir });
-    await migrateDb(conn);
-    await seedModels(conn.db);
-    seeded = await seed(conn.db, opts.seed);
+    try {
+      await migrateDb(conn);
+      await seedModels(conn.db);
+      seeded = await seed(conn.db, opts.seed);
+    } catch (err) {
+      await conn.close();
+      await dispose();
+      throw err;
+    }
     await conn.close();
     appEnv.DATABASE_URL = "";
     appEnv.PGLITE_DIR = dir;
-    dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   let server: NextServer;
   try {
-    server = await startNext({ port, env: appEnv, cpuProfDir: process.env.BENCH_CPU_PROF_DIR, cwd: opts.cwd });
+    server = await startNext({ port, env: appEnv, cpuProfDir: process.env.BENCH_CPU_PROF_DIR });
   } catch (err) {
     await dispose();
     throw err;

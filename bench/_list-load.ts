@@ -2,14 +2,15 @@
 // `history` and `lists` measure, against the goal the chat history set (20 concurrent clients
 // ≥ 425 req/s with p99 ≤ 3 × p50; one client at a time p50 ≤ 4 ms).
 import http from "node:http";
+import superjson from "superjson";
 import type { NextServer } from "./_next-start";
 import { basePort, buildPresent, type ChatApp, type ChatAppOptions, databaseKinds, QUICK, startChatApp } from "./_chat-app";
 import { ms, percentile } from "./_stats";
 
-export const CLIENTS = 20;
+const CLIENTS = 20;
 /** Requests per client per concurrent run (each client waits for its answer before the next). */
 const PER_CLIENT = QUICK ? 5 : 30;
-export const RUNS = QUICK ? 1 : 3;
+const RUNS = QUICK ? 1 : 3;
 /** Concurrent runs per shape before any is measured (see warm()). */
 const WARM_RUNS = QUICK ? 0 : 3;
 const SEQUENTIAL = QUICK ? 30 : 100;
@@ -23,7 +24,8 @@ export interface Shape {
   check(body: string): void;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+// One per bench run (measureOnEachDatabase), destroyed at its end.
+let agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -41,10 +43,9 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-/** A tRPC GET as the browser's link sends it: a one-call batch, answered as JSON. */
+/** A tRPC GET as the browser's link sends it: a one-call batch, its input in superjson's form, answered as JSON. */
 export function trpcBatchUrl(origin: string, procedure: string, input: unknown): string {
-  const batch = input === undefined ? {} : { 0: { json: input } };
-  return `${origin}/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify(batch))}`;
+  return `${origin}/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: superjson.serialize(input) }))}`;
 }
 
 /** The value a one-call batch answered with. */
@@ -81,7 +82,7 @@ async function concurrentRun(shape: Shape): Promise<{ samples: number[]; seconds
   return { samples, seconds: (performance.now() - t0) / 1000 };
 }
 
-export async function concurrent(shape: Shape, server: NextServer, run: number): Promise<void> {
+async function concurrent(shape: Shape, server: NextServer, run: number): Promise<void> {
   const cpu0 = server.cpuMs();
   const { samples, seconds } = await concurrentRun(shape);
   const l = line(samples);
@@ -92,7 +93,7 @@ export async function concurrent(shape: Shape, server: NextServer, run: number):
   );
 }
 
-export async function sequential(shape: Shape): Promise<void> {
+async function sequential(shape: Shape): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) samples.push(await call(shape));
   console.log(`  ${shape.label}, one client at a time (${samples.length} calls): ${line(samples).text}`);
@@ -102,7 +103,7 @@ export async function sequential(shape: Shape): Promise<void> {
  * Every shape is warmed before any is measured (JIT, pool connections, plans); callers then
  * alternate between shapes, so none gains from going last on a machine whose load drifts.
  */
-export async function warm(shapes: Shape[]): Promise<void> {
+async function warm(shapes: Shape[]): Promise<void> {
   for (let w = 0; w < WARMUP; w++) for (const shape of shapes) await call(shape);
   // And once at full concurrency, so the database pool has grown to its working size: opening
   // a connection costs tens of ms, which would land on whichever shape happened to run first.
@@ -141,6 +142,7 @@ export async function measureOnEachDatabase(opts: {
 }): Promise<void> {
   if (!buildPresent(opts.bench)) return;
   const kinds = await databaseKinds();
+  agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
     for (const [i, kind] of kinds.entries()) {
       const app = await startChatApp(kind, basePort() + opts.portOffset + i, opts.app);

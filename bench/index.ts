@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.ts (each exports a default async run()) in turn,
-// or only those named on the command line: `npm run bench -- models-list chat`.
+// or only those named on the command line: `npm run bench -- lists chat`.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
