@@ -13,7 +13,7 @@ import { groupHistory } from "@/lib/chat/history-groups";
 import { api } from "@/trpc/react";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { SEARCH_SHORTCUT, useChatLayout } from "./chat-layout-context";
-import { type HistoryItem, useChatHistory } from "./history-cache";
+import { type HistoryItem, useChatHistory, useTitleInHistory } from "./history-cache";
 import { HistoryEntry } from "./history-entry";
 import { RenameChatDialog } from "./rename-chat-dialog";
 import { useNewChat } from "./use-new-chat";
@@ -26,6 +26,7 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
   const newChat = useNewChat();
   const { openSearch } = useChatLayout();
   const history = useChatHistory();
+  const titleInHistory = useTitleInHistory();
   const items = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data]);
   // "Today" and "Yesterday" are the browser's days: group only after mount, so the server (in its
   // own timezone) never renders groups the browser would draw differently.
@@ -53,8 +54,9 @@ export function ChatHistory({ onNavigate }: { onNavigate?: () => void }) {
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // The saved title goes into the loaded pages as it is: refetching every page would add nothing.
   const rename = api.chats.rename.useMutation({
-    onSuccess: () => utils.chats.history.invalidate(),
+    onSuccess: (chat) => titleInHistory(chat.id, chat.title),
     onError: (e) => toast.error(e.message),
   });
   const remove = api.chats.delete.useMutation({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -20,10 +20,14 @@ export function RenameChatDialog({
   onClose: () => void;
   onSave: (title: string) => void;
 }) {
-  const [title, setTitle] = useState("");
-  useEffect(() => {
+  // The field starts from the chat's title whenever another chat is chosen, in the same render (an
+  // effect would first paint the previous chat's title); while the dialog closes it keeps its text.
+  const [title, setTitle] = useState(chat?.title ?? "");
+  const [shown, setShown] = useState(chat);
+  if (chat !== shown) {
+    setShown(chat);
     if (chat) setTitle(chat.title);
-  }, [chat]);
+  }
   const trimmed = title.trim();
   return (
     <Dialog open={chat !== null} onOpenChange={(open) => !open && onClose()}>
