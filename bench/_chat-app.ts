@@ -117,17 +117,20 @@ export async function startChatApp(kind: DbKind, port: number, opts: ChatAppOpti
     const { connect, migrateDb } = await import("@/server/db/connect");
     const { seedModels } = await import("@/server/db/seed/models");
     dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
-    const conn = await connect({ driver: "pglite", url: dir });
-    try {
-      await migrateDb(conn);
-      await seedModels(conn.db);
-      seeded = await seed(conn.db, opts.seed);
-    } catch (err) {
-      await conn.close();
+    const seedDir = async () => {
+      const conn = await connect({ driver: "pglite", url: dir });
+      try {
+        await migrateDb(conn);
+        await seedModels(conn.db);
+        return await seed(conn.db, opts.seed);
+      } finally {
+        await conn.close();
+      }
+    };
+    seeded = await seedDir().catch(async (err: unknown) => {
       await dispose();
       throw err;
-    }
-    await conn.close();
+    });
     appEnv.DATABASE_URL = "";
     appEnv.PGLITE_DIR = dir;
   }

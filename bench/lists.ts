@@ -6,6 +6,7 @@
 // Goal, as for the history: 20 concurrent clients ≥ 425 req/s with p99 ≤ 3 × p50; one client at a time p50 ≤ 4 ms.
 // `npm run bench -- lists`; BENCH_QUICK=1 is a short smoke run that exits non-zero on any failure.
 import { pathToFileURL } from "node:url";
+import { z } from "zod";
 import type { ChatApp } from "./_chat-app";
 import { batchData, measureOnEachDatabase, type Shape, trpcBatchUrl } from "./_list-load";
 import { defaultFilters, recordsInput } from "@/components/costs/filters";
@@ -24,13 +25,11 @@ interface ListCall {
   paged?: true;
 }
 
+const pageSchema = z.object({ items: z.array(z.unknown()), nextCursor: z.string() });
+
 function holds(c: ListCall, data: unknown): void {
-  if (c.paged) {
-    const page = data as { items?: unknown[]; nextCursor?: string | null } | undefined;
-    if (page?.items?.length !== c.items || !page.nextCursor) throw new Error(`${c.procedure}: expected ${c.items} items and a cursor`);
-  } else if (!Array.isArray(data) || data.length !== c.items) {
-    throw new Error(`${c.procedure}: expected ${c.items} items, got ${Array.isArray(data) ? data.length : typeof data}`);
-  }
+  const items = c.paged ? pageSchema.safeParse(data).data?.items : z.array(z.unknown()).safeParse(data).data;
+  if (items?.length !== c.items) throw new Error(`${c.procedure}: expected ${c.items} items${c.paged ? " and a cursor" : ""}`);
 }
 
 function calls(catalog: { models: number; providers: number }): ListCall[] {

@@ -2,8 +2,8 @@
 
 import { isValidElement, memo, type ReactElement, type ReactNode } from "react";
 import ReactMarkdown, { type Components, type Options } from "react-markdown";
+import { LRUCache } from "lru-cache";
 import remarkGfm from "remark-gfm";
-import { LruMap } from "@/lib/lru-map";
 import { cn } from "@/lib/utils";
 import { CodeBlock } from "./code-block";
 
@@ -74,13 +74,19 @@ export interface MarkdownProps {
 // only texts up to HELD_MAX_CHARS are kept: at most a few tens of MB.
 const HELD_TREES = 200;
 const HELD_MAX_CHARS = 16_384;
-const serverRenders = typeof window === "undefined" ? new LruMap<string, ReactElement>(HELD_TREES) : null;
+const serverRenders =
+  typeof window === "undefined"
+    ? new LRUCache<string, ReactElement>({
+        max: HELD_TREES,
+        // react-markdown's `Markdown` is a plain function of its props (no hooks): calling it parses here, once.
+        memoMethod: (text) => ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], components: baseComponents }),
+      })
+    : null;
 
 /** The server's kept tree for `text` in the default style (made now if missing); null in the browser or for a long text. */
 function heldTree(text: string): ReactElement | null {
   if (!serverRenders || text.length > HELD_MAX_CHARS) return null;
-  // react-markdown's `Markdown` is a plain function of its props (no hooks): calling it parses here, once.
-  return serverRenders.getOrCreate(text, () => ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], components: baseComponents }));
+  return serverRenders.memo(text);
 }
 
 /** Markdown with GFM (tables, task lists, strikethrough) and highlighted code blocks. */

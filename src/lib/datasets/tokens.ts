@@ -5,7 +5,7 @@
  * tool definitions and tool calls are counted as their JSON.
  */
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-import { LruMap } from "@/lib/lru-map";
+import { LRUCache } from "lru-cache";
 import type { Example } from "./example";
 import { REPLY_PRIMING_TOKENS, ROLE_TOKENS, TOKENS_PER_MESSAGE, TOKENS_PER_NAME } from "./example";
 
@@ -16,16 +16,16 @@ export const TOKENIZER = "o200k_base (gpt-tokenizer)";
 const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 // System prompts and stock replies repeat across a file's examples; counting each distinct one once is exact
-// and often saves a large share of the work. A small LRU (a hit moves to the back of the Map's order), so a
-// prompt repeated every example stays while one-off texts pass through; at most 256 × 8192 chars held.
+// and often saves a large share of the work. A small LRU, so a prompt repeated every example stays while
+// one-off texts pass through; at most 256 × 8192 chars held.
 const CACHE_ENTRIES = 256;
 const CACHE_MAX_CHARS = 8192;
-const cache = new LruMap<string, number>(CACHE_ENTRIES);
+const counted = new LRUCache<string, number>({ max: CACHE_ENTRIES, memoMethod: (text) => countTokens(text, AS_TEXT) });
 
 export function countTextTokens(text: string): number {
   if (text.length === 0) return 0;
   if (text.length > CACHE_MAX_CHARS) return countTokens(text, AS_TEXT);
-  return cache.getOrCreate(text, () => countTokens(text, AS_TEXT));
+  return counted.memo(text);
 }
 
 export function countExampleTokens(example: Example): number {
